@@ -1,0 +1,30 @@
+package io.stratum;
+
+import java.util.List;
+
+/**
+ * The schema's Liquibase changelog ({@value #CHANGELOG}, shipped in the stratum-migrations jar), applied
+ * and rolled back through Liquibase itself. The same changelog works with the stock Liquibase command line.
+ * Liquibase's lock table makes concurrent {@link #migrate()} calls from several processes safe: one
+ * applies, the others wait and then find nothing to do.
+ */
+public interface SchemaMigrations {
+    /** Class-path location of the master changelog. */
+    String CHANGELOG = "db/changelog/stratum-master.xml";
+
+    /** Applies every pending changeset; does nothing when the schema is current. */
+    void migrate();
+
+    /** Rolls back the {@code count} most recently applied changesets. */
+    void rollback(int count);
+
+    /** Rolls back every changeset applied after {@code tag} was set. */
+    void rollbackToTag(String tag);
+
+    /** Every changeset of the changelog, in order, with whether and when it was applied. */
+    List<ChangeSetState> status();
+
+    /** One changeset and its state in this database. */
+    record ChangeSetState(String id, String author, String file, boolean applied, java.time.Instant appliedAt) {
+    }
+}

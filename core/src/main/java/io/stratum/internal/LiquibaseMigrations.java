@@ -1,0 +1,134 @@
+package io.stratum.internal;
+
+import io.stratum.InvalidInput;
+import io.stratum.MigrationFailed;
+import io.stratum.SchemaMigrations;
+import io.stratum.spi.WriteGate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.ChangeSetStatus;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link SchemaMigrations} on Liquibase's command API, with analytics off and no console output. */
+public final class LiquibaseMigrations implements SchemaMigrations {
+    private static final Logger LOG = LoggerFactory.getLogger(LiquibaseMigrations.class);
+
+    private final DataSource dataSource;
+    private final WriteGate gate;
+
+    public LiquibaseMigrations(DataSource dataSource, WriteGate gate) {
+        this.dataSource = dataSource;
+        this.gate = gate;
+    }
+
+    @Override
+    public void migrate() {
+        run("migrate", database -> {
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .execute();
+            return null;
+        });
+        LOG.info("schema is up to date");
+    }
+
+    @Override
+    public void rollback(int count) {
+        if (count < 1) {
+            throw new InvalidInput("count", count + " must be at least 1");
+        }
+        run("rollback", database -> {
+            new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
+                    .execute();
+            return null;
+        });
+        LOG.info("rolled back {} changeset(s)", count);
+    }
+
+    @Override
+    public void rollbackToTag(String tag) {
+        Text.required("tag", tag, 255);
+        run("rollback", database -> {
+            new CommandScope(RollbackCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(RollbackCommandStep.TAG_ARG, tag)
+                    .execute();
+            return null;
+        });
+        LOG.info("rolled back to tag {}", tag);
+    }
+
+    @Override
+    public List<ChangeSetState> status() {
+        return run("status", database -> {
+            @SuppressWarnings("deprecation") // the command API has no structured status result
+            Liquibase liquibase = new Liquibase(CHANGELOG, resources(), database);
+            List<ChangeSetStatus> statuses = liquibase.getChangeSetStatuses(new Contexts(), new LabelExpression());
+            return statuses.stream()
+                    .map(s -> new ChangeSetState(s.getChangeSet().getId(), s.getChangeSet().getAuthor(),
+                            s.getChangeSet().getFilePath(), s.getPreviouslyRan(),
+                            s.getDateLastExecuted() == null ? null : s.getDateLastExecuted().toInstant()))
+                    .toList();
+        });
+    }
+
+    private interface LiquibaseWork<T> {
+        T run(Database database) throws Exception;
+    }
+
+    private <T> T run(String operation, LiquibaseWork<T> work) {
+        return gate.exclusive(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Map<String, Object> scope = new HashMap<>();
+                scope.put(Scope.Attr.resourceAccessor.name(), resources());
+                scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+                scope.put("liquibase.analytics.enabled", Boolean.FALSE);
+                return Scope.child(scope, () -> work.run(database));
+            } catch (SQLException e) {
+                throw new MigrationFailed(operation + " failed: cannot connect: " + JdbcUrls.redact(e.getMessage()), e);
+            } catch (Exception e) {
+                throw new MigrationFailed(operation + " failed: " + JdbcUrls.redact(rootMessage(e)), e);
+            }
+        });
+    }
+
+    private static ClassLoaderResourceAccessor resources() {
+        return new ClassLoaderResourceAccessor(LiquibaseMigrations.class.getClassLoader());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return e == root ? message : e.getMessage() + " (cause: " + message + ")";
+    }
+}

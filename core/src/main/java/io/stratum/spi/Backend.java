@@ -1,0 +1,49 @@
+package io.stratum.spi;
+
+import io.stratum.PoolSettings;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/**
+ * A SQL dialect Stratum can run on. Implementations live in their own module and are registered in
+ * {@code META-INF/services/io.stratum.spi.Backend}; {@code Stratum.open(url)} picks the one whose
+ * {@link #handles(String)} accepts the JDBC URL.
+ *
+ * <p>The interface is deliberately narrow: everything that is the same on every database lives in core.
+ * An adapter only opens connections the way its database wants them, says what its SQL can do, and
+ * classifies its driver's exceptions.
+ */
+public interface Backend {
+
+    /** Short lower-case name, e.g. {@code sqlite} or {@code postgresql}. */
+    String name();
+
+    /** Whether this backend serves the given JDBC URL. */
+    boolean handles(String jdbcUrl);
+
+    /** The jOOQ dialect queries are rendered in. */
+    SQLDialect dialect();
+
+    /**
+     * Opens a pool for {@code jdbcUrl}. {@code driverProperties} override the adapter's tuned defaults.
+     * Must not log or return the URL's password.
+     */
+    BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties);
+
+    /**
+     * Adopts a {@link DataSource} the application manages itself (and closes itself). The adapter still
+     * decides how writes are serialised.
+     */
+    BackendConnection adopt(DataSource dataSource);
+
+    /** Classifies a driver exception; called once per failure, at the boundary. */
+    SqlFailure classify(SQLException exception);
+
+    /**
+     * Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available, so that concurrent claimers can
+     * skip each other's rows instead of serialising on a write lock.
+     */
+    boolean supportsSkipLocked();
+}

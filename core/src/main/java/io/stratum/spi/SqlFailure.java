@@ -1,0 +1,37 @@
+package io.stratum.spi;
+
+/**
+ * What a backend made of a driver exception.
+ *
+ * @param kind the class of failure
+ * @param constraint the violated constraint's schema name for constraint kinds when the database reports
+ *     it (SQLite does not name foreign keys: then null)
+ */
+public record SqlFailure(Kind kind, String constraint) {
+
+    /** Classes of database failure Stratum distinguishes. */
+    public enum Kind {
+        CHECK_VIOLATION,
+        FOREIGN_KEY_VIOLATION,
+        UNIQUE_VIOLATION,
+        NOT_NULL_VIOLATION,
+        /** Lock contention (SQLite busy/locked, PostgreSQL lock timeout). Retryable. */
+        BUSY,
+        /** PostgreSQL serialisation failure (40001). Retryable. */
+        SERIALIZATION_FAILURE,
+        /** Deadlock detected (40P01). Retryable. */
+        DEADLOCK,
+        /** Connection refused, lost or closed. */
+        CONNECTION,
+        /** Statement or acquisition timeout, query cancelled. */
+        TIMEOUT,
+        /** The database or file cannot be written (read-only, disk full, not a database). */
+        STORAGE,
+        /** Anything else. */
+        OTHER
+    }
+
+    public static SqlFailure of(Kind kind) {
+        return new SqlFailure(kind, null);
+    }
+}

@@ -1,0 +1,153 @@
+package io.stratum.task;
+
+import io.stratum.InvalidInput;
+import io.stratum.Json;
+import io.stratum.internal.Text;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A task to submit. Build one with {@link #builder(String, String)}; {@link Builder#build()} validates every
+ * field and throws {@link InvalidInput} naming the first bad one, so nothing invalid reaches the database.
+ *
+ * @param dependsOn tasks that must complete before this one may run (no duplicates, in the given order)
+ * @param idempotencyKey when set, submitting the same key again returns the existing task instead of
+ *     creating another one
+ */
+public record NewTask(
+        String summary,
+        String description,
+        String agentType,
+        int priority,
+        DependencyType dependencyType,
+        List<TaskId> dependsOn,
+        Json inputData,
+        int maxRetries,
+        int maxExecutionTimeoutSeconds,
+        String createdBy,
+        TaskId parentTaskId,
+        UUID sessionId,
+        TaskSource source,
+        OffsetDateTime deadline,
+        Integer estimatedDurationSeconds,
+        String featureBranch,
+        String taskBranch,
+        String worktreePath,
+        String idempotencyKey) {
+
+    /** Default priority of a new task (the middle of 0..10). */
+    public static final int DEFAULT_PRIORITY = 5;
+    /** Default number of retries after the first failed attempt. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** Default execution timeout, also the default lease length hint. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+    /** Longest accepted idempotency key, in characters. */
+    public static final int IDEMPOTENCY_KEY_MAX = 255;
+
+    public NewTask {
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** Starts a task with the two required fields: a summary (1..140 characters) and the agent type to run it. */
+    public static Builder builder(String summary, String agentType) {
+        return new Builder(summary, agentType);
+    }
+
+    /** Fluent builder; every setter accepts null where the field is optional. */
+    public static final class Builder {
+        private final String summary;
+        private final String agentType;
+        private String description = "";
+        private int priority = DEFAULT_PRIORITY;
+        private DependencyType dependencyType = DependencyType.SEQUENTIAL;
+        private final List<TaskId> dependsOn = new ArrayList<>();
+        private Json inputData;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int maxExecutionTimeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+        private String createdBy;
+        private TaskId parentTaskId;
+        private UUID sessionId;
+        private TaskSource source = TaskSource.HUMAN;
+        private OffsetDateTime deadline;
+        private Integer estimatedDurationSeconds;
+        private String featureBranch;
+        private String taskBranch;
+        private String worktreePath;
+        private String idempotencyKey;
+
+        private Builder(String summary, String agentType) {
+            this.summary = summary;
+            this.agentType = agentType;
+        }
+
+        public Builder description(String value) { description = value; return this; }
+        public Builder priority(int value) { priority = value; return this; }
+        public Builder dependencyType(DependencyType value) { dependencyType = value; return this; }
+        public Builder inputData(Json value) { inputData = value; return this; }
+        public Builder maxRetries(int value) { maxRetries = value; return this; }
+        public Builder maxExecutionTimeoutSeconds(int value) { maxExecutionTimeoutSeconds = value; return this; }
+        public Builder createdBy(String value) { createdBy = value; return this; }
+        public Builder parentTaskId(TaskId value) { parentTaskId = value; return this; }
+        public Builder sessionId(UUID value) { sessionId = value; return this; }
+        public Builder source(TaskSource value) { source = value; return this; }
+        public Builder deadline(OffsetDateTime value) { deadline = value; return this; }
+        public Builder estimatedDurationSeconds(Integer value) { estimatedDurationSeconds = value; return this; }
+        public Builder featureBranch(String value) { featureBranch = value; return this; }
+        public Builder taskBranch(String value) { taskBranch = value; return this; }
+        public Builder worktreePath(String value) { worktreePath = value; return this; }
+        public Builder idempotencyKey(String value) { idempotencyKey = value; return this; }
+
+        /** Adds tasks this one depends on. */
+        public Builder dependsOn(TaskId... ids) {
+            for (TaskId id : ids) {
+                dependsOn.add(id);
+            }
+            return this;
+        }
+
+        /** Adds tasks this one depends on. */
+        public Builder dependsOn(List<TaskId> ids) {
+            dependsOn.addAll(ids);
+            return this;
+        }
+
+        /** Validates and returns the task; throws {@link InvalidInput} naming the first bad field. */
+        public NewTask build() {
+            TaskValidation.summary(summary);
+            TaskValidation.description(description);
+            TaskValidation.agentType(agentType);
+            TaskValidation.priority(priority);
+            TaskValidation.maxRetries(maxRetries);
+            TaskValidation.timeout(maxExecutionTimeoutSeconds);
+            TaskValidation.estimatedDuration(estimatedDurationSeconds);
+            TaskValidation.name("createdBy", createdBy);
+            TaskValidation.branchOrPath("featureBranch", featureBranch);
+            TaskValidation.branchOrPath("taskBranch", taskBranch);
+            TaskValidation.branchOrPath("worktreePath", worktreePath);
+            if (idempotencyKey != null) {
+                Text.required("idempotencyKey", idempotencyKey, IDEMPOTENCY_KEY_MAX);
+            }
+            if (dependencyType == null) {
+                throw new InvalidInput("dependencyType", "is required");
+            }
+            if (source == null) {
+                throw new InvalidInput("source", "is required");
+            }
+            for (TaskId id : dependsOn) {
+                if (id == null) {
+                    throw new InvalidInput("dependsOn", "contains null");
+                }
+            }
+            List<TaskId> distinct = List.copyOf(new LinkedHashSet<>(dependsOn));
+            if (distinct.size() != dependsOn.size()) {
+                throw new InvalidInput("dependsOn", "lists the same task more than once");
+            }
+            return new NewTask(summary, description, agentType, priority, dependencyType, distinct, inputData,
+                    maxRetries, maxExecutionTimeoutSeconds, createdBy, parentTaskId, sessionId, source, deadline,
+                    estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, idempotencyKey);
+        }
+    }
+}

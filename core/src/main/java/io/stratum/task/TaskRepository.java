@@ -1,0 +1,59 @@
+package io.stratum.task;
+
+import io.stratum.ConstraintViolation;
+import io.stratum.IllegalTransition;
+import io.stratum.InvalidInput;
+import io.stratum.NotFound;
+import io.stratum.StaleVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored tasks: the repository of the original system, with optimistic locking and a checked state machine.
+ * Every method runs in its own transaction unless called inside {@code Stratum.transaction(...)}.
+ */
+public interface TaskRepository {
+
+    /**
+     * Stores a new task and returns its id. The task starts {@code ready} when it has no dependencies.
+     *
+     * @throws InvalidInput if a referenced task is unknown
+     * @throws ConstraintViolation if a referenced session or parent does not exist
+     */
+    TaskId submit(NewTask task);
+
+    /** The task with this id, if any. */
+    Optional<Task> get(TaskId id);
+
+    /** The task with this id; {@link NotFound} if there is none. */
+    Task require(TaskId id);
+
+    /**
+     * Writes the editable fields of {@code task} if its {@link Task#version()} is still the stored one, and
+     * returns the task as stored now (version + 1, calculated priority recomputed).
+     *
+     * @throws StaleVersion if another writer changed the task since it was read
+     * @throws NotFound if the task was deleted
+     */
+    Task update(Task task);
+
+    /** Deletes the task and its dependency edges; returns whether it existed. Children keep living, unparented. */
+    boolean delete(TaskId id);
+
+    /** Tasks matching {@code filters}, in the order documented on {@link TaskFilters}. */
+    List<Task> list(TaskFilters filters);
+
+    /** Number of tasks matching {@code filters} (limit and offset ignored). */
+    long count(TaskFilters filters);
+
+    /** Up to {@code limit} ready tasks, highest calculated priority first, then oldest. Does not claim them. */
+    List<Task> getReadyTasks(int limit);
+
+    /**
+     * Moves the task to {@code status} if the state machine allows it from the current status, atomically.
+     *
+     * @throws IllegalTransition if the move is not allowed from the stored status
+     * @throws NotFound if there is no such task
+     */
+    Task updateStatus(TaskId id, TaskStatus status);
+}

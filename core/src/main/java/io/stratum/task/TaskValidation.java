@@ -1,0 +1,63 @@
+package io.stratum.task;
+
+import io.stratum.InvalidInput;
+import io.stratum.internal.Text;
+
+/** Field rules shared by {@link NewTask} and {@link Task.Edit}; they mirror the schema's CHECK constraints. */
+final class TaskValidation {
+    static final int SUMMARY_MAX = 140;
+    static final int DESCRIPTION_MAX = 100_000;
+    static final int NAME_MAX = 200;
+    static final int PATH_MAX = 4_096;
+    static final int ERROR_MAX = 100_000;
+
+    private TaskValidation() {
+    }
+
+    static void summary(String value) {
+        Text.required("summary", value, SUMMARY_MAX);
+    }
+
+    static void description(String value) {
+        if (value == null) {
+            throw new InvalidInput("description", "is required (use an empty string for none)");
+        }
+        Text.optional("description", value, DESCRIPTION_MAX);
+    }
+
+    static void agentType(String value) {
+        Text.required("agentType", value, NAME_MAX);
+    }
+
+    static void priority(int value) {
+        if (value < 0 || value > 10) {
+            throw new InvalidInput("priority", value + " is outside 0..10");
+        }
+    }
+
+    static void maxRetries(int value) {
+        if (value < 0 || value > 1_000) {
+            throw new InvalidInput("maxRetries", value + " is outside 0..1000");
+        }
+    }
+
+    static void timeout(int value) {
+        if (value < 1) {
+            throw new InvalidInput("maxExecutionTimeoutSeconds", value + " must be at least 1");
+        }
+    }
+
+    static void estimatedDuration(Integer value) {
+        if (value != null && value < 0) {
+            throw new InvalidInput("estimatedDurationSeconds", value + " must not be negative");
+        }
+    }
+
+    static void branchOrPath(String field, String value) {
+        Text.optional(field, value, PATH_MAX);
+    }
+
+    static void name(String field, String value) {
+        Text.optional(field, value, NAME_MAX);
+    }
+}

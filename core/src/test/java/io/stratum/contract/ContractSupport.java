@@ -1,0 +1,63 @@
+package io.stratum.contract;
+
+import static io.stratum.codegen.jooq.Tables.AGENTS;
+import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
+import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
+import static io.stratum.codegen.jooq.Tables.SESSIONS;
+import static io.stratum.codegen.jooq.Tables.TASKS;
+import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
+
+import io.stratum.Stratum;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the conformance suites: one migrated database per test class, emptied before each test.
+ * Subclasses in the adapter modules only say which {@link TestDatabase} to use.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ContractSupport {
+    protected TestDatabase databases;
+    protected Stratum db;
+    protected final MutableClock clock = new MutableClock();
+
+    /** The backend configuration under test. */
+    protected abstract TestDatabase testDatabase();
+
+    @BeforeAll
+    void openStore() {
+        databases = testDatabase();
+        db = Stratum.builder().url(databases.freshUrl()).clock(clock).open();
+        db.migrate();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        var dsl = db.dsl();
+        dsl.deleteFrom(AUDIT_LOG).execute();
+        dsl.deleteFrom(MEMORY_ENTRIES).execute();
+        dsl.deleteFrom(TASK_DEPENDENCIES).execute();
+        dsl.deleteFrom(TASKS).execute();
+        dsl.deleteFrom(AGENTS).execute();
+        dsl.deleteFrom(SESSIONS).execute();
+        clock.reset();
+    }
+
+    @AfterAll
+    void closeStore() {
+        if (db != null) {
+            db.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    /** Opens another store on a fresh database of the same backend (caller closes it). */
+    protected Stratum openFresh(Clock withClock) {
+        return Stratum.builder().url(databases.freshUrl()).clock(withClock).open();
+    }
+}

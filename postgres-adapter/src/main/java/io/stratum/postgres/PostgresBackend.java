@@ -1,0 +1,58 @@
+package io.stratum.postgres;
+
+import io.stratum.PoolSettings;
+import io.stratum.spi.AdoptedConnection;
+import io.stratum.spi.Backend;
+import io.stratum.spi.BackendConnection;
+import io.stratum.spi.PooledConnection;
+import io.stratum.spi.SqlFailure;
+import io.stratum.spi.WriteGate;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/**
+ * PostgreSQL through pgjdbc and HikariCP. Row-level locks let writers run concurrently, so there is no
+ * in-process write gate, and claims use {@code FOR UPDATE SKIP LOCKED}.
+ */
+public final class PostgresBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean handles(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public SQLDialect dialect() {
+        return SQLDialect.POSTGRES;
+    }
+
+    @Override
+    public BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties) {
+        Properties properties = PgjdbcTuning.defaults();
+        driverProperties.forEach(properties::setProperty);
+        return PooledConnection.open("stratum-postgres", jdbcUrl, properties, pool, WriteGate.CONCURRENT);
+    }
+
+    @Override
+    public BackendConnection adopt(DataSource dataSource) {
+        return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
+    }
+
+    @Override
+    public SqlFailure classify(SQLException exception) {
+        return PostgresErrors.classify(exception);
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+package io.stratum.sqlite;
+
+import io.stratum.PoolSettings;
+import io.stratum.spi.AdoptedConnection;
+import io.stratum.spi.Backend;
+import io.stratum.spi.BackendConnection;
+import io.stratum.spi.PooledConnection;
+import io.stratum.spi.SqlFailure;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/**
+ * SQLite: an embedded file (WAL, synchronous=NORMAL, foreign keys on, busy timeout) or a private
+ * in-memory database. SQLite has one writer at a time, so write transactions start with
+ * {@code BEGIN IMMEDIATE} and, within this JVM, queue on a {@link FileWriteGate} instead of on SQLite's
+ * busy handler.
+ */
+public final class SqliteBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean handles(String jdbcUrl) {
+        return jdbcUrl.startsWith(SqliteLocation.PREFIX);
+    }
+
+    @Override
+    public SQLDialect dialect() {
+        return SQLDialect.SQLITE;
+    }
+
+    @Override
+    public BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties) {
+        SqliteLocation location = SqliteLocation.parse(jdbcUrl);
+        DataSource driver = SqliteConnections.dataSource(location, driverProperties);
+        if (location.inMemory()) {
+            // One connection holds the whole database: closing it would drop the data, so it is never retired.
+            PoolSettings single = new PoolSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ZERO,
+                    pool.acquireTimeout());
+            return PooledConnection.open("stratum-sqlite-memory", driver, single, FileWriteGate.forMemory());
+        }
+        return PooledConnection.open("stratum-sqlite", driver, pool, FileWriteGate.forFile(location.path()));
+    }
+
+    @Override
+    public BackendConnection adopt(DataSource dataSource) {
+        return new AdoptedConnection(dataSource, FileWriteGate.forMemory());
+    }
+
+    @Override
+    public SqlFailure classify(SQLException exception) {
+        return SqliteErrors.classify(exception);
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return false;
+    }
+}

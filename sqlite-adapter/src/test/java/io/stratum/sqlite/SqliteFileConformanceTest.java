@@ -1,5 +1,6 @@
 package io.stratum.sqlite;
 
+import io.stratum.contract.ConcurrentMigrationContract;
 import io.stratum.contract.MigrationContract;
 import io.stratum.contract.SchemaConstraintContract;
 import io.stratum.contract.TaskRepositoryContract;
@@ -26,6 +27,14 @@ class SqliteFileConformanceTest {
 
     @Nested
     class Migrations extends MigrationContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class ConcurrentMigrations extends ConcurrentMigrationContract {
         @Override
         protected TestDatabase testDatabase() {
             return new SqliteFileDatabases();

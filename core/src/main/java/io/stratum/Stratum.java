@@ -55,7 +55,7 @@ public final class Stratum implements AutoCloseable {
         ErrorTranslator errors = new ErrorTranslator(backend);
         DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
         this.database = new Database(dsl, connection.writeGate(), errors);
-        this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate());
+        this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
         this.tasks = new JooqTaskRepository(database, clock);
     }
 

@@ -3,6 +3,7 @@ package io.stratum.internal;
 import io.stratum.InvalidInput;
 import io.stratum.MigrationFailed;
 import io.stratum.SchemaMigrations;
+import io.stratum.spi.Backend;
 import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,10 +39,12 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     private final DataSource dataSource;
     private final WriteGate gate;
+    private final Backend backend;
 
-    public LiquibaseMigrations(DataSource dataSource, WriteGate gate) {
+    public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend) {
         this.dataSource = dataSource;
         this.gate = gate;
+        this.backend = backend;
     }
 
     @Override
@@ -124,7 +127,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     private <T> T run(String operation, LiquibaseWork<T> work) {
         return gate.exclusive(() -> {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = dataSource.getConnection();
+                 Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Map<String, Object> scope = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.stratum.spi;
 
 import io.stratum.PoolSettings;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -40,6 +41,22 @@ public interface Backend {
 
     /** Classifies a driver exception; called once per failure, at the boundary. */
     SqlFailure classify(SQLException exception);
+
+    /**
+     * Prepares the connection a schema migration runs on, which may wait far longer for locks than normal
+     * work (another process may be migrating the same database); the returned handle undoes the change before
+     * the connection goes back to the pool. The default does nothing.
+     */
+    default MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        return () -> { };
+    }
+
+    /** Undoes {@link #prepareForMigration(Connection)}. */
+    @FunctionalInterface
+    interface MigrationSession extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
 
     /**
      * Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available, so that concurrent claimers can

@@ -6,7 +6,10 @@ import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.spi.PooledConnection;
 import io.stratum.spi.SqlFailure;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -18,6 +21,8 @@ import org.jooq.SQLDialect;
  * busy handler.
  */
 public final class SqliteBackend implements Backend {
+    static final int MIGRATION_BUSY_TIMEOUT_MS = 120_000;
+
 
     @Override
     public String name() {
@@ -55,6 +60,28 @@ public final class SqliteBackend implements Backend {
     @Override
     public SqlFailure classify(SQLException exception) {
         return SqliteErrors.classify(exception);
+    }
+
+    /**
+     * Another process may be migrating the same file and holds the write lock for as long as a changeset
+     * takes; a migration waits up to {@value #MIGRATION_BUSY_TIMEOUT_MS} ms for it instead of the normal
+     * busy timeout.
+     */
+    @Override
+    public MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        int normal;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            rs.next();
+            normal = rs.getInt(1);
+        }
+        setBusyTimeout(connection, MIGRATION_BUSY_TIMEOUT_MS);
+        return () -> setBusyTimeout(connection, normal);
+    }
+
+    private static void setBusyTimeout(Connection connection, int millis) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + millis);
+        }
     }
 
     @Override

@@ -97,6 +97,15 @@ public final class Stratum implements AutoCloseable {
         return database.dsl();
     }
 
+    /**
+     * The connection pool Stratum uses (or the DataSource the application supplied), for the application's
+     * own JDBC code. Statements run through it bypass Stratum's error translation and, on SQLite, its
+     * in-process write queue: prefer {@link #dsl()}.
+     */
+    public DataSource dataSource() {
+        return connection.dataSource();
+    }
+
     /** Name of the backend in use: {@code sqlite}, {@code postgresql}, ... */
     public String backendName() {
         return backend.name();

@@ -1,0 +1,22 @@
+package io.stratum.testkit.internal;
+
+/** A database cloned from a migrated {@link PostgresTemplate}, dropped on close. */
+final class PostgresTestDatabase implements TestDatabase {
+    private final PostgresTemplate template;
+    private final String name;
+
+    PostgresTestDatabase(PostgresTemplate template) {
+        this.template = template;
+        this.name = template.createDatabase();
+    }
+
+    @Override
+    public String url() {
+        return template.url(name);
+    }
+
+    @Override
+    public void close() {
+        template.dropDatabase(name);
+    }
+}

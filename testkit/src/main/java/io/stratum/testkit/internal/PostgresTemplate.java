@@ -100,6 +100,11 @@ final class PostgresTemplate implements AutoCloseable {
         drops.awaitAll();
     }
 
+    /** Name of the template database. */
+    String name() {
+        return name;
+    }
+
     /** JDBC URL of {@code database} on this template's server. */
     String url(String database) {
         return PostgresUrls.withDatabase(serverUrl, database);

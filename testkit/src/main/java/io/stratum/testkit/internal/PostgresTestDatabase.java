@@ -5,9 +5,13 @@ final class PostgresTestDatabase implements TestDatabase {
     private final PostgresTemplate template;
     private final String name;
 
-    PostgresTestDatabase(PostgresTemplate template) {
+    private PostgresTestDatabase(PostgresTemplate template, String name) {
         this.template = template;
-        this.name = template.createDatabase();
+        this.name = name;
+    }
+
+    static PostgresTestDatabase create(PostgresTemplate template) {
+        return new PostgresTestDatabase(template, template.createDatabase());
     }
 
     @Override

@@ -18,7 +18,7 @@ final class TestDatabases {
         return switch (setup.backend()) {
             case SQLITE_MEMORY -> SqliteTestDatabase.memory();
             case SQLITE_FILE -> SqliteTestDatabase.file();
-            case POSTGRES -> new PostgresTestDatabase(PostgresTemplates.forServer(server(setup, settings, containers)));
+            case POSTGRES -> PostgresTestDatabase.create(PostgresTemplates.forServer(server(setup, settings, containers)));
         };
     }
 

@@ -2,6 +2,8 @@ package io.stratum.testkit.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -11,6 +13,7 @@ import org.testcontainers.utility.DockerImageName;
  * Testcontainers on the class path, so the testkit runs without it.
  */
 final class TestcontainersPostgres {
+    private static final Logger LOG = LoggerFactory.getLogger(TestcontainersPostgres.class);
     private static PostgreSQLContainer<?> container;
 
     private TestcontainersPostgres() {
@@ -23,6 +26,7 @@ final class TestcontainersPostgres {
     /** Starts the JVM's container on the first call (Testcontainers' Ryuk removes it when the JVM exits). */
     static synchronized String url(String image) {
         if (container == null) {
+            LOG.info("starting a PostgreSQL container ({}) for this JVM's tests", image);
             PostgreSQLContainer<?> started = new PostgreSQLContainer<>(
                     DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
             started.start();

@@ -1,8 +1,6 @@
 package io.stratum.testkit.internal;
 
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link Containers} through Testcontainers, when it is on the class path. Whether Docker answers is asked
@@ -12,7 +10,6 @@ public final class TestcontainersRuntime implements Containers {
     /** The runtime of this JVM. */
     public static final TestcontainersRuntime INSTANCE = new TestcontainersRuntime();
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestcontainersRuntime.class);
     private static final String PROBE_CLASS = "org.testcontainers.DockerClientFactory";
 
     private volatile Optional<String> unavailability;
@@ -37,7 +34,6 @@ public final class TestcontainersRuntime implements Containers {
 
     @Override
     public String postgresUrl(String image) {
-        LOG.info("starting a PostgreSQL container ({}) for this JVM's tests", image);
         return TestcontainersPostgres.url(image);
     }
 

@@ -4,11 +4,13 @@ import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
+import io.stratum.Busy;
 import io.stratum.ConstraintViolation;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.NotFound;
 import io.stratum.StaleVersion;
+import io.stratum.audit.AuditActions;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -22,11 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Record3;
 
 /** {@link TaskRepository} in jOOQ, the same SQL on every backend. */
@@ -35,15 +36,17 @@ public final class JooqTaskRepository implements TaskRepository {
 
     private final Database db;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public JooqTaskRepository(Database db, Clock clock) {
+    public JooqTaskRepository(Database db, Clock clock, AuditTrail audit) {
         this.db = db;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
     public TaskId submit(NewTask task) {
-        requireArgument("task", task);
+        Arguments.require("task", task);
         try {
             return db.write(dsl -> insert(dsl, task));
         } catch (ConstraintViolation e) {
@@ -151,7 +154,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Optional<Task> get(TaskId id) {
-        requireArgument("id", id);
+        Arguments.require("id", id);
         return db.read(dsl -> {
             TasksRecord row = dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
             return row == null ? Optional.<Task>empty() : Optional.of(TaskRows.toTasks(dsl, List.of(row)).getFirst());
@@ -165,7 +168,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Task update(Task task) {
-        requireArgument("task", task);
+        Arguments.require("task", task);
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime deadline = Timestamps.normalize(task.deadline());
@@ -203,13 +206,13 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public boolean delete(TaskId id) {
-        requireArgument("id", id);
+        Arguments.require("id", id);
         return db.write(dsl -> dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0);
     }
 
     @Override
     public List<Task> list(TaskFilters filters) {
-        requireArgument("filters", filters);
+        Arguments.require("filters", filters);
         return db.read(dsl -> TaskRows.toTasks(dsl, dsl.selectFrom(TASKS)
                 .where(conditions(filters))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
@@ -220,7 +223,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public long count(TaskFilters filters) {
-        requireArgument("filters", filters);
+        Arguments.require("filters", filters);
         return db.read(dsl -> (long) dsl.fetchCount(TASKS, conditions(filters)));
     }
 
@@ -258,11 +261,18 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Task updateStatus(TaskId id, TaskStatus status) {
-        requireArgument("id", id);
-        requireArgument("status", status);
-        Set<String> from = TaskStatus.predecessorsOf(status).stream().map(TaskStatus::dbValue)
-                .collect(Collectors.toSet());
-        db.write(dsl -> {
+        Arguments.require("id", id);
+        Arguments.require("status", status);
+        return db.write(dsl -> {
+            Record2<String, Long> current = dsl.select(TASKS.STATUS, TASKS.VERSION).from(TASKS)
+                    .where(TASKS.ID.eq(id.value())).fetchOne();
+            if (current == null) {
+                throw new NotFound(ENTITY, id);
+            }
+            TaskStatus from = TaskStatus.parse(current.value1());
+            if (!from.canMoveTo(status)) {
+                throw new IllegalTransition(id, from.dbValue(), status.dbValue());
+            }
             OffsetDateTime now = Timestamps.now(clock);
             var update = dsl.update(TASKS)
                     .set(TASKS.STATUS, status.dbValue())
@@ -277,23 +287,51 @@ public final class JooqTaskRepository implements TaskRepository {
             if (status != TaskStatus.RUNNING) {
                 update = update.setNull(TASKS.LEASE_OWNER).setNull(TASKS.LEASE_TOKEN).setNull(TASKS.LEASE_EXPIRES_AT);
             }
-            int updated = update.where(TASKS.ID.eq(id.value()).and(TASKS.STATUS.in(from))).execute();
-            if (updated == 0) {
-                String current = dsl.select(TASKS.STATUS).from(TASKS).where(TASKS.ID.eq(id.value()))
-                        .fetchOne(TASKS.STATUS);
-                if (current == null) {
-                    throw new NotFound(ENTITY, id);
-                }
-                throw new IllegalTransition(id, current, status.dbValue());
+            long version = current.value2();
+            // The version guard makes the audited "before" exact; it fails only when a concurrent PostgreSQL
+            // transaction changed the task after it was read, and then the whole unit of work runs again.
+            if (update.where(TASKS.ID.eq(id.value()).and(TASKS.VERSION.eq(version))).execute() == 0) {
+                throw new Busy("task " + id + " was changed by a concurrent transaction", null);
             }
-            return null;
+            audit.change(dsl, null, AuditActions.TASK_STATUS, AuditActions.TASK, id.toString(),
+                    statusState(from, version), statusState(status, version + 1));
+            return load(dsl, id);
         });
-        return require(id);
     }
 
-    static void requireArgument(String name, Object value) {
-        if (value == null) {
-            throw new InvalidInput(name, "is required");
+    @Override
+    public Task assignAgent(TaskId id, UUID agentId) {
+        Arguments.require("id", id);
+        Arguments.require("agentId", agentId);
+        try {
+            return db.write(dsl -> {
+                int updated = dsl.update(TASKS)
+                        .set(TASKS.AGENT_ID, agentId)
+                        .set(TASKS.VERSION, TASKS.VERSION.plus(1))
+                        .set(TASKS.LAST_UPDATED_AT, Timestamps.now(clock))
+                        .where(TASKS.ID.eq(id.value()))
+                        .execute();
+                if (updated == 0) {
+                    throw new NotFound(ENTITY, id);
+                }
+                return load(dsl, id);
+            });
+        } catch (ConstraintViolation e) {
+            // The agent is the only reference this statement sets; SQLite does not name the foreign key.
+            throw ErrorTranslator.UNNAMED_FOREIGN_KEY.equals(e.constraint())
+                    ? new ConstraintViolation(e.kind(), "fk_tasks_agent", e.getMessage(), e) : e;
         }
+    }
+
+    private static Task load(DSLContext dsl, TaskId id) {
+        TasksRecord row = dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
+        if (row == null) {
+            throw new NotFound(ENTITY, id);
+        }
+        return TaskRows.toTasks(dsl, List.of(row)).getFirst();
+    }
+
+    private static String statusState(TaskStatus status, long version) {
+        return new JsonObject().string("status", status.dbValue()).number("version", version).text();
     }
 }

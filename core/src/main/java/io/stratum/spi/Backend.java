@@ -1,6 +1,7 @@
 package io.stratum.spi;
 
 import io.stratum.PoolSettings;
+import io.stratum.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -56,6 +57,17 @@ public interface Backend {
     interface MigrationSession extends AutoCloseable {
         @Override
         void close() throws SQLException;
+    }
+
+    /**
+     * The statement that opens a transaction with {@code options} on a connection in auto-commit mode; Stratum ends
+     * it with {@code COMMIT} or {@code ROLLBACK}. The default is standard SQL
+     * ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}); a database that needs something else
+     * overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock before the first read).
+     */
+    default String beginStatement(TransactionOptions options) {
+        return "START TRANSACTION ISOLATION LEVEL " + options.isolation().sql()
+                + (options.readOnly() ? ", READ ONLY" : ", READ WRITE");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.stratum.sqlite;
 
 import io.stratum.PoolSettings;
+import io.stratum.TransactionOptions;
 import io.stratum.spi.AdoptedConnection;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
@@ -55,6 +56,17 @@ public final class SqliteBackend implements Backend {
     @Override
     public BackendConnection adopt(DataSource dataSource) {
         return new AdoptedConnection(dataSource, FileWriteGate.forMemory());
+    }
+
+    /**
+     * Writers take the write lock up front: a deferred transaction that reads and then writes fails with
+     * SQLITE_BUSY_SNAPSHOT when another connection wrote in between, which no busy handler resolves. Readers start
+     * deferred and, in WAL mode, read a snapshot without blocking writers. SQLite transactions are serializable
+     * whatever isolation is asked for.
+     */
+    @Override
+    public String beginStatement(TransactionOptions options) {
+        return options.readOnly() ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE";
     }
 
     @Override

@@ -47,11 +47,6 @@ public final class ErrorTranslator {
         };
     }
 
-    /** Whether {@code failure} was raised by the database (a statement failed), as opposed to by Stratum's checks. */
-    public static boolean fromDatabase(Throwable failure) {
-        return findSqlException(failure) != null;
-    }
-
     private static ConstraintViolation constraint(ConstraintViolation.Kind kind, SqlFailure failure, String detail,
                                                   SQLException cause) {
         String name = failure.constraint() != null ? failure.constraint()

@@ -126,7 +126,7 @@ public final class JooqMemoryRepository implements MemoryRepository {
         MemoryNames.namespace(namespace);
         MemoryNames.prefix(keyPrefix);
         if (afterKey != null) {
-            MemoryNames.key(afterKey);
+            MemoryNames.key("afterKey", afterKey);
         }
         Paging.limit("limit", limit);
         return db.read(dsl -> {

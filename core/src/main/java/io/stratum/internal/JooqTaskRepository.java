@@ -1,5 +1,6 @@
 package io.stratum.internal;
 
+import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
@@ -47,11 +48,7 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public TaskId submit(NewTask task) {
         Arguments.require("task", task);
-        try {
-            return db.write(dsl -> insert(dsl, task));
-        } catch (ConstraintViolation e) {
-            throw nameForeignKey(e, task);
-        }
+        return db.write(dsl -> insert(dsl, task));
     }
 
     private TaskId insert(DSLContext dsl, NewTask task) {
@@ -62,6 +59,7 @@ public final class JooqTaskRepository implements TaskRepository {
             }
         }
         Map<UUID, Record3<UUID, String, Integer>> dependencies = loadDependencies(dsl, task.dependsOn());
+        requireReferences(dsl, task);
         int depth = dependencies.values().stream().mapToInt(r -> r.value3() + 1).max().orElse(0);
         boolean allCompleted = dependencies.values().stream()
                 .allMatch(r -> TaskStatus.COMPLETED.dbValue().equals(r.value2()));
@@ -135,21 +133,22 @@ public final class JooqTaskRepository implements TaskRepository {
         return found;
     }
 
-    /** SQLite does not say which foreign key failed; find the reference that does not resolve. */
-    private ConstraintViolation nameForeignKey(ConstraintViolation e, NewTask task) {
-        if (!ErrorTranslator.UNNAMED_FOREIGN_KEY.equals(e.constraint())) {
-            return e;
+    /**
+     * The parent and the session must exist. Checked in the inserting transaction, before the insert: the error then
+     * names the foreign key on every backend (SQLite's does not), and no failed statement dooms an enclosing
+     * transaction.
+     */
+    private static void requireReferences(DSLContext dsl, NewTask task) {
+        if (task.parentTaskId() != null && !dsl.fetchExists(TASKS, TASKS.ID.eq(task.parentTaskId().value()))) {
+            throw missingReference("fk_tasks_parent", "parent task " + task.parentTaskId());
         }
-        String name = db.read(dsl -> {
-            if (task.parentTaskId() != null && !dsl.fetchExists(TASKS, TASKS.ID.eq(task.parentTaskId().value()))) {
-                return "fk_tasks_parent";
-            }
-            if (task.sessionId() != null && !dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(task.sessionId()))) {
-                return "fk_tasks_session";
-            }
-            return null;
-        });
-        return name == null ? e : new ConstraintViolation(e.kind(), name, e.getMessage(), e);
+        if (task.sessionId() != null && !dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(task.sessionId()))) {
+            throw missingReference("fk_tasks_session", "session " + task.sessionId());
+        }
+    }
+
+    private static ConstraintViolation missingReference(String constraint, String what) {
+        return new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, constraint, what + " does not exist", null);
     }
 
     @Override
@@ -303,24 +302,21 @@ public final class JooqTaskRepository implements TaskRepository {
     public Task assignAgent(TaskId id, UUID agentId) {
         Arguments.require("id", id);
         Arguments.require("agentId", agentId);
-        try {
-            return db.write(dsl -> {
-                int updated = dsl.update(TASKS)
-                        .set(TASKS.AGENT_ID, agentId)
-                        .set(TASKS.VERSION, TASKS.VERSION.plus(1))
-                        .set(TASKS.LAST_UPDATED_AT, Timestamps.now(clock))
-                        .where(TASKS.ID.eq(id.value()))
-                        .execute();
-                if (updated == 0) {
-                    throw new NotFound(ENTITY, id);
-                }
-                return load(dsl, id);
-            });
-        } catch (ConstraintViolation e) {
-            // The agent is the only reference this statement sets; SQLite does not name the foreign key.
-            throw ErrorTranslator.UNNAMED_FOREIGN_KEY.equals(e.constraint())
-                    ? new ConstraintViolation(e.kind(), "fk_tasks_agent", e.getMessage(), e) : e;
-        }
+        return db.write(dsl -> {
+            if (!dsl.fetchExists(AGENTS, AGENTS.ID.eq(agentId))) {
+                throw missingReference("fk_tasks_agent", "agent " + agentId);
+            }
+            int updated = dsl.update(TASKS)
+                    .set(TASKS.AGENT_ID, agentId)
+                    .set(TASKS.VERSION, TASKS.VERSION.plus(1))
+                    .set(TASKS.LAST_UPDATED_AT, Timestamps.now(clock))
+                    .where(TASKS.ID.eq(id.value()))
+                    .execute();
+            if (updated == 0) {
+                throw new NotFound(ENTITY, id);
+            }
+            return load(dsl, id);
+        });
     }
 
     private static Task load(DSLContext dsl, TaskId id) {

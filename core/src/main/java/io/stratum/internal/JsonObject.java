@@ -1,34 +1,47 @@
 package io.stratum.internal;
 
-/** Builds the small JSON objects of audit rows without a JSON library; names are constants, values are escaped. */
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the small JSON objects of audit rows without a JSON library. Members are written the way PostgreSQL's
+ * {@code jsonb} prints them (shorter names first, then by name; {@code ", "} and {@code ": "} as separators), so
+ * the text reads back the same from every backend.
+ */
 public final class JsonObject {
-    private final StringBuilder json = new StringBuilder("{");
+    private static final Comparator<String> JSONB_ORDER =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+    private final Map<String, String> members = new TreeMap<>(JSONB_ORDER);
 
     /** Adds a string member; a null value is written as JSON null. */
     public JsonObject string(String name, String value) {
-        return member(name, value == null ? "null" : quote(value));
+        members.put(name, value == null ? "null" : quote(value));
+        return this;
     }
 
     public JsonObject number(String name, long value) {
-        return member(name, Long.toString(value));
+        members.put(name, Long.toString(value));
+        return this;
     }
 
     /** Adds a member whose value is already well-formed JSON text (a stored document); null as JSON null. */
     public JsonObject json(String name, String document) {
-        return member(name, document == null ? "null" : document);
+        members.put(name, document == null ? "null" : document);
+        return this;
     }
 
     /** The object's text. */
     public String text() {
-        return json + "}";
-    }
-
-    private JsonObject member(String name, String valueText) {
-        if (json.length() > 1) {
-            json.append(", ");
-        }
-        json.append(quote(name)).append(": ").append(valueText);
-        return this;
+        StringBuilder json = new StringBuilder("{");
+        members.forEach((name, value) -> {
+            if (json.length() > 1) {
+                json.append(", ");
+            }
+            json.append(quote(name)).append(": ").append(value);
+        });
+        return json.append('}').toString();
     }
 
     static String quote(String value) {

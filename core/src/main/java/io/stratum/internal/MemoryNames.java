@@ -30,11 +30,16 @@ public final class MemoryNames {
 
     /** Printable ASCII without spaces ({@code !} to {@code ~}), 1..{@value #KEY_MAX} characters. */
     public static String key(String value) {
-        check("key", value, KEY_MAX);
+        return key("key", value);
+    }
+
+    /** A key, or a value compared with keys, reported as {@code field} when it breaks the key rules. */
+    public static String key(String field, String value) {
+        check(field, value, KEY_MAX);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '!' || c > '~') {
-                throw new InvalidInput("key", "character " + String.format("U+%04X", (int) c) + " at index " + i
+                throw new InvalidInput(field, "character " + String.format("U+%04X", (int) c) + " at index " + i
                         + " is not allowed (printable ASCII without spaces is)");
             }
         }
@@ -46,7 +51,7 @@ public final class MemoryNames {
         if (value == null) {
             throw new InvalidInput("prefix", "is required (use \"\" for every key)");
         }
-        return value.isEmpty() ? value : key(value);
+        return value.isEmpty() ? value : key("prefix", value);
     }
 
     /** How audit rows name a memory entry: {@code namespace#key}. */

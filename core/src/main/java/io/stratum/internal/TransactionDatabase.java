@@ -8,9 +8,9 @@ import org.jooq.ExecuteListener;
 
 /**
  * A {@link Database} bound to one open transaction: every call runs on the transaction's connection and joins it.
- * The first statement that fails dooms the transaction: {@link TransactionRunner} rolls it back and throws that
- * failure when the work returns, even if the work caught it (PostgreSQL cannot continue after a failed statement
- * anyway; this makes SQLite behave the same).
+ * The first statement that fails dooms the transaction: later calls throw {@link IllegalStateException}, and
+ * {@link TransactionRunner} rolls it back and throws that first failure whatever the work does afterwards
+ * (PostgreSQL cannot go on after a failed statement; this makes SQLite behave the same).
  */
 public final class TransactionDatabase implements Database {
     private final DSLContext dsl;
@@ -76,6 +76,10 @@ public final class TransactionDatabase implements Database {
     private void checkOpen() {
         if (!open) {
             throw new IllegalStateException("the transaction has ended: use the Transaction only inside its work");
+        }
+        if (doom != null) {
+            throw new IllegalStateException("an earlier statement of this transaction failed; it will be rolled back",
+                    doom);
         }
     }
 }

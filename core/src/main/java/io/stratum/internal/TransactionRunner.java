@@ -89,12 +89,17 @@ public final class TransactionRunner {
                 throw transaction.doom();
             }
             return result;
-        } catch (RuntimeException | Error failure) {
+        } catch (Error failure) {
             rollback(connection, failure);
-            if (failure instanceof RuntimeException r) {
-                throw errors.translate(r);
+            throw failure;
+        } catch (RuntimeException failure) {
+            RuntimeException doom = transaction.doom();
+            RuntimeException thrown = doom != null ? doom : errors.translate(failure);
+            if (doom != null && failure != doom && failure.getCause() != doom) {
+                doom.addSuppressed(failure);
             }
-            throw (Error) failure;
+            rollback(connection, thrown);
+            throw thrown;
         } finally {
             current.remove();
             transaction.close();

@@ -4,11 +4,13 @@ import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
+import static io.stratum.codegen.jooq.Tables.SESSION_EVENTS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Stratum;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,7 @@ public abstract class ContractSupport {
         dsl.deleteFrom(TASK_DEPENDENCIES).execute();
         dsl.deleteFrom(TASKS).execute();
         dsl.deleteFrom(AGENTS).execute();
+        dsl.deleteFrom(SESSION_EVENTS).execute();
         dsl.deleteFrom(SESSIONS).execute();
         clock.reset();
     }
@@ -59,5 +62,12 @@ public abstract class ContractSupport {
     /** Opens another store on a fresh database of the same backend (caller closes it). */
     protected Stratum openFresh(Clock withClock) {
         return Stratum.builder().url(databases.freshUrl()).clock(withClock).open();
+    }
+
+    /** Opens and migrates a store on a fresh database with this suite's clock and {@code settings} (caller closes it). */
+    protected Stratum openMigrated(UnaryOperator<Stratum.Builder> settings) {
+        Stratum store = settings.apply(Stratum.builder().url(databases.freshUrl()).clock(clock)).open();
+        store.migrate();
+        return store;
     }
 }

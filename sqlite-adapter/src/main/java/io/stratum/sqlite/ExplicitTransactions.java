@@ -99,9 +99,17 @@ final class ExplicitTransactions implements InvocationHandler {
         autoCommit = on;
     }
 
+    /**
+     * How every SQLite transaction starts, through JDBC here or through {@link SqliteBackend#beginStatement}:
+     * writers take the write lock up front, readers start deferred.
+     */
+    static String begin(boolean readOnly) {
+        return readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE";
+    }
+
     private void beginIfDue() throws SQLException {
         if (!autoCommit && !inTransaction) {
-            execute(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+            execute(begin(readOnly));
             inTransaction = true;
         }
     }

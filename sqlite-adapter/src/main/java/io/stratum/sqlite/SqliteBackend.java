@@ -66,7 +66,7 @@ public final class SqliteBackend implements Backend {
      */
     @Override
     public String beginStatement(TransactionOptions options) {
-        return options.readOnly() ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE";
+        return ExplicitTransactions.begin(options.readOnly());
     }
 
     @Override

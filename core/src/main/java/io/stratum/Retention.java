@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 /**
  * Removes data that is no longer needed, in batches: each batch of at most {@code batchSize} rows is deleted in a
  * transaction of its own, so no table is locked for long (on SQLite other writers get a turn between batches) and
- * a purge can be interrupted and resumed at any time. Each method returns the number of rows deleted.
+ * a purge can be interrupted and resumed at any time. Each method returns the number of rows deleted. Called inside
+ * a transaction's work, every batch joins that transaction instead.
  *
  * <pre>{@code
  * OffsetDateTime monthAgo = OffsetDateTime.now().minusDays(30);

@@ -171,9 +171,12 @@ public final class Stratum implements AutoCloseable {
      *       made on this {@code Stratum} inside the work. Inside the work use the {@link Transaction}, or this
      *       store's repositories on the same thread: never a second thread, and not {@link #dsl()} (use
      *       {@link Transaction#dsl()}).
-     *   <li><b>A failed statement dooms the transaction.</b> If a statement fails inside {@code work} and the work
-     *       catches the exception and returns normally, the transaction is still rolled back and that failure is
-     *       thrown (PostgreSQL cannot go on after a failed statement; SQLite is made to behave the same).
+     *   <li><b>A failed statement dooms the transaction.</b> If a statement fails inside {@code work}, later calls
+     *       through the transaction throw {@link IllegalStateException}, and even if the work catches the failure
+     *       and returns normally the transaction is rolled back and that first failure is thrown (PostgreSQL
+     *       cannot go on after a failed statement; SQLite is made to behave the same). Refusals Stratum decides
+     *       before running a statement ({@link InvalidInput}, {@link NotFound}, {@link Conflict}, a missing
+     *       reference) do not doom it.
      *   <li><b>Writers.</b> On SQLite a read-write transaction holds the database's single write lock from its
      *       start to its end: keep it short. Read-only transactions ({@link TransactionOptions#READ_ONLY}) take no
      *       write lock on SQLite and run {@code READ ONLY} on PostgreSQL.
@@ -187,7 +190,10 @@ public final class Stratum implements AutoCloseable {
         return transactions.run(options, tx -> work.apply(new TransactionScope(tx, repositories)));
     }
 
-    /** The jOOQ context Stratum uses, for the application's own queries on the same pool. */
+    /**
+     * The jOOQ context Stratum uses, for the application's own queries on the same pool (each statement on its own
+     * connection: inside a transaction's work use {@link Transaction#dsl()} instead).
+     */
     public DSLContext dsl() {
         return database.dsl();
     }

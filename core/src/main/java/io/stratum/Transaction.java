@@ -29,7 +29,9 @@ public interface Transaction {
 
     /**
      * A jOOQ context on this transaction's connection, for the application's own statements in the same
-     * transaction. Failures are typed as everywhere else and, like any failed statement, doom the transaction.
+     * transaction. Failures are typed as everywhere else and, like any failed statement, doom the transaction. Do not
+     * start or end transactions on it (jOOQ's {@code transaction(...)}, COMMIT, ROLLBACK): nest
+     * {@link Stratum#transaction} calls instead, which join this one.
      */
     DSLContext dsl();
 

@@ -85,12 +85,13 @@ public final class JooqAgentRepository implements AgentRepository {
                 .map(AgentStatus::dbValue).toList();
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            int updated = dsl.update(AGENTS)
+            var update = dsl.update(AGENTS)
                     .set(AGENTS.STATUS, status.dbValue())
-                    .set(AGENTS.LAST_HEARTBEAT_AT, now)
-                    .set(AGENTS.TERMINATED_AT, status == AgentStatus.TERMINATED ? DSL.val(now) : AGENTS.TERMINATED_AT)
-                    .where(AGENTS.ID.eq(id).and(AGENTS.STATUS.in(from)))
-                    .execute();
+                    .set(AGENTS.LAST_HEARTBEAT_AT, now);
+            if (status == AgentStatus.TERMINATED) {
+                update = update.set(AGENTS.TERMINATED_AT, now);
+            }
+            int updated = update.where(AGENTS.ID.eq(id).and(AGENTS.STATUS.in(from))).execute();
             Agent stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
                 throw new IllegalTransition(ENTITY, id, stored.status().dbValue(), status.dbValue());

@@ -5,8 +5,13 @@ import io.stratum.internal.Database;
 import io.stratum.internal.ErrorTranslator;
 import io.stratum.internal.JdbcUrls;
 import io.stratum.internal.Jooq;
+import io.stratum.internal.JooqTaskQueue;
 import io.stratum.internal.JooqTaskRepository;
 import io.stratum.internal.LiquibaseMigrations;
+import io.stratum.internal.QueueQueries;
+import io.stratum.internal.TaskTransitions;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.task.TaskRepository;
@@ -30,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * try (Stratum db = Stratum.open("jdbc:sqlite:stratum.db")) {
  *     db.migrate();
  *     TaskId id = db.tasks().submit(NewTask.builder("plan the feature", "planner").priority(7).build());
+ *     for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) {
+ *         db.queue().complete(work.lease(), Json.of("{\"ok\": true}"));
+ *     }
  * }
  * }</pre>
  */
@@ -47,16 +55,20 @@ public final class Stratum implements AutoCloseable {
     private final Database database;
     private final SchemaMigrations schema;
     private final TaskRepository tasks;
+    private final TaskQueue queue;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Stratum(Backend backend, BackendConnection connection, Clock clock) {
+    private Stratum(Backend backend, BackendConnection connection, Clock clock, QueueSettings queueSettings) {
         this.backend = backend;
         this.connection = connection;
         ErrorTranslator errors = new ErrorTranslator(backend);
         DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
         this.database = new Database(dsl, connection.writeGate(), errors);
         this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate());
-        this.tasks = new JooqTaskRepository(database, clock);
+        QueueQueries queries = new QueueQueries(backend);
+        TaskTransitions transitions = new TaskTransitions();
+        this.tasks = new JooqTaskRepository(database, clock, queries, transitions);
+        this.queue = new JooqTaskQueue(database, clock, queries, transitions, queueSettings);
     }
 
     /** Opens the database at {@code jdbcUrl} with default settings, e.g. {@code jdbc:sqlite:stratum.db}. */
@@ -92,6 +104,11 @@ public final class Stratum implements AutoCloseable {
         return tasks;
     }
 
+    /** The work queue: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
+    public TaskQueue queue() {
+        return queue;
+    }
+
     /** The jOOQ context Stratum uses, for the application's own queries on the same pool. */
     public DSLContext dsl() {
         return database.dsl();
@@ -122,6 +139,7 @@ public final class Stratum implements AutoCloseable {
         private PoolSettings pool = PoolSettings.defaults();
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
+        private QueueSettings queue = QueueSettings.defaults();
 
         private Builder() {
         }
@@ -160,6 +178,12 @@ public final class Stratum implements AutoCloseable {
             return this;
         }
 
+        /** Retry back-off and what failure does to dependents; {@link QueueSettings#defaults()} if not set. */
+        public Builder queue(QueueSettings value) {
+            this.queue = Objects.requireNonNull(value, "queue");
+            return this;
+        }
+
         /** Opens the store. Nothing is migrated: call {@link Stratum#migrate()}. */
         public Stratum open() {
             if ((url == null) == (dataSource == null)) {
@@ -176,7 +200,7 @@ public final class Stratum implements AutoCloseable {
                 throw new ErrorTranslator(backend).translate(e);
             }
             LOG.info("opened {} store{}", backend.name(), url == null ? " on a supplied DataSource" : " at " + JdbcUrls.redact(url));
-            return new Stratum(backend, connection, clock);
+            return new Stratum(backend, connection, clock, queue);
         }
     }
 }

@@ -2,8 +2,8 @@ package io.stratum.internal;
 
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
-import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
+import io.stratum.Busy;
 import io.stratum.ConstraintViolation;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
@@ -21,128 +21,79 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Field;
 
 /** {@link TaskRepository} in jOOQ, the same SQL on every backend. */
 public final class JooqTaskRepository implements TaskRepository {
     private static final String ENTITY = "task";
 
+    private static final int KEY_RACE_ATTEMPTS = 5;
+
     private final Database db;
     private final Clock clock;
+    private final QueueQueries queries;
+    private final TaskTransitions transitions;
+    private final TaskSubmission submission;
 
-    public JooqTaskRepository(Database db, Clock clock) {
+    public JooqTaskRepository(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions) {
         this.db = db;
         this.clock = clock;
+        this.queries = queries;
+        this.transitions = transitions;
+        this.submission = new TaskSubmission(clock);
     }
 
     @Override
     public TaskId submit(NewTask task) {
         requireArgument("task", task);
-        try {
-            return db.write(dsl -> insert(dsl, task));
-        } catch (ConstraintViolation e) {
-            throw nameForeignKey(e, task);
-        }
+        return submitAll(List.of(task)).getFirst();
     }
 
-    private TaskId insert(DSLContext dsl, NewTask task) {
-        if (task.idempotencyKey() != null) {
-            Optional<TaskId> existing = findByIdempotencyKey(dsl, task.idempotencyKey());
-            if (existing.isPresent()) {
-                return existing.get();
+    @Override
+    public List<TaskId> submitAll(List<NewTask> tasks) {
+        requireArgument("tasks", tasks);
+        if (tasks.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInput("tasks", "contains null");
+        }
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.write(dsl -> submission.submit(dsl, tasks));
+            } catch (TaskSubmission.KeyRace race) {
+                if (attempt == KEY_RACE_ATTEMPTS) {
+                    throw new Busy("idempotency keys kept being stored concurrently; submit again", race);
+                }
+            } catch (ConstraintViolation e) {
+                throw nameForeignKey(e, tasks);
             }
         }
-        Map<UUID, Record3<UUID, String, Integer>> dependencies = loadDependencies(dsl, task.dependsOn());
-        int depth = dependencies.values().stream().mapToInt(r -> r.value3() + 1).max().orElse(0);
-        boolean allCompleted = dependencies.values().stream()
-                .allMatch(r -> TaskStatus.COMPLETED.dbValue().equals(r.value2()));
-        OffsetDateTime now = Timestamps.now(clock);
-        UUID id = Ids.v7(now.toInstant());
-        OffsetDateTime deadline = Timestamps.normalize(task.deadline());
-
-        TasksRecord row = dsl.newRecord(TASKS);
-        row.set(TASKS.ID, id);
-        row.set(TASKS.SUMMARY, task.summary());
-        row.set(TASKS.DESCRIPTION, task.description());
-        row.set(TASKS.AGENT_TYPE, task.agentType());
-        row.set(TASKS.PRIORITY, task.priority());
-        row.set(TASKS.CALCULATED_PRIORITY, PriorityFormula.calculate(task.priority(), depth, deadline, now));
-        row.set(TASKS.STATUS, (allCompleted ? TaskStatus.READY : TaskStatus.PENDING).dbValue());
-        row.set(TASKS.DEPENDENCY_TYPE, task.dependencyType().dbValue());
-        row.set(TASKS.DEPENDENCY_DEPTH, depth);
-        row.set(TASKS.INPUT_DATA, TaskRows.jsonb(task.inputData()));
-        row.set(TASKS.RETRY_COUNT, 0);
-        row.set(TASKS.MAX_RETRIES, task.maxRetries());
-        row.set(TASKS.MAX_EXECUTION_TIMEOUT_SECONDS, task.maxExecutionTimeoutSeconds());
-        row.set(TASKS.SUBMITTED_AT, now);
-        row.set(TASKS.LAST_UPDATED_AT, now);
-        row.set(TASKS.CREATED_BY, task.createdBy());
-        row.set(TASKS.PARENT_TASK_ID, task.parentTaskId() == null ? null : task.parentTaskId().value());
-        row.set(TASKS.SESSION_ID, task.sessionId());
-        row.set(TASKS.SOURCE, task.source().dbValue());
-        row.set(TASKS.DEADLINE, deadline);
-        row.set(TASKS.ESTIMATED_DURATION_SECONDS, task.estimatedDurationSeconds());
-        row.set(TASKS.FEATURE_BRANCH, task.featureBranch());
-        row.set(TASKS.TASK_BRANCH, task.taskBranch());
-        row.set(TASKS.WORKTREE_PATH, task.worktreePath());
-        row.set(TASKS.VERSION, 0L);
-        row.set(TASKS.IDEMPOTENCY_KEY, task.idempotencyKey());
-        row.set(TASKS.RUN_AFTER, now);
-
-        int inserted = dsl.insertInto(TASKS).set(row).onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute();
-        if (inserted == 0) {
-            // A concurrent submit with the same idempotency key committed first: its task is the answer.
-            return findByIdempotencyKey(dsl, task.idempotencyKey())
-                    .orElseThrow(() -> new IllegalStateException("idempotency key conflict without a row"));
-        }
-        if (!task.dependsOn().isEmpty()) {
-            var insert = dsl.insertInto(TASK_DEPENDENCIES, TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID);
-            for (TaskId dependency : task.dependsOn()) {
-                insert = insert.values(id, dependency.value());
-            }
-            insert.execute();
-        }
-        return new TaskId(id);
-    }
-
-    private static Optional<TaskId> findByIdempotencyKey(DSLContext dsl, String key) {
-        return dsl.select(TASKS.ID).from(TASKS).where(TASKS.IDEMPOTENCY_KEY.eq(key)).fetchOptional(TASKS.ID)
-                .map(TaskId::new);
-    }
-
-    private static Map<UUID, Record3<UUID, String, Integer>> loadDependencies(DSLContext dsl, List<TaskId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, Record3<UUID, String, Integer>> found = dsl
-                .select(TASKS.ID, TASKS.STATUS, TASKS.DEPENDENCY_DEPTH)
-                .from(TASKS)
-                .where(TASKS.ID.in(ids.stream().map(TaskId::value).toList()))
-                .fetchMap(TASKS.ID);
-        List<String> missing = ids.stream().filter(id -> !found.containsKey(id.value())).map(TaskId::toString).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInput("dependsOn", "unknown task(s): " + String.join(", ", missing));
-        }
-        return found;
     }
 
     /** SQLite does not say which foreign key failed; find the reference that does not resolve. */
-    private ConstraintViolation nameForeignKey(ConstraintViolation e, NewTask task) {
+    private ConstraintViolation nameForeignKey(ConstraintViolation e, List<NewTask> tasks) {
         if (!ErrorTranslator.UNNAMED_FOREIGN_KEY.equals(e.constraint())) {
             return e;
         }
+        Set<UUID> batch = tasks.stream().filter(t -> t.id() != null).map(t -> t.id().value())
+                .collect(Collectors.toSet());
         String name = db.read(dsl -> {
-            if (task.parentTaskId() != null && !dsl.fetchExists(TASKS, TASKS.ID.eq(task.parentTaskId().value()))) {
-                return "fk_tasks_parent";
-            }
-            if (task.sessionId() != null && !dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(task.sessionId()))) {
-                return "fk_tasks_session";
+            for (NewTask task : tasks) {
+                TaskId parent = task.parentTaskId();
+                if (parent != null && !batch.contains(parent.value())
+                        && !dsl.fetchExists(TASKS, TASKS.ID.eq(parent.value()))) {
+                    return "fk_tasks_parent";
+                }
+                if (task.sessionId() != null && !dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(task.sessionId()))) {
+                    return "fk_tasks_session";
+                }
             }
             return null;
         });
@@ -249,36 +200,18 @@ public final class JooqTaskRepository implements TaskRepository {
         if (limit < 1 || limit > TaskFilters.MAX_LIMIT) {
             throw new InvalidInput("limit", limit + " is outside 1.." + TaskFilters.MAX_LIMIT);
         }
-        return db.read(dsl -> TaskRows.toTasks(dsl, dsl.selectFrom(TASKS)
-                .where(TASKS.STATUS.eq(TaskStatus.READY.dbValue()))
-                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
-                .limit(limit)
-                .fetch()));
+        return db.read(dsl -> TaskRows.toTasks(dsl, queries.ready(dsl, limit).fetchInto(TASKS)));
     }
 
     @Override
     public Task updateStatus(TaskId id, TaskStatus status) {
         requireArgument("id", id);
         requireArgument("status", status);
-        Set<String> from = TaskStatus.predecessorsOf(status).stream().map(TaskStatus::dbValue)
-                .collect(Collectors.toSet());
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            var update = dsl.update(TASKS)
-                    .set(TASKS.STATUS, status.dbValue())
-                    .set(TASKS.VERSION, TASKS.VERSION.plus(1))
-                    .set(TASKS.LAST_UPDATED_AT, now);
-            if (status == TaskStatus.RUNNING) {
-                update = update.set(TASKS.STARTED_AT, now);
-            }
-            if (status.isFinal() || status == TaskStatus.FAILED) {
-                update = update.set(TASKS.COMPLETED_AT, now);
-            }
-            if (status != TaskStatus.RUNNING) {
-                update = update.setNull(TASKS.LEASE_OWNER).setNull(TASKS.LEASE_TOKEN).setNull(TASKS.LEASE_EXPIRES_AT);
-            }
-            int updated = update.where(TASKS.ID.eq(id.value()).and(TASKS.STATUS.in(from))).execute();
-            if (updated == 0) {
+            Map<Field<?>, Object> columns = status == TaskStatus.RUNNING ? Map.of(TASKS.STARTED_AT, now) : Map.of();
+            if (transitions.move(dsl, List.of(id.value()), TaskStatus.predecessorsOf(status), status, now, columns)
+                    .isEmpty()) {
                 String current = dsl.select(TASKS.STATUS).from(TASKS).where(TASKS.ID.eq(id.value()))
                         .fetchOne(TASKS.STATUS);
                 if (current == null) {

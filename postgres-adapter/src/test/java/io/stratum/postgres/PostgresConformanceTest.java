@@ -1,9 +1,9 @@
 package io.stratum.postgres;
 
-import io.stratum.contract.MigrationContract;
-import io.stratum.contract.SchemaConstraintContract;
-import io.stratum.contract.TaskRepositoryContract;
-import io.stratum.contract.TestDatabase;
+import io.stratum.testkit.tck.MigrationContract;
+import io.stratum.testkit.tck.SchemaConstraintContract;
+import io.stratum.testkit.tck.TaskRepositoryContract;
+import io.stratum.testkit.tck.TestDatabase;
 import org.junit.jupiter.api.Nested;
 
 /** The conformance suites on PostgreSQL, one fresh database per suite. */

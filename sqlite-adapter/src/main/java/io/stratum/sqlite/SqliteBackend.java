@@ -9,7 +9,10 @@ import io.stratum.spi.SqlFailure;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jooq.Index;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * SQLite: an embedded file (WAL, synchronous=NORMAL, foreign keys on, busy timeout) or a private
@@ -60,5 +63,20 @@ public final class SqliteBackend implements Backend {
     @Override
     public boolean supportsSkipLocked() {
         return false;
+    }
+
+    /** Write transactions are serialised ({@code BEGIN IMMEDIATE} and the {@link FileWriteGate}) instead. */
+    @Override
+    public boolean supportsRowLocks() {
+        return false;
+    }
+
+    /**
+     * {@code INDEXED BY}: even after {@code ANALYZE}, SQLite's planner prefers the full index on
+     * {@code status} plus a sort to the partial claim index that returns rows already in claim order.
+     */
+    @Override
+    public Table<?> readThrough(Index index) {
+        return DSL.table("{0} indexed by {1}", index.getTable(), index.getUnqualifiedName());
     }
 }

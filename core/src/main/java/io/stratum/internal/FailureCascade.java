@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * What failure and cancellation do to the tasks downstream: dependents of a task that failed for good are
@@ -69,7 +68,7 @@ final class FailureCascade {
         for (List<UUID> chunk : TaskTransitions.chunks(downstream)) {
             dsl.select(TASKS.ID, TASKS.DEPENDENCY_DEPTH).from(TASKS)
                     .where(TASKS.ID.in(chunk))
-                    .and(TASKS.STATUS.eq(DSL.inline(TaskStatus.BLOCKED.dbValue())))
+                    .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.BLOCKED)))
                     .forEach(r -> blockedByDepth.computeIfAbsent(r.value2(), d -> new ArrayList<>()).add(r.value1()));
         }
         for (List<UUID> level : blockedByDepth.values()) {

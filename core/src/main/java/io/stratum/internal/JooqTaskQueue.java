@@ -29,7 +29,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /** {@link TaskQueue} in jOOQ: one write transaction per call, the same SQL on every backend. */
 public final class JooqTaskQueue implements TaskQueue {
@@ -72,11 +71,14 @@ public final class JooqTaskQueue implements TaskQueue {
             if (candidates.isEmpty()) {
                 return List.of();
             }
+            // Stamped after the candidates were read, so that no task appears to start before the completion
+            // of a dependency that committed while this transaction was under way.
+            OffsetDateTime started = Timestamps.now(clock);
             UUID token = UUID.randomUUID();
-            OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
+            OffsetDateTime expires = Timestamps.normalize(started.plus(leaseDuration));
             List<UUID> claimed = transitions.move(dsl, candidates, EnumSet.of(TaskStatus.READY), TaskStatus.RUNNING,
-                    now, Map.of(TASKS.LEASE_OWNER, workerId, TASKS.LEASE_TOKEN, token,
-                            TASKS.LEASE_EXPIRES_AT, expires, TASKS.STARTED_AT, now));
+                    started, Map.of(TASKS.LEASE_OWNER, workerId, TASKS.LEASE_TOKEN, token,
+                            TASKS.LEASE_EXPIRES_AT, expires, TASKS.STARTED_AT, started));
             Map<UUID, Task> tasks = read(dsl, claimed);
             return candidates.stream().filter(tasks::containsKey)
                     .map(id -> new Claimed(tasks.get(id), new Lease(new TaskId(id), workerId, token, expires)))
@@ -156,7 +158,7 @@ public final class JooqTaskQueue implements TaskQueue {
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
             int extended = dsl.update(TASKS).set(TASKS.LEASE_EXPIRES_AT, expires)
                     .where(TASKS.ID.eq(lease.taskId().value()))
-                    .and(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
+                    .and(Statuses.oneOf(TASKS.STATUS, RUNNING))
                     .and(Leases.held(lease, now))
                     .execute();
             if (extended == 0) {

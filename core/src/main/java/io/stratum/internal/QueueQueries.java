@@ -10,6 +10,8 @@ import io.stratum.spi.Backend;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -33,11 +35,13 @@ public final class QueueQueries {
     private final boolean rowLocks;
     private final boolean skipLocked;
     private final Table<?> claimTable;
+    private final Table<?> leaseTable;
 
     public QueueQueries(Backend backend) {
         this.rowLocks = backend.supportsRowLocks();
         this.skipLocked = backend.supportsSkipLocked();
         this.claimTable = backend.readThrough(Indexes.IX_TASKS_CLAIM);
+        this.leaseTable = backend.readThrough(Indexes.IX_TASKS_LEASE_EXPIRY);
     }
 
     /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */
@@ -60,7 +64,7 @@ public final class QueueQueries {
     public ResultQuery<? extends Record> expiredLeases(DSLContext dsl, OffsetDateTime now, int limit) {
         return lockSkipping(dsl.select(TASKS.ID, TASKS.LEASE_TOKEN, TASKS.LEASE_OWNER, TASKS.LEASE_EXPIRES_AT,
                         TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE)
-                .from(TASKS)
+                .from(leaseTable)
                 .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
                 .and(TASKS.LEASE_EXPIRES_AT.le(now))
                 .orderBy(TASKS.LEASE_EXPIRES_AT)
@@ -80,19 +84,19 @@ public final class QueueQueries {
     public ResultQuery<? extends Record> pendingForPromotion(DSLContext dsl, Collection<UUID> ids) {
         return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE).from(TASKS)
                 .where(TASKS.ID.in(ids))
-                .and(TASKS.STATUS.eq(DSL.inline(TaskStatus.PENDING.dbValue())))
+                .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
                 .orderBy(TASKS.ID));
     }
 
     /** Those of {@code ids} that have a dependency whose status is one of {@code statuses}. */
     public ResultQuery<Record1<UUID>> withDependencyIn(DSLContext dsl, Collection<UUID> ids,
-                                                       Collection<TaskStatus> statuses) {
+                                                       Set<TaskStatus> statuses) {
         TaskDependencies d = TASK_DEPENDENCIES.as("d");
         Tasks t = TASKS.as("t");
         return dsl.selectDistinct(d.TASK_ID).from(d)
                 .join(t).on(t.ID.eq(d.DEPENDS_ON_ID))
                 .where(d.TASK_ID.in(ids))
-                .and(t.STATUS.in(statuses.stream().map(s -> DSL.inline(s.dbValue())).toList()));
+                .and(Statuses.oneOf(t.STATUS, statuses));
     }
 
     private <R extends Record> ResultQuery<R> lock(SelectForUpdateStep<R> query) {

@@ -12,6 +12,7 @@ import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertValuesStepN;
 
 /**
  * Stores a batch of new tasks in the caller's transaction: ids, idempotency keys, dependencies and cycles
@@ -71,9 +72,22 @@ final class TaskSubmission {
 
         List<TasksRecord> rows = new ArrayList<>();
         fresh.forEach((id, task) -> rows.add(row(dsl, id, task, placed.get(id), now)));
+        // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
+        rows.sort(Comparator.comparing(r -> r.get(TASKS.IDEMPOTENCY_KEY), Comparator.nullsLast(Comparator.naturalOrder())));
+        Map<UUID, List<UUID>> childrenInBatch = new LinkedHashMap<>();
+        for (TasksRecord row : rows) {
+            UUID parent = row.get(TASKS.PARENT_TASK_ID);
+            if (parent != null && fresh.containsKey(parent)) {
+                childrenInBatch.computeIfAbsent(parent, p -> new ArrayList<>()).add(row.get(TASKS.ID));
+                row.set(TASKS.PARENT_TASK_ID, null);
+            }
+        }
         for (int i = 0; i < rows.size(); i += ROWS_PER_INSERT) {
             insert(dsl, rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT)));
         }
+        // Set once every row exists, so that a parent may come after its children in the batch.
+        childrenInBatch.forEach((parent, children) -> dsl.update(TASKS).set(TASKS.PARENT_TASK_ID, parent)
+                .where(TASKS.ID.in(children)).execute());
         insertEdges(dsl, dependsOn);
         return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
     }
@@ -157,9 +171,9 @@ final class TaskSubmission {
     }
 
     private static void insert(DSLContext dsl, List<TasksRecord> rows) {
-        InsertSetMoreStep<TasksRecord> insert = dsl.insertInto(TASKS).set(rows.getFirst());
-        for (TasksRecord row : rows.subList(1, rows.size())) {
-            insert = insert.newRecord().set(row);
+        InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, TASKS.fields());
+        for (TasksRecord row : rows) {
+            insert = insert.values(row.intoList());
         }
         if (insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute() != rows.size()) {
             throw new KeyRace();

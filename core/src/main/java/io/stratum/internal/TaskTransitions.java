@@ -2,6 +2,7 @@ package io.stratum.internal;
 
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
+import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
@@ -47,15 +49,19 @@ public final class TaskTransitions {
         if (FINISHING.contains(to)) {
             set.put(TASKS.COMPLETED_AT, now);
         }
-        Condition status = TASKS.STATUS.in(from.stream().map(s -> DSL.inline(s.dbValue())).toList());
         List<UUID> moved = new ArrayList<>();
         for (List<UUID> chunk : chunks(ids)) {
-            moved.addAll(dsl.update(TASKS).set(set)
-                    .where(TASKS.ID.in(chunk)).and(status).and(guard)
-                    .returning(TASKS.ID)
-                    .fetch(TASKS.ID));
+            moved.addAll(statement(dsl, chunk, from, set, guard).fetch(TASKS.ID));
         }
         return moved;
+    }
+
+    /** The UPDATE a move runs for one chunk of ids (public so that the conformance suite can explain it). */
+    public ResultQuery<TasksRecord> statement(DSLContext dsl, Collection<UUID> ids, Set<TaskStatus> from,
+                                             Map<Field<?>, ?> set, Condition guard) {
+        return dsl.update(TASKS).set(set)
+                .where(TASKS.ID.in(ids)).and(Statuses.oneOf(TASKS.STATUS, from)).and(guard)
+                .returning(TASKS.ID);
     }
 
     /** {@link #move(DSLContext, Collection, Set, TaskStatus, OffsetDateTime, Map, Condition)} without a guard. */

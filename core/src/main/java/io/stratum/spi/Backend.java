@@ -58,9 +58,9 @@ public interface Backend {
 
     /**
      * The table of {@code index} as a FROM-clause element that this database reads through that index.
-     * Core asks for it only where the index serves the query exactly (the claim query and its partial
-     * index). The default leaves the choice to the planner, which is right for planners that cost partial
-     * indexes well (PostgreSQL).
+     * Core asks for it only where a partial index serves the query exactly (ready tasks in claim order,
+     * expired leases). The default leaves the choice to the planner, which is right for planners that cost
+     * partial indexes well (PostgreSQL).
      */
     default Table<?> readThrough(Index index) {
         return index.getTable();

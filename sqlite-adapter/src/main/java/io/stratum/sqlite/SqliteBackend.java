@@ -72,8 +72,9 @@ public final class SqliteBackend implements Backend {
     }
 
     /**
-     * {@code INDEXED BY}: even after {@code ANALYZE}, SQLite's planner prefers the full index on
-     * {@code status} plus a sort to the partial claim index that returns rows already in claim order.
+     * {@code INDEXED BY}: SQLite's planner prefers the full index on {@code status} (plus a sort) to the
+     * partial indexes that return ready tasks in claim order and expired leases in expiry order, for the
+     * claim index even after {@code ANALYZE}.
      */
     @Override
     public Table<?> readThrough(Index index) {

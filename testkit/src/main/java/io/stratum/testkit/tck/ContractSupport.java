@@ -9,6 +9,7 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Stratum;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractSupport {
     protected TestDatabase databases;
+    /** JDBC URL of {@link #db}'s database. */
+    protected String url;
     protected Stratum db;
     protected final MutableClock clock = new MutableClock();
 
@@ -30,7 +33,8 @@ public abstract class ContractSupport {
     @BeforeAll
     void openStore() {
         databases = testDatabase();
-        db = Stratum.builder().url(databases.freshUrl()).clock(clock).open();
+        url = databases.freshUrl();
+        db = Stratum.builder().url(url).clock(clock).open();
         db.migrate();
     }
 
@@ -59,5 +63,12 @@ public abstract class ContractSupport {
     /** Opens another store on a fresh database of the same backend (caller closes it). */
     protected Stratum openFresh(Clock withClock) {
         return Stratum.builder().url(databases.freshUrl()).clock(withClock).open();
+    }
+
+    /** Opens and migrates a store on a fresh database with the test clock and more settings (caller closes it). */
+    protected Stratum openFresh(UnaryOperator<Stratum.Builder> settings) {
+        Stratum fresh = settings.apply(Stratum.builder().url(databases.freshUrl()).clock(clock)).open();
+        fresh.migrate();
+        return fresh;
     }
 }

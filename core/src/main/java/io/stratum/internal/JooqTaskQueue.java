@@ -19,8 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +54,7 @@ public final class JooqTaskQueue implements TaskQueue {
         this.queries = queries;
         this.transitions = transitions;
         DependencyWalk walk = new DependencyWalk(queries);
-        this.promotion = new Promotion(queries, walk, transitions);
+        this.promotion = new Promotion(queries, transitions);
         this.cascade = new FailureCascade(queries, walk, transitions, settings.dependentsOnFailure());
         this.attempts = new FailedAttempts(transitions, settings);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
@@ -97,17 +100,25 @@ public final class JooqTaskQueue implements TaskQueue {
         if (sorted.isEmpty()) {
             return;
         }
+        // The tasks of one claim share owner and token; those with the same result finish in one statement.
+        Map<List<Object>, List<Completion>> groups = sorted.stream().collect(Collectors.groupingBy(
+                c -> Arrays.asList(c.lease().token(), c.lease().owner(), c.result()), LinkedHashMap::new,
+                Collectors.toList()));
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             List<UUID> done = new ArrayList<>();
-            for (Completion c : sorted) {
-                UUID id = c.lease().taskId().value();
-                if (transitions.move(dsl, List.of(id), RUNNING, TaskStatus.COMPLETED, now,
-                        Collections.singletonMap(TASKS.RESULT_DATA, TaskRows.jsonb(c.result())),
-                        Leases.held(c.lease(), now)).isEmpty()) {
-                    throw Leases.lost(dsl, c.lease(), now);
+            for (List<Completion> group : groups.values()) {
+                Lease lease = group.getFirst().lease();
+                List<UUID> ids = group.stream().map(c -> c.lease().taskId().value()).toList();
+                Set<UUID> moved = new HashSet<>(transitions.move(dsl, ids, RUNNING, TaskStatus.COMPLETED, now,
+                        Collections.singletonMap(TASKS.RESULT_DATA, TaskRows.jsonb(group.getFirst().result())),
+                        Leases.held(lease.token(), lease.owner(), now)));
+                for (Completion c : group) {
+                    if (!moved.contains(c.lease().taskId().value())) {
+                        throw Leases.lost(dsl, c.lease(), now);
+                    }
                 }
-                done.add(id);
+                done.addAll(ids);
             }
             promotion.promoteDependentsOf(dsl, done, now);
             return null;
@@ -136,7 +147,8 @@ public final class JooqTaskQueue implements TaskQueue {
                 if (row == null) {
                     throw new NotFound("task", f.lease().taskId());
                 }
-                switch (attempts.record(dsl, row, f.error(), Leases.held(f.lease(), now), now)) {
+                switch (attempts.record(dsl, row, f.error(), Leases.held(f.lease().token(), f.lease().owner(), now),
+                        now)) {
                     case LOST -> throw Leases.lost(dsl, f.lease(), now);
                     case FAILED -> failed.add(row.get(TASKS.ID));
                     case RETRYING -> { }
@@ -159,7 +171,7 @@ public final class JooqTaskQueue implements TaskQueue {
             int extended = dsl.update(TASKS).set(TASKS.LEASE_EXPIRES_AT, expires)
                     .where(TASKS.ID.eq(lease.taskId().value()))
                     .and(Statuses.oneOf(TASKS.STATUS, RUNNING))
-                    .and(Leases.held(lease, now))
+                    .and(Leases.held(lease.token(), lease.owner(), now))
                     .execute();
             if (extended == 0) {
                 throw Leases.lost(dsl, lease, now);

@@ -25,10 +25,10 @@ final class Leases {
     private Leases() {
     }
 
-    /** The row still carries {@code lease} and it has not expired at {@code now}. */
-    static Condition held(Lease lease, OffsetDateTime now) {
-        return TASKS.LEASE_TOKEN.eq(lease.token())
-                .and(TASKS.LEASE_OWNER.eq(lease.owner()))
+    /** The row still carries the lease of this token and owner, and it has not expired at {@code now}. */
+    static Condition held(UUID token, String owner, OffsetDateTime now) {
+        return TASKS.LEASE_TOKEN.eq(token)
+                .and(TASKS.LEASE_OWNER.eq(owner))
                 .and(TASKS.LEASE_EXPIRES_AT.gt(now));
     }
 

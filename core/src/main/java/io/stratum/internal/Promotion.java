@@ -26,35 +26,32 @@ final class Promotion {
     private static final Set<TaskStatus> UNFINISHED = EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED));
 
     private final QueueQueries queries;
-    private final DependencyWalk walk;
     private final TaskTransitions transitions;
 
-    Promotion(QueueQueries queries, DependencyWalk walk, TaskTransitions transitions) {
+    Promotion(QueueQueries queries, TaskTransitions transitions) {
         this.queries = queries;
-        this.walk = walk;
         this.transitions = transitions;
     }
 
     void promoteDependentsOf(DSLContext dsl, Collection<UUID> completed, OffsetDateTime now) {
-        List<UUID> dependents = walk.direct(dsl, completed);
-        if (dependents.isEmpty()) {
-            return;
-        }
-        for (List<UUID> chunk : TaskTransitions.chunks(dependents)) {
-            List<? extends Record> pending = queries.pendingForPromotion(dsl, chunk).fetch();
-            if (pending.isEmpty()) {
-                continue;
+        for (List<UUID> chunk : TaskTransitions.chunks(completed)) {
+            List<? extends Record> pending = queries.pendingDependentsOf(dsl, chunk).fetch();
+            for (List<? extends Record> candidates : TaskTransitions.chunks(pending)) {
+                promoteReady(dsl, candidates, now);
             }
-            List<UUID> ids = pending.stream().map(r -> r.get(TASKS.ID)).toList();
-            Set<UUID> waiting = new HashSet<>(queries.withDependencyIn(dsl, ids, UNFINISHED).fetch(0, UUID.class));
-            // One statement per distinct priority: tasks of a fan-out mostly share one.
-            Map<Double, List<UUID>> byPriority = pending.stream()
-                    .filter(r -> !waiting.contains(r.get(TASKS.ID)))
-                    .collect(Collectors.groupingBy(r -> priority(r, now), TreeMap::new,
-                            Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
-            byPriority.forEach((priority, ready) -> transitions.move(dsl, ready, EnumSet.of(TaskStatus.PENDING),
-                    TaskStatus.READY, now, Map.of(TASKS.CALCULATED_PRIORITY, priority)));
         }
+    }
+
+    private void promoteReady(DSLContext dsl, List<? extends Record> candidates, OffsetDateTime now) {
+        List<UUID> ids = candidates.stream().map(r -> r.get(TASKS.ID)).toList();
+        Set<UUID> waiting = new HashSet<>(queries.withDependencyIn(dsl, ids, UNFINISHED).fetch(0, UUID.class));
+        // One statement per distinct priority: tasks of a fan-out mostly share one.
+        Map<Double, List<UUID>> byPriority = candidates.stream()
+                .filter(r -> !waiting.contains(r.get(TASKS.ID)))
+                .collect(Collectors.groupingBy(r -> priority(r, now), TreeMap::new,
+                        Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
+        byPriority.forEach((priority, ready) -> transitions.move(dsl, ready, EnumSet.of(TaskStatus.PENDING),
+                TaskStatus.READY, now, Map.of(TASKS.CALCULATED_PRIORITY, priority)));
     }
 
     static double priority(Record row, OffsetDateTime now) {

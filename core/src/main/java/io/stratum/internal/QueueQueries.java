@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -72,18 +73,19 @@ public final class QueueQueries {
     }
 
     /** Distinct tasks that depend directly on any of {@code ids}. */
-    public ResultQuery<Record1<UUID>> dependents(DSLContext dsl, Collection<UUID> ids) {
+    public Select<Record1<UUID>> dependents(DSLContext dsl, Collection<UUID> ids) {
         return dsl.selectDistinct(TASK_DEPENDENCIES.TASK_ID).from(TASK_DEPENDENCIES)
                 .where(TASK_DEPENDENCIES.DEPENDS_ON_ID.in(ids));
     }
 
     /**
-     * Those of {@code ids} that are {@code pending}, with what their priority is computed from, in id order
-     * and locked, so that concurrent completions of their dependencies take turns deciding on them.
+     * The {@code pending} tasks that depend directly on any of {@code ids}, with what their priority is
+     * computed from, in id order and locked, so that concurrent completions of their dependencies take turns
+     * deciding on them.
      */
-    public ResultQuery<? extends Record> pendingForPromotion(DSLContext dsl, Collection<UUID> ids) {
+    public ResultQuery<? extends Record> pendingDependentsOf(DSLContext dsl, Collection<UUID> ids) {
         return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE).from(TASKS)
-                .where(TASKS.ID.in(ids))
+                .where(TASKS.ID.in(dependents(dsl, ids)))
                 .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
                 .orderBy(TASKS.ID));
     }

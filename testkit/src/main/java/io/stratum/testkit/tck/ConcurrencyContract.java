@@ -35,7 +35,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
         try {
             List<Future<Void>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(new RecordingWorker(db.queue(), "thread-" + t, 10, t % 2 == 0, ledger,
+                workers.add(pool.submit(new RecordingWorker(db.queue(), "thread-" + t, 20, t % 4 == 0, ledger,
                         () -> ledger.completed() >= TASKS)));
             }
             for (Future<Void> worker : workers) {

@@ -97,10 +97,11 @@ public abstract class QueryPlanContract {
     }
 
     @Test
-    void promotionLooksUpCandidatesAndTheirDependenciesByKey() {
-        List<UUID> candidates = data.pending();
-        assertByKey(queries.pendingForPromotion(dsl(), candidates));
-        assertByKey(queries.withDependencyIn(dsl(), candidates, EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED))));
+    void promotionFindsDependentsAndTheirDependenciesThroughIndexes() {
+        String plan = plan(queries.pendingDependentsOf(dsl(), List.of(data.withDependents())));
+        assertThat(plan).contains("ix_task_dependencies_depends_on").doesNotContain("idx_tasks_status");
+        assertByKey(queries.withDependencyIn(dsl(), data.pending(),
+                EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED))));
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.stratum.testkit.tck;
 
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
-import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker JVM of {@link MultiProcessContract}: {@code <jdbc url> <name> <threads> <total tasks> <claims file>}.
+ * The worker JVM of {@link MultiProcessContract}: {@code <jdbc url> <name> <threads> <claims file>}.
  * Runs {@link RecordingWorker}s until every task in the database is completed, then writes the ids of the
  * tasks this process claimed, one per claim, to the claims file. Exits with status 0 only if all went well.
  */
@@ -30,18 +31,16 @@ public final class QueueWorkerProcess {
         String url = args[0];
         String name = args[1];
         int threads = Integer.parseInt(args[2]);
-        long total = Long.parseLong(args[3]);
-        Path claimsFile = Path.of(args[4]);
+        Path claimsFile = Path.of(args[3]);
         PoolSettings pool = PoolSettings.defaults().withMaxSize(threads + 1).withMinIdle(1);
         try (Stratum db = Stratum.builder().url(url).pool(pool).open()) {
-            TaskFilters completed = TaskFilters.builder().status(TaskStatus.COMPLETED).build();
             Ledger ledger = new Ledger();
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<Void>> workers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    workers.add(executor.submit(new RecordingWorker(db.queue(), name + "-" + t, 10, t % 2 == 0,
-                            ledger, () -> db.tasks().count(completed) >= total)));
+                    workers.add(executor.submit(new RecordingWorker(db.queue(), name + "-" + t, 20, t % 4 == 0,
+                            ledger, () -> !db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue())))));
                 }
                 for (Future<Void> worker : workers) {
                     worker.get();

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  */
 final class RecordingWorker implements Callable<Void> {
     private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Claims are write transactions: idle workers poll gently so as not to crowd out the busy ones. */
+    private static final long IDLE_MILLIS = 5;
 
     private final TaskQueue queue;
     private final String name;
@@ -42,7 +44,7 @@ final class RecordingWorker implements Callable<Void> {
                 if (finished.getAsBoolean()) {
                     return null;
                 }
-                Thread.sleep(1);
+                Thread.sleep(IDLE_MILLIS);
                 continue;
             }
             ledger.claimed(claimed);

@@ -1,17 +1,25 @@
 package io.stratum;
 
+import io.stratum.agent.AgentRepository;
+import io.stratum.audit.AuditLog;
+import io.stratum.internal.AuditTrail;
 import io.stratum.internal.Backends;
-import io.stratum.internal.Database;
 import io.stratum.internal.ErrorTranslator;
 import io.stratum.internal.JdbcUrls;
 import io.stratum.internal.Jooq;
-import io.stratum.internal.JooqTaskQueue;
-import io.stratum.internal.JooqTaskRepository;
+import io.stratum.internal.JooqRetention;
 import io.stratum.internal.LiquibaseMigrations;
+import io.stratum.internal.PooledDatabase;
+import io.stratum.internal.Repositories;
+import io.stratum.internal.Retrier;
+import io.stratum.internal.Text;
+import io.stratum.internal.TransactionRunner;
+import io.stratum.internal.TransactionScope;
 import io.stratum.internal.QueueQueries;
-import io.stratum.internal.TaskTransitions;
+import io.stratum.memory.MemoryRepository;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
+import io.stratum.session.SessionRepository;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.task.TaskRepository;
@@ -20,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -52,23 +62,26 @@ public final class Stratum implements AutoCloseable {
 
     private final Backend backend;
     private final BackendConnection connection;
-    private final Database database;
+    private final PooledDatabase database;
+    private final TransactionRunner transactions;
     private final SchemaMigrations schema;
-    private final TaskRepository tasks;
-    private final TaskQueue queue;
+    private final Repositories repositories;
+    private final Retention retention;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Stratum(Backend backend, BackendConnection connection, Clock clock, QueueSettings queueSettings) {
+    private Stratum(Backend backend, BackendConnection connection, Builder settings) {
         this.backend = backend;
         this.connection = connection;
         ErrorTranslator errors = new ErrorTranslator(backend);
         DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
-        this.database = new Database(dsl, connection.writeGate(), errors);
-        this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate());
-        QueueQueries queries = new QueueQueries(backend);
-        TaskTransitions transitions = new TaskTransitions();
-        this.tasks = new JooqTaskRepository(database, clock, queries, transitions);
-        this.queue = new JooqTaskQueue(database, clock, queries, transitions, queueSettings);
+        Retrier retrier = new Retrier(settings.retry, settings.retryListener);
+        this.transactions = new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
+                connection.writeGate(), errors, retrier);
+        this.database = new PooledDatabase(dsl, transactions, retrier, errors);
+        this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
+        this.repositories = new Repositories(database, settings.clock,
+                new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend), settings.queue);
+        this.retention = new JooqRetention(database, settings.clock);
     }
 
     /** Opens the database at {@code jdbcUrl} with default settings, e.g. {@code jdbc:sqlite:stratum.db}. */
@@ -101,17 +114,108 @@ public final class Stratum implements AutoCloseable {
 
     /** Tasks: the repository of the original system. */
     public TaskRepository tasks() {
-        return tasks;
+        return repositories.tasks();
     }
 
-    /** The work queue: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
+    /** The work queue over the tasks: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
     public TaskQueue queue() {
-        return queue;
+        return repositories.queue();
     }
 
-    /** The jOOQ context Stratum uses, for the application's own queries on the same pool. */
+    /** Sessions and their append-only event logs. */
+    public SessionRepository sessions() {
+        return repositories.sessions();
+    }
+
+    /** Registered agents, heartbeats and agent status. */
+    public AgentRepository agents() {
+        return repositories.agents();
+    }
+
+    /** Shared, versioned memory: JSON documents by namespace and key. */
+    public MemoryRepository memory() {
+        return repositories.memory();
+    }
+
+    /** The audit trail of task status changes and memory writes, and the application's own rows. */
+    public AuditLog audit() {
+        return repositories.audit();
+    }
+
+    /** Purging of finished tasks, old audit rows and dead memory, in bounded batches. */
+    public Retention retention() {
+        return retention;
+    }
+
+    /** Runs {@code work} in one read-write transaction; see {@link #transactionResult(TransactionOptions, Function)}. */
+    public void transaction(Consumer<Transaction> work) {
+        transaction(TransactionOptions.DEFAULT, work);
+    }
+
+    /** Runs {@code work} in one transaction with {@code options}; see {@link #transactionResult(TransactionOptions, Function)}. */
+    public void transaction(TransactionOptions options, Consumer<Transaction> work) {
+        Objects.requireNonNull(work, "work");
+        transactionResult(options, tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one read-write transaction and returns its result; see below. */
+    public <T> T transactionResult(Function<Transaction, T> work) {
+        return transactionResult(TransactionOptions.DEFAULT, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with {@code options} and returns its result. Everything done through the
+     * {@link Transaction} it receives commits when it returns, together, or not at all: if it throws, the
+     * transaction is rolled back and the exception propagates (a database failure as a typed
+     * {@link StratumException}). Audit rows are part of the transaction, so a rolled-back change leaves none.
+     *
+     * <ul>
+     *   <li><b>Retries.</b> On a transient failure ({@link Busy}, or {@link Unavailable} before COMMIT) the
+     *       transaction is rolled back and {@code work} runs again from the start, as the {@link RetryPolicy} of
+     *       {@link Builder#retry} says; after the last attempt the failure is thrown. {@code work} may therefore
+     *       run more than once: keep effects outside the database out of it, or make them idempotent.
+     *   <li><b>Nesting.</b> Called inside another transaction's work on the same thread, this joins the outer
+     *       transaction (its options stay in force) and does not commit on its own; so does every repository call
+     *       made on this {@code Stratum} inside the work. Inside the work use the {@link Transaction}, or this
+     *       store's repositories on the same thread: never a second thread, and not {@link #dsl()} (use
+     *       {@link Transaction#dsl()}).
+     *   <li><b>A failed statement dooms the transaction.</b> If a statement fails inside {@code work}, later calls
+     *       through the transaction throw {@link IllegalStateException}, and even if the work catches the failure
+     *       and returns normally the transaction is rolled back and that first failure is thrown (PostgreSQL
+     *       cannot go on after a failed statement; SQLite is made to behave the same). Refusals Stratum decides
+     *       before running a statement ({@link InvalidInput}, {@link NotFound}, {@link Conflict}, a missing
+     *       reference) do not doom it.
+     *   <li><b>Writers.</b> On SQLite a read-write transaction holds the database's single write lock from its
+     *       start to its end: keep it short. Read-only transactions ({@link TransactionOptions#READ_ONLY}) take no
+     *       write lock on SQLite and run {@code READ ONLY} on PostgreSQL.
+     * </ul>
+     */
+    public <T> T transactionResult(TransactionOptions options, Function<Transaction, T> work) {
+        if (options == null) {
+            throw new InvalidInput("options", "is required");
+        }
+        Objects.requireNonNull(work, "work");
+        return transactions.run(options, tx -> work.apply(new TransactionScope(tx, repositories)));
+    }
+
+    /**
+     * The jOOQ context Stratum uses, for the application's own queries on the same pool (each statement on its own
+     * connection: inside a transaction's work use {@link Transaction#dsl()} instead).
+     */
     public DSLContext dsl() {
         return database.dsl();
+    }
+
+    /**
+     * The connection pool Stratum uses (or the DataSource the application supplied), for the application's
+     * own JDBC code. Statements run through it bypass Stratum's error translation and, on SQLite, its
+     * in-process write queue: prefer {@link #dsl()}.
+     */
+    public DataSource dataSource() {
+        return connection.dataSource();
     }
 
     /** Name of the backend in use: {@code sqlite}, {@code postgresql}, ... */
@@ -139,6 +243,10 @@ public final class Stratum implements AutoCloseable {
         private PoolSettings pool = PoolSettings.defaults();
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private RetryListener retryListener = RetryListener.NONE;
+        private boolean audit = true;
+        private String actor;
         private QueueSettings queue = QueueSettings.defaults();
 
         private Builder() {
@@ -178,6 +286,36 @@ public final class Stratum implements AutoCloseable {
             return this;
         }
 
+        /** How transient failures are retried; {@link RetryPolicy#defaults()} unless set. */
+        public Builder retry(RetryPolicy value) {
+            this.retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        /** Told about every retry, for metrics or logging; none unless set. */
+        public Builder onRetry(RetryListener value) {
+            this.retryListener = Objects.requireNonNull(value, "onRetry");
+            return this;
+        }
+
+        /**
+         * Whether Stratum writes audit rows for task status changes and memory writes (default true). Rows the
+         * application writes with {@link AuditLog#record} are written either way.
+         */
+        public Builder audit(boolean enabled) {
+            this.audit = enabled;
+            return this;
+        }
+
+        /**
+         * Who this store acts as, recorded in audit rows and as memory authors when an operation names no actor
+         * (a service or host name, say; at most 200 characters). Default: none (null).
+         */
+        public Builder actor(String value) {
+            this.actor = Text.optional("actor", value, 200);
+            return this;
+        }
+
         /** Retry back-off and what failure does to dependents; {@link QueueSettings#defaults()} if not set. */
         public Builder queue(QueueSettings value) {
             this.queue = Objects.requireNonNull(value, "queue");
@@ -200,7 +338,7 @@ public final class Stratum implements AutoCloseable {
                 throw new ErrorTranslator(backend).translate(e);
             }
             LOG.info("opened {} store{}", backend.name(), url == null ? " on a supplied DataSource" : " at " + JdbcUrls.redact(url));
-            return new Stratum(backend, connection, clock, queue);
+            return new Stratum(backend, connection, this);
         }
     }
 }

@@ -27,9 +27,11 @@ public final class ErrorTranslator {
             return failure;
         }
         SQLException sql = findSqlException(failure);
-        if (sql == null) {
-            return failure;
-        }
+        return sql == null ? failure : translate(sql);
+    }
+
+    /** The typed form of a driver exception. */
+    public StratumException translate(SQLException sql) {
         SqlFailure classified = backend.classify(sql);
         String detail = backend.name() + ": " + firstLine(sql.getMessage());
         return switch (classified.kind()) {
@@ -40,7 +42,7 @@ public final class ErrorTranslator {
             case BUSY, SERIALIZATION_FAILURE, DEADLOCK -> new Busy(detail, sql);
             case TIMEOUT -> new Timeout(detail, sql);
             case CONNECTION -> new Unavailable(detail, sql);
-            case STORAGE -> new Unavailable("database cannot be written: " + detail, sql);
+            case STORAGE -> new Unavailable("database cannot be written: " + detail, sql, false);
             case OTHER -> new DatabaseError(detail, sql);
         };
     }

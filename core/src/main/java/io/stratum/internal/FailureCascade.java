@@ -45,16 +45,16 @@ final class FailureCascade {
     void afterFinalFailure(DSLContext dsl, Collection<UUID> failed, OffsetDateTime now) {
         List<UUID> downstream = walk.transitive(dsl, failed);
         if (policy == DependentsOnFailure.CANCEL) {
-            transitions.move(dsl, downstream, CANCELLABLE, TaskStatus.CANCELLED, now, Map.of());
+            transitions.move(dsl, downstream, TaskMove.of(CANCELLABLE, TaskStatus.CANCELLED), now);
         } else {
-            transitions.move(dsl, downstream, EnumSet.of(TaskStatus.PENDING), TaskStatus.BLOCKED, now, Map.of());
+            transitions.move(dsl, downstream, TaskMove.of(TaskStatus.PENDING, TaskStatus.BLOCKED), now);
         }
     }
 
     /** Cancels everything downstream of {@code root}; returns what moved, level by level. */
     List<UUID> cancelDependentsOf(DSLContext dsl, UUID root, OffsetDateTime now) {
-        return transitions.move(dsl, walk.transitive(dsl, List.of(root)), CANCELLABLE, TaskStatus.CANCELLED, now,
-                Map.of());
+        return transitions.move(dsl, walk.transitive(dsl, List.of(root)),
+                TaskMove.of(CANCELLABLE, TaskStatus.CANCELLED), now);
     }
 
     /**
@@ -77,7 +77,7 @@ final class FailureCascade {
                 stillBlocked.addAll(queries.withDependencyIn(dsl, chunk, BLOCKING).fetch(0, UUID.class));
             }
             List<UUID> released = level.stream().filter(id -> !stillBlocked.contains(id)).toList();
-            transitions.move(dsl, released, EnumSet.of(TaskStatus.BLOCKED), TaskStatus.PENDING, now, Map.of());
+            transitions.move(dsl, released, TaskMove.of(TaskStatus.BLOCKED, TaskStatus.PENDING), now);
         }
     }
 }

@@ -19,17 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -40,24 +35,24 @@ public final class JooqTaskQueue implements TaskQueue {
 
     private final Database db;
     private final Clock clock;
-    private final QueueQueries queries;
     private final TaskTransitions transitions;
-    private final Promotion promotion;
     private final FailureCascade cascade;
     private final FailedAttempts attempts;
     private final Reclaimer reclaimer;
+    private final Claims claims;
+    private final Completions completions;
 
     public JooqTaskQueue(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions,
                          QueueSettings settings) {
         this.db = db;
         this.clock = clock;
-        this.queries = queries;
         this.transitions = transitions;
-        DependencyWalk walk = new DependencyWalk(queries);
-        this.promotion = new Promotion(queries, transitions);
-        this.cascade = new FailureCascade(queries, walk, transitions, settings.dependentsOnFailure());
+        this.cascade = new FailureCascade(queries, new DependencyWalk(queries), transitions,
+                settings.dependentsOnFailure());
         this.attempts = new FailedAttempts(transitions, settings);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
+        this.claims = new Claims(queries, transitions, reclaimer, clock);
+        this.completions = new Completions(transitions, new Promotion(queries, transitions));
     }
 
     @Override
@@ -67,26 +62,7 @@ public final class JooqTaskQueue implements TaskQueue {
             throw new InvalidInput("max", max + " is outside 1.." + MAX_CLAIM);
         }
         Leases.requirePositive("leaseDuration", leaseDuration);
-        return db.write(dsl -> {
-            OffsetDateTime now = Timestamps.now(clock);
-            reclaimer.reclaim(dsl, now);
-            List<UUID> candidates = queries.claimable(dsl, now, max).fetch(TASKS.ID);
-            if (candidates.isEmpty()) {
-                return List.of();
-            }
-            // Stamped after the candidates were read, so that no task appears to start before the completion
-            // of a dependency that committed while this transaction was under way.
-            OffsetDateTime started = Timestamps.now(clock);
-            UUID token = UUID.randomUUID();
-            OffsetDateTime expires = Timestamps.normalize(started.plus(leaseDuration));
-            List<UUID> claimed = transitions.move(dsl, candidates, EnumSet.of(TaskStatus.READY), TaskStatus.RUNNING,
-                    started, Map.of(TASKS.LEASE_OWNER, workerId, TASKS.LEASE_TOKEN, token,
-                            TASKS.LEASE_EXPIRES_AT, expires, TASKS.STARTED_AT, started));
-            Map<UUID, Task> tasks = read(dsl, claimed);
-            return candidates.stream().filter(tasks::containsKey)
-                    .map(id -> new Claimed(tasks.get(id), new Lease(new TaskId(id), workerId, token, expires)))
-                    .toList();
-        });
+        return db.write(dsl -> claims.claim(dsl, workerId, max, leaseDuration));
     }
 
     @Override
@@ -100,27 +76,8 @@ public final class JooqTaskQueue implements TaskQueue {
         if (sorted.isEmpty()) {
             return;
         }
-        // The tasks of one claim share owner and token; those with the same result finish in one statement.
-        Map<List<Object>, List<Completion>> groups = sorted.stream().collect(Collectors.groupingBy(
-                c -> Arrays.asList(c.lease().token(), c.lease().owner(), c.result()), LinkedHashMap::new,
-                Collectors.toList()));
         db.write(dsl -> {
-            OffsetDateTime now = Timestamps.now(clock);
-            List<UUID> done = new ArrayList<>();
-            for (List<Completion> group : groups.values()) {
-                Lease lease = group.getFirst().lease();
-                List<UUID> ids = group.stream().map(c -> c.lease().taskId().value()).toList();
-                Set<UUID> moved = new HashSet<>(transitions.move(dsl, ids, RUNNING, TaskStatus.COMPLETED, now,
-                        Collections.singletonMap(TASKS.RESULT_DATA, TaskRows.jsonb(group.getFirst().result())),
-                        Leases.held(lease.token(), lease.owner(), now)));
-                for (Completion c : group) {
-                    if (!moved.contains(c.lease().taskId().value())) {
-                        throw Leases.lost(dsl, c.lease(), now);
-                    }
-                }
-                done.addAll(ids);
-            }
-            promotion.promoteDependentsOf(dsl, done, now);
+            this.completions.complete(dsl, sorted, Timestamps.now(clock));
             return null;
         });
     }
@@ -138,9 +95,11 @@ public final class JooqTaskQueue implements TaskQueue {
         }
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            Map<UUID, Record> rows = dsl.select(FailedAttempts.COLUMNS).from(TASKS)
-                    .where(TASKS.ID.in(sorted.stream().map(f -> f.lease().taskId().value()).toList()))
-                    .fetchMap(TASKS.ID);
+            Map<UUID, Record> rows = new HashMap<>();
+            List<UUID> ids = sorted.stream().map(f -> f.lease().taskId().value()).toList();
+            for (List<UUID> chunk : TaskTransitions.chunks(ids)) {
+                rows.putAll(dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.in(chunk)).fetchMap(TASKS.ID));
+            }
             List<UUID> failed = new ArrayList<>();
             for (Failure f : sorted) {
                 Record row = rows.get(f.lease().taskId().value());
@@ -148,7 +107,7 @@ public final class JooqTaskQueue implements TaskQueue {
                     throw new NotFound("task", f.lease().taskId());
                 }
                 switch (attempts.record(dsl, row, f.error(), Leases.held(f.lease().token(), f.lease().owner(), now),
-                        now)) {
+                        f.lease().owner(), now)) {
                     case LOST -> throw Leases.lost(dsl, f.lease(), now);
                     case FAILED -> failed.add(row.get(TASKS.ID));
                     case RETRYING -> { }
@@ -193,11 +152,11 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public List<TaskId> cancel(TaskId id) {
-        JooqTaskRepository.requireArgument("id", id);
+        Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            if (transitions.move(dsl, List.of(id.value()), FailureCascade.CANCELLABLE, TaskStatus.CANCELLED, now,
-                    Map.of()).isEmpty()) {
+            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(FailureCascade.CANCELLABLE, TaskStatus.CANCELLED),
+                    now).isEmpty()) {
                 String status = statusOf(dsl, id);
                 if (TaskStatus.CANCELLED.dbValue().equals(status)) {
                     return List.<TaskId>of();
@@ -213,20 +172,20 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public Task retry(TaskId id) {
-        JooqTaskRepository.requireArgument("id", id);
+        Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             Record row = dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
             if (row == null) {
                 throw new NotFound("task", id);
             }
-            if (transitions.move(dsl, List.of(id.value()), EnumSet.of(TaskStatus.FAILED), TaskStatus.READY, now,
-                    Map.of(TASKS.RETRY_COUNT, 0, TASKS.RUN_AFTER, now,
-                            TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now))).isEmpty()) {
+            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(TaskStatus.FAILED, TaskStatus.READY)
+                    .set(TASKS.RETRY_COUNT, 0).set(TASKS.RUN_AFTER, now)
+                    .set(TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now)), now).isEmpty()) {
                 throw new IllegalTransition(id, statusOf(dsl, id), TaskStatus.READY.dbValue());
             }
             cascade.afterRetry(dsl, id.value(), now);
-            return read(dsl, List.of(id.value())).get(id.value());
+            return TaskRows.byId(dsl, List.of(id.value())).get(id.value());
         });
     }
 
@@ -236,10 +195,5 @@ public final class JooqTaskQueue implements TaskQueue {
             throw new NotFound("task", id);
         }
         return status;
-    }
-
-    private static Map<UUID, Task> read(DSLContext dsl, List<UUID> ids) {
-        return TaskRows.toTasks(dsl, dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch()).stream()
-                .collect(Collectors.toMap(t -> t.id().value(), Function.identity()));
     }
 }

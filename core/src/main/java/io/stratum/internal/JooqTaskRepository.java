@@ -1,6 +1,6 @@
 package io.stratum.internal;
 
-import static io.stratum.codegen.jooq.Tables.SESSIONS;
+import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.Busy;
@@ -20,20 +20,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.Field;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
 
 /** {@link TaskRepository} in jOOQ, the same SQL on every backend. */
 public final class JooqTaskRepository implements TaskRepository {
     private static final String ENTITY = "task";
-
-    private static final int KEY_RACE_ATTEMPTS = 5;
 
     private final Database db;
     private final Clock clock;
@@ -51,58 +47,27 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public TaskId submit(NewTask task) {
-        requireArgument("task", task);
+        Arguments.require("task", task);
         return submitAll(List.of(task)).getFirst();
     }
 
     @Override
     public List<TaskId> submitAll(List<NewTask> tasks) {
-        requireArgument("tasks", tasks);
+        Arguments.require("tasks", tasks);
         if (tasks.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInput("tasks", "contains null");
         }
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return db.write(dsl -> submission.submit(dsl, tasks));
-            } catch (TaskSubmission.KeyRace race) {
-                if (attempt == KEY_RACE_ATTEMPTS) {
-                    throw new Busy("idempotency keys kept being stored concurrently; submit again", race);
-                }
-            } catch (ConstraintViolation e) {
-                throw nameForeignKey(e, tasks);
-            }
-        }
+        return tasks.isEmpty() ? List.of() : db.write(dsl -> submission.submit(dsl, tasks));
     }
 
-    /** SQLite does not say which foreign key failed; find the reference that does not resolve. */
-    private ConstraintViolation nameForeignKey(ConstraintViolation e, List<NewTask> tasks) {
-        if (!ErrorTranslator.UNNAMED_FOREIGN_KEY.equals(e.constraint())) {
-            return e;
-        }
-        Set<UUID> batch = tasks.stream().filter(t -> t.id() != null).map(t -> t.id().value())
-                .collect(Collectors.toSet());
-        String name = db.read(dsl -> {
-            for (NewTask task : tasks) {
-                TaskId parent = task.parentTaskId();
-                if (parent != null && !batch.contains(parent.value())
-                        && !dsl.fetchExists(TASKS, TASKS.ID.eq(parent.value()))) {
-                    return "fk_tasks_parent";
-                }
-                if (task.sessionId() != null && !dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(task.sessionId()))) {
-                    return "fk_tasks_session";
-                }
-            }
-            return null;
-        });
-        return name == null ? e : new ConstraintViolation(e.kind(), name, e.getMessage(), e);
+    /** The error for a reference that does not resolve, named after its foreign key on every backend. */
+    static ConstraintViolation missingReference(String constraint, String what) {
+        return new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, constraint, what + " does not exist", null);
     }
 
     @Override
     public Optional<Task> get(TaskId id) {
-        requireArgument("id", id);
+        Arguments.require("id", id);
         return db.read(dsl -> {
             TasksRecord row = dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
             return row == null ? Optional.<Task>empty() : Optional.of(TaskRows.toTasks(dsl, List.of(row)).getFirst());
@@ -116,7 +81,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Task update(Task task) {
-        requireArgument("task", task);
+        Arguments.require("task", task);
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime deadline = Timestamps.normalize(task.deadline());
@@ -154,13 +119,13 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public boolean delete(TaskId id) {
-        requireArgument("id", id);
+        Arguments.require("id", id);
         return db.write(dsl -> dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0);
     }
 
     @Override
     public List<Task> list(TaskFilters filters) {
-        requireArgument("filters", filters);
+        Arguments.require("filters", filters);
         return db.read(dsl -> TaskRows.toTasks(dsl, dsl.selectFrom(TASKS)
                 .where(conditions(filters))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
@@ -171,7 +136,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public long count(TaskFilters filters) {
-        requireArgument("filters", filters);
+        Arguments.require("filters", filters);
         return db.read(dsl -> (long) dsl.fetchCount(TASKS, conditions(filters)));
     }
 
@@ -205,28 +170,57 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Task updateStatus(TaskId id, TaskStatus status) {
-        requireArgument("id", id);
-        requireArgument("status", status);
-        db.write(dsl -> {
-            OffsetDateTime now = Timestamps.now(clock);
-            Map<Field<?>, Object> columns = status == TaskStatus.RUNNING ? Map.of(TASKS.STARTED_AT, now) : Map.of();
-            if (transitions.move(dsl, List.of(id.value()), TaskStatus.predecessorsOf(status), status, now, columns)
-                    .isEmpty()) {
-                String current = dsl.select(TASKS.STATUS).from(TASKS).where(TASKS.ID.eq(id.value()))
-                        .fetchOne(TASKS.STATUS);
-                if (current == null) {
-                    throw new NotFound(ENTITY, id);
-                }
-                throw new IllegalTransition(id, current, status.dbValue());
+        Arguments.require("id", id);
+        Arguments.require("status", status);
+        return db.write(dsl -> {
+            Record2<String, Long> current = dsl.select(TASKS.STATUS, TASKS.VERSION).from(TASKS)
+                    .where(TASKS.ID.eq(id.value())).fetchOne();
+            if (current == null) {
+                throw new NotFound(ENTITY, id);
             }
-            return null;
+            TaskStatus from = TaskStatus.parse(current.value1());
+            if (!from.canMoveTo(status)) {
+                throw new IllegalTransition(id, from.dbValue(), status.dbValue());
+            }
+            TaskMove move = TaskMove.of(from, status)
+                    // The version guard makes the audited "before" exact; it fails only when a concurrent PostgreSQL
+                    // transaction changed the task after it was read, and then the whole unit of work runs again.
+                    .where(TASKS.VERSION.eq(current.value2()));
+            OffsetDateTime now = Timestamps.now(clock);
+            if (transitions.move(dsl, List.of(id.value()), status == TaskStatus.RUNNING
+                    ? move.set(TASKS.STARTED_AT, now) : move, now).isEmpty()) {
+                throw new Busy("task " + id + " was changed by a concurrent transaction", null);
+            }
+            return load(dsl, id);
         });
-        return require(id);
     }
 
-    static void requireArgument(String name, Object value) {
-        if (value == null) {
-            throw new InvalidInput(name, "is required");
+    @Override
+    public Task assignAgent(TaskId id, UUID agentId) {
+        Arguments.require("id", id);
+        Arguments.require("agentId", agentId);
+        return db.write(dsl -> {
+            if (!dsl.fetchExists(AGENTS, AGENTS.ID.eq(agentId))) {
+                throw missingReference("fk_tasks_agent", "agent " + agentId);
+            }
+            int updated = dsl.update(TASKS)
+                    .set(TASKS.AGENT_ID, agentId)
+                    .set(TASKS.VERSION, TASKS.VERSION.plus(1))
+                    .set(TASKS.LAST_UPDATED_AT, Timestamps.now(clock))
+                    .where(TASKS.ID.eq(id.value()))
+                    .execute();
+            if (updated == 0) {
+                throw new NotFound(ENTITY, id);
+            }
+            return load(dsl, id);
+        });
+    }
+
+    private static Task load(DSLContext dsl, TaskId id) {
+        TasksRecord row = dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
+        if (row == null) {
+            throw new NotFound(ENTITY, id);
         }
+        return TaskRows.toTasks(dsl, List.of(row)).getFirst();
     }
 }

@@ -3,18 +3,22 @@ package io.stratum.internal;
 import io.stratum.InvalidInput;
 import io.stratum.MigrationFailed;
 import io.stratum.SchemaMigrations;
+import io.stratum.spi.Backend;
 import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.ChangeSetStatus;
+import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
@@ -35,15 +39,18 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     private final DataSource dataSource;
     private final WriteGate gate;
+    private final Backend backend;
 
-    public LiquibaseMigrations(DataSource dataSource, WriteGate gate) {
+    public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend) {
         this.dataSource = dataSource;
         this.gate = gate;
+        this.backend = backend;
     }
 
     @Override
     public void migrate() {
         run("migrate", database -> {
+            refuseNewerSchema(database);
             new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
@@ -97,13 +104,31 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         });
     }
 
+    /**
+     * A database that holds changesets this changelog does not know was migrated by a newer Stratum: running
+     * older code against it could corrupt data the newer schema relies on, so it is refused.
+     */
+    @SuppressWarnings("deprecation") // the command API has no structured result for unexpected changesets
+    private static void refuseNewerSchema(Database database) throws Exception {
+        Collection<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
+                .listUnexpectedChangeSets(new Contexts(), new LabelExpression());
+        if (!unknown.isEmpty()) {
+            String ids = unknown.stream().map(c -> c.getId() + " (" + c.getChangeLog() + ")")
+                    .collect(Collectors.joining(", "));
+            throw new MigrationFailed("the database schema is newer than this version of Stratum: it has "
+                    + unknown.size() + " changeset(s) this version does not know: " + ids
+                    + "; upgrade Stratum, or roll those changesets back with the newer version", null);
+        }
+    }
+
     private interface LiquibaseWork<T> {
         T run(Database database) throws Exception;
     }
 
     private <T> T run(String operation, LiquibaseWork<T> work) {
         return gate.exclusive(() -> {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = dataSource.getConnection();
+                 Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Map<String, Object> scope = new HashMap<>();
@@ -111,6 +136,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 scope.put(Scope.Attr.ui.name(), new LoggerUIService());
                 scope.put("liquibase.analytics.enabled", Boolean.FALSE);
                 return Scope.child(scope, () -> work.run(database));
+            } catch (MigrationFailed e) {
+                throw e;
             } catch (SQLException e) {
                 throw new MigrationFailed(operation + " failed: cannot connect: " + JdbcUrls.redact(e.getMessage()), e);
             } catch (Exception e) {

@@ -50,8 +50,8 @@ final class Promotion {
                 .filter(r -> !waiting.contains(r.get(TASKS.ID)))
                 .collect(Collectors.groupingBy(r -> priority(r, now), TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
-        byPriority.forEach((priority, ready) -> transitions.move(dsl, ready, EnumSet.of(TaskStatus.PENDING),
-                TaskStatus.READY, now, Map.of(TASKS.CALCULATED_PRIORITY, priority)));
+        byPriority.forEach((priority, ready) -> transitions.move(dsl, ready,
+                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY).set(TASKS.CALCULATED_PRIORITY, priority), now));
     }
 
     static double priority(Record row, OffsetDateTime now) {

@@ -17,6 +17,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
@@ -87,6 +88,13 @@ public final class QueueQueries {
         return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE).from(TASKS)
                 .where(TASKS.ID.in(dependents(dsl, ids)))
                 .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
+                .orderBy(TASKS.ID));
+    }
+
+    /** Id and status of those of {@code ids} whose status is one of {@code statuses}, locked. */
+    public ResultQuery<Record2<UUID, String>> statuses(DSLContext dsl, Collection<UUID> ids, Set<TaskStatus> statuses) {
+        return lock(dsl.select(TASKS.ID, TASKS.STATUS).from(TASKS)
+                .where(TASKS.ID.in(ids)).and(Statuses.oneOf(TASKS.STATUS, statuses))
                 .orderBy(TASKS.ID));
     }
 

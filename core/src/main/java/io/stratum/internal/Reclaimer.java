@@ -36,7 +36,7 @@ final class Reclaimer {
             String error = "lease of " + row.get(TASKS.LEASE_OWNER) + " expired at "
                     + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT));
             var outcome = attempts.record(dsl, row, error,
-                    TASKS.LEASE_TOKEN.eq(row.get(TASKS.LEASE_TOKEN)).and(TASKS.LEASE_EXPIRES_AT.le(now)), now);
+                    TASKS.LEASE_TOKEN.eq(row.get(TASKS.LEASE_TOKEN)).and(TASKS.LEASE_EXPIRES_AT.le(now)), null, now);
             if (outcome != FailedAttempts.Outcome.LOST) {
                 reclaimed++;
             }

@@ -1,17 +1,19 @@
 package io.stratum.internal;
 
+import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
+import io.stratum.Busy;
 import io.stratum.InvalidInput;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.BatchGraph.Placed;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
-import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,10 +22,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
+import org.jooq.TableField;
 
 /**
  * Stores a batch of new tasks in the caller's transaction: ids, idempotency keys, dependencies and cycles
@@ -33,16 +37,6 @@ import org.jooq.InsertValuesStepN;
 final class TaskSubmission {
     private static final int ROWS_PER_INSERT = 500;
     private static final int EDGES_PER_INSERT = 5_000;
-
-    /**
-     * A concurrent transaction committed one of the batch's idempotency keys after this one looked them up;
-     * the batch is rolled back and submitted again, which then finds the key.
-     */
-    static final class KeyRace extends RuntimeException {
-        KeyRace() {
-            super("an idempotency key was stored concurrently", null, false, false);
-        }
-    }
 
     private final Clock clock;
 
@@ -66,12 +60,13 @@ final class TaskSubmission {
             }
         }
         refuseTakenIds(dsl, fresh);
+        requireReferences(dsl, fresh, sameAs);
         Map<UUID, List<UUID>> dependsOn = new LinkedHashMap<>();
         fresh.forEach((id, task) -> dependsOn.put(id, dependencies(id, task, sameAs)));
         Map<UUID, Placed> placed = BatchGraph.place(dependsOn, StoredDependencies.load(dsl, dependsOn));
 
         List<TasksRecord> rows = new ArrayList<>();
-        fresh.forEach((id, task) -> rows.add(row(dsl, id, task, placed.get(id), now)));
+        fresh.forEach((id, task) -> rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
         // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
         rows.sort(Comparator.comparing(r -> r.get(TASKS.IDEMPOTENCY_KEY), Comparator.nullsLast(Comparator.naturalOrder())));
         Map<UUID, List<UUID>> childrenInBatch = new LinkedHashMap<>();
@@ -125,6 +120,44 @@ final class TaskSubmission {
         }
     }
 
+    private static UUID parentOf(NewTask task, Map<UUID, UUID> sameAs) {
+        return task.parentTaskId() == null ? null
+                : sameAs.getOrDefault(task.parentTaskId().value(), task.parentTaskId().value());
+    }
+
+    /**
+     * Parents outside the batch and sessions must exist. Checked before the insert: the error then names the
+     * foreign key on every backend (SQLite's does not), and no failed statement dooms an enclosing transaction.
+     */
+    private static void requireReferences(DSLContext dsl, Map<UUID, NewTask> fresh, Map<UUID, UUID> sameAs) {
+        Set<UUID> parents = new LinkedHashSet<>();
+        Set<UUID> sessions = new LinkedHashSet<>();
+        for (NewTask task : fresh.values()) {
+            UUID parent = parentOf(task, sameAs);
+            if (parent != null && !fresh.containsKey(parent)) {
+                parents.add(parent);
+            }
+            if (task.sessionId() != null) {
+                sessions.add(task.sessionId());
+            }
+        }
+        firstMissing(dsl, TASKS.ID, parents).ifPresent(parent -> {
+            throw JooqTaskRepository.missingReference("fk_tasks_parent", "parent task " + parent);
+        });
+        firstMissing(dsl, SESSIONS.ID, sessions).ifPresent(session -> {
+            throw JooqTaskRepository.missingReference("fk_tasks_session", "session " + session);
+        });
+    }
+
+    /** The first of {@code ids} that is no value of the key column {@code key}. */
+    private static Optional<UUID> firstMissing(DSLContext dsl, TableField<?, UUID> key, Collection<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
+        for (List<UUID> chunk : TaskTransitions.chunks(ids)) {
+            found.addAll(dsl.select(key).from(key.getTable()).where(key.in(chunk)).fetch(key));
+        }
+        return ids.stream().filter(id -> !found.contains(id)).findFirst();
+    }
+
     /** The task's dependencies, tasks dropped as repeated idempotency keys replaced by the task they repeat. */
     private static List<UUID> dependencies(UUID id, NewTask task, Map<UUID, UUID> sameAs) {
         Set<UUID> deps = new LinkedHashSet<>();
@@ -137,46 +170,15 @@ final class TaskSubmission {
         return List.copyOf(deps);
     }
 
-    private static TasksRecord row(DSLContext dsl, UUID id, NewTask task, Placed placed, OffsetDateTime now) {
-        OffsetDateTime deadline = Timestamps.normalize(task.deadline());
-        TasksRecord row = dsl.newRecord(TASKS);
-        row.set(TASKS.ID, id);
-        row.set(TASKS.SUMMARY, task.summary());
-        row.set(TASKS.DESCRIPTION, task.description());
-        row.set(TASKS.AGENT_TYPE, task.agentType());
-        row.set(TASKS.PRIORITY, task.priority());
-        row.set(TASKS.CALCULATED_PRIORITY, PriorityFormula.calculate(task.priority(), placed.depth(), deadline, now));
-        row.set(TASKS.STATUS, placed.status().dbValue());
-        row.set(TASKS.DEPENDENCY_TYPE, task.dependencyType().dbValue());
-        row.set(TASKS.DEPENDENCY_DEPTH, placed.depth());
-        row.set(TASKS.INPUT_DATA, TaskRows.jsonb(task.inputData()));
-        row.set(TASKS.RETRY_COUNT, 0);
-        row.set(TASKS.MAX_RETRIES, task.maxRetries());
-        row.set(TASKS.MAX_EXECUTION_TIMEOUT_SECONDS, task.maxExecutionTimeoutSeconds());
-        row.set(TASKS.SUBMITTED_AT, now);
-        row.set(TASKS.LAST_UPDATED_AT, now);
-        row.set(TASKS.CREATED_BY, task.createdBy());
-        row.set(TASKS.PARENT_TASK_ID, task.parentTaskId() == null ? null : task.parentTaskId().value());
-        row.set(TASKS.SESSION_ID, task.sessionId());
-        row.set(TASKS.SOURCE, task.source().dbValue());
-        row.set(TASKS.DEADLINE, deadline);
-        row.set(TASKS.ESTIMATED_DURATION_SECONDS, task.estimatedDurationSeconds());
-        row.set(TASKS.FEATURE_BRANCH, task.featureBranch());
-        row.set(TASKS.TASK_BRANCH, task.taskBranch());
-        row.set(TASKS.WORKTREE_PATH, task.worktreePath());
-        row.set(TASKS.VERSION, 0L);
-        row.set(TASKS.IDEMPOTENCY_KEY, task.idempotencyKey());
-        row.set(TASKS.RUN_AFTER, now);
-        return row;
-    }
-
     private static void insert(DSLContext dsl, List<TasksRecord> rows) {
         InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, TASKS.fields());
         for (TasksRecord row : rows) {
             insert = insert.values(row.intoList());
         }
         if (insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute() != rows.size()) {
-            throw new KeyRace();
+            // A concurrent transaction committed one of the keys after they were looked up: the unit of work is
+            // retried as for any transient conflict, and then finds the stored task.
+            throw new Busy("an idempotency key of the batch was stored by a concurrent submit", null);
         }
     }
 

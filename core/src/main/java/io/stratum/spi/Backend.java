@@ -1,6 +1,8 @@
 package io.stratum.spi;
 
 import io.stratum.PoolSettings;
+import io.stratum.TransactionOptions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -42,6 +44,33 @@ public interface Backend {
 
     /** Classifies a driver exception; called once per failure, at the boundary. */
     SqlFailure classify(SQLException exception);
+
+    /**
+     * Prepares the connection a schema migration runs on, which may wait far longer for locks than normal
+     * work (another process may be migrating the same database); the returned handle undoes the change before
+     * the connection goes back to the pool. The default does nothing.
+     */
+    default MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        return () -> { };
+    }
+
+    /** Undoes {@link #prepareForMigration(Connection)}. */
+    @FunctionalInterface
+    interface MigrationSession extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
+     * The statement that opens a transaction with {@code options} on a connection in auto-commit mode; Stratum ends
+     * it with {@code COMMIT} or {@code ROLLBACK}. The default is standard SQL
+     * ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}); a database that needs something else
+     * overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock before the first read).
+     */
+    default String beginStatement(TransactionOptions options) {
+        return "START TRANSACTION ISOLATION LEVEL " + options.isolation().sql()
+                + (options.readOnly() ? ", READ ONLY" : ", READ WRITE");
+    }
 
     /**
      * Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available, so that concurrent claimers can

@@ -123,17 +123,9 @@ public record NewTask(
 
         /** Validates and returns the task; throws {@link InvalidInput} naming the first bad field. */
         public NewTask build() {
-            TaskValidation.summary(summary);
-            TaskValidation.description(description);
-            TaskValidation.agentType(agentType);
-            TaskValidation.priority(priority);
-            TaskValidation.maxRetries(maxRetries);
-            TaskValidation.timeout(maxExecutionTimeoutSeconds);
-            TaskValidation.estimatedDuration(estimatedDurationSeconds);
+            TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
+                    maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
             TaskValidation.name("createdBy", createdBy);
-            TaskValidation.branchOrPath("featureBranch", featureBranch);
-            TaskValidation.branchOrPath("taskBranch", taskBranch);
-            TaskValidation.branchOrPath("worktreePath", worktreePath);
             if (idempotencyKey != null) {
                 Text.required("idempotencyKey", idempotencyKey, IDEMPOTENCY_KEY_MAX);
             }

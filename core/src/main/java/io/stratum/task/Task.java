@@ -120,16 +120,8 @@ public record Task(
 
         /** The edited task, validated with the same rules as {@link NewTask}; version unchanged. */
         public Task build() {
-            TaskValidation.summary(summary);
-            TaskValidation.description(description);
-            TaskValidation.agentType(agentType);
-            TaskValidation.priority(priority);
-            TaskValidation.maxRetries(maxRetries);
-            TaskValidation.timeout(maxExecutionTimeoutSeconds);
-            TaskValidation.estimatedDuration(estimatedDurationSeconds);
-            TaskValidation.branchOrPath("featureBranch", featureBranch);
-            TaskValidation.branchOrPath("taskBranch", taskBranch);
-            TaskValidation.branchOrPath("worktreePath", worktreePath);
+            TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
+                    maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
             Task b = base;
             return new Task(b.id, summary, description, agentType, priority, b.calculatedPriority, b.status,
                     b.dependencies, b.dependencyType, b.dependencyDepth, inputData, b.resultData, b.errorMessage,

@@ -7,6 +7,7 @@ import io.stratum.NotFound;
 import io.stratum.StaleVersion;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Stored tasks: the repository of the original system, with optimistic locking and a checked state machine.
@@ -69,12 +70,22 @@ public interface TaskRepository {
     List<Task> getReadyTasks(int limit);
 
     /**
-     * Moves the task to {@code status} if the state machine allows it from the current status, atomically.
-     * This is a raw move for administration and repair: it takes no lease and does not promote, block or
-     * cancel other tasks. Workers use {@code Stratum#queue()}.
+     * Moves the task to {@code status} if the state machine allows it from the current status, atomically, and
+     * records the change in the audit trail in the same transaction. This is a raw move for administration and
+     * repair: it takes no lease and does not promote, block or cancel other tasks. Workers use
+     * {@code Stratum#queue()}.
      *
      * @throws IllegalTransition if the move is not allowed from the stored status
      * @throws NotFound if there is no such task
      */
     Task updateStatus(TaskId id, TaskStatus status);
+
+    /**
+     * Records that the registered agent {@code agentId} runs (or ran) the task; returns the task as stored now
+     * (version + 1).
+     *
+     * @throws ConstraintViolation ({@code fk_tasks_agent}) if there is no such agent
+     * @throws NotFound if there is no such task
+     */
+    Task assignAgent(TaskId id, UUID agentId);
 }

@@ -1,5 +1,6 @@
 package io.stratum.task;
 
+import io.stratum.internal.Enums;
 import java.util.Locale;
 
 /** Who created a task. */

@@ -1,6 +1,7 @@
 package io.stratum.task;
 
 import io.stratum.InvalidInput;
+import io.stratum.internal.Enums;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -14,6 +14,22 @@ final class TaskValidation {
     private TaskValidation() {
     }
 
+    /** The fields a submitter sets and an editor may change, checked in declaration order. */
+    static void editableFields(String summary, String description, String agentType, int priority, int maxRetries,
+                               int timeoutSeconds, Integer estimatedDurationSeconds, String featureBranch,
+                               String taskBranch, String worktreePath) {
+        summary(summary);
+        description(description);
+        agentType(agentType);
+        priority(priority);
+        maxRetries(maxRetries);
+        timeout(timeoutSeconds);
+        estimatedDuration(estimatedDurationSeconds);
+        branchOrPath("featureBranch", featureBranch);
+        branchOrPath("taskBranch", taskBranch);
+        branchOrPath("worktreePath", worktreePath);
+    }
+
     static void summary(String value) {
         Text.required("summary", value, SUMMARY_MAX);
     }

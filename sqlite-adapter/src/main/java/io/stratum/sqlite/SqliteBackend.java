@@ -1,12 +1,16 @@
 package io.stratum.sqlite;
 
 import io.stratum.PoolSettings;
+import io.stratum.TransactionOptions;
 import io.stratum.spi.AdoptedConnection;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.spi.PooledConnection;
 import io.stratum.spi.SqlFailure;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.Index;
@@ -21,6 +25,8 @@ import org.jooq.impl.DSL;
  * busy handler.
  */
 public final class SqliteBackend implements Backend {
+    static final int MIGRATION_BUSY_TIMEOUT_MS = 120_000;
+
 
     @Override
     public String name() {
@@ -55,9 +61,42 @@ public final class SqliteBackend implements Backend {
         return new AdoptedConnection(dataSource, FileWriteGate.forMemory());
     }
 
+    /**
+     * Writers take the write lock up front: a deferred transaction that reads and then writes fails with
+     * SQLITE_BUSY_SNAPSHOT when another connection wrote in between, which no busy handler resolves. Readers start
+     * deferred and, in WAL mode, read a snapshot without blocking writers. SQLite transactions are serializable
+     * whatever isolation is asked for.
+     */
+    @Override
+    public String beginStatement(TransactionOptions options) {
+        return ExplicitTransactions.begin(options.readOnly());
+    }
+
     @Override
     public SqlFailure classify(SQLException exception) {
         return SqliteErrors.classify(exception);
+    }
+
+    /**
+     * Another process may be migrating the same file and holds the write lock for as long as a changeset
+     * takes; a migration waits up to {@value #MIGRATION_BUSY_TIMEOUT_MS} ms for it instead of the normal
+     * busy timeout.
+     */
+    @Override
+    public MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        int normal;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            rs.next();
+            normal = rs.getInt(1);
+        }
+        setBusyTimeout(connection, MIGRATION_BUSY_TIMEOUT_MS);
+        return () -> setBusyTimeout(connection, normal);
+    }
+
+    private static void setBusyTimeout(Connection connection, int millis) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + millis);
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Driver-level connection settings applied to every connection the pool opens. */
+/** Driver-level connection settings applied to every connection the pool opens, and how transactions begin. */
 final class SqliteConnections {
     /** Milliseconds a connection waits on another process's lock before SQLITE_BUSY. */
     static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -18,9 +18,6 @@ final class SqliteConnections {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(DEFAULT_BUSY_TIMEOUT_MS);
-        // Writers take the write lock when the transaction begins: a deferred transaction that reads first
-        // and then writes can fail with SQLITE_BUSY_SNAPSHOT, which no busy handler can resolve.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (!location.inMemory()) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -32,8 +29,8 @@ final class SqliteConnections {
             }
             properties.setProperty(key, value);
         });
-        SQLiteDataSource dataSource = new SQLiteDataSource(new SQLiteConfig(properties));
-        dataSource.setUrl(location.url());
-        return dataSource;
+        SQLiteDataSource driver = new SQLiteDataSource(new SQLiteConfig(properties));
+        driver.setUrl(location.url());
+        return new ExplicitTransactionDataSource(driver);
     }
 }

@@ -1,16 +1,23 @@
 package io.stratum.sqlite;
 
 import io.stratum.Stratum;
+import io.stratum.testkit.tck.AgentRepositoryContract;
+import io.stratum.testkit.tck.AuditContract;
 import io.stratum.testkit.tck.ConcurrencyContract;
+import io.stratum.testkit.tck.ConcurrentMigrationContract;
 import io.stratum.testkit.tck.DependencyShapeContract;
+import io.stratum.testkit.tck.MemoryRepositoryContract;
 import io.stratum.testkit.tck.MigrationContract;
 import io.stratum.testkit.tck.MultiProcessContract;
 import io.stratum.testkit.tck.QueryPlanContract;
 import io.stratum.testkit.tck.QueueContract;
+import io.stratum.testkit.tck.RetentionContract;
 import io.stratum.testkit.tck.SchemaConstraintContract;
+import io.stratum.testkit.tck.SessionRepositoryContract;
 import io.stratum.testkit.tck.SubmitContract;
 import io.stratum.testkit.tck.TaskRepositoryContract;
 import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.TransactionContract;
 import java.util.List;
 import org.jooq.Query;
 import org.junit.jupiter.api.Nested;
@@ -35,6 +42,62 @@ class SqliteFileConformanceTest {
 
     @Nested
     class Migrations extends MigrationContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class ConcurrentMigrations extends ConcurrentMigrationContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRepositoryContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Agents extends AgentRepositoryContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Memory extends MemoryRepositoryContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteFileDatabases();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected TestDatabase testDatabase() {
             return new SqliteFileDatabases();

@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
+import static io.stratum.codegen.jooq.Tables.SESSION_EVENTS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
@@ -46,6 +47,7 @@ public abstract class ContractSupport {
         dsl.deleteFrom(TASK_DEPENDENCIES).execute();
         dsl.deleteFrom(TASKS).execute();
         dsl.deleteFrom(AGENTS).execute();
+        dsl.deleteFrom(SESSION_EVENTS).execute();
         dsl.deleteFrom(SESSIONS).execute();
         clock.reset();
     }
@@ -65,10 +67,10 @@ public abstract class ContractSupport {
         return Stratum.builder().url(databases.freshUrl()).clock(withClock).open();
     }
 
-    /** Opens and migrates a store on a fresh database with the test clock and more settings (caller closes it). */
-    protected Stratum openFresh(UnaryOperator<Stratum.Builder> settings) {
-        Stratum fresh = settings.apply(Stratum.builder().url(databases.freshUrl()).clock(clock)).open();
-        fresh.migrate();
-        return fresh;
+    /** Opens and migrates a store on a fresh database with this suite's clock and {@code settings} (caller closes it). */
+    protected Stratum openMigrated(UnaryOperator<Stratum.Builder> settings) {
+        Stratum store = settings.apply(Stratum.builder().url(databases.freshUrl()).clock(clock)).open();
+        store.migrate();
+        return store;
     }
 }

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stratum.Stratum;
 import io.stratum.internal.Backends;
 import io.stratum.internal.QueueQueries;
+import io.stratum.internal.TaskMove;
 import io.stratum.internal.TaskTransitions;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,8 +104,8 @@ public abstract class QueryPlanContract {
 
     @Test
     void statusChangesFindTheirRowsByKey() {
-        assertByKey(new TaskTransitions().statement(dsl(), data.ready(), EnumSet.of(TaskStatus.READY),
-                Map.of(TASKS.LEASE_OWNER, "plan"), DSL.noCondition()));
+        assertByKey(TaskTransitions.statement(dsl(), data.ready(),
+                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));
     }
 
     private void assertIndexed(Query query, String index) {

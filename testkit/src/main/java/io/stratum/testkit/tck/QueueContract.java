@@ -8,6 +8,9 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
+import io.stratum.audit.AuditActions;
+import io.stratum.audit.AuditEntry;
+import io.stratum.audit.AuditQuery;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Completion;
 import io.stratum.queue.DependentsOnFailure;
@@ -367,7 +370,7 @@ public abstract class QueueContract extends ContractSupport {
 
     @Test
     void withTheCancelPolicyAFailureCancelsItsDependents() {
-        try (var store = openFresh(b -> b.queue(QueueSettings.defaults()
+        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults()
                 .withDependentsOnFailure(DependentsOnFailure.CANCEL)))) {
             TaskId a = store.tasks().submit(task("a").maxRetries(0).build());
             TaskId b = store.tasks().submit(task("b").dependsOn(a).build());
@@ -377,5 +380,39 @@ public abstract class QueueContract extends ContractSupport {
             assertThat(store.tasks().require(b).status()).isEqualTo(TaskStatus.CANCELLED);
             assertThat(store.tasks().require(c).status()).isEqualTo(TaskStatus.CANCELLED);
         }
+    }
+
+    @Test
+    void everyMoveOfTheQueueIsAuditedAsItsWorker() {
+        TaskId a = submit(task("a"));
+        TaskId b = submit(task("b").dependsOn(a));
+        db.queue().complete(claimOnly(a).lease(), null);
+        List<AuditEntry> rowsOfA = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, a.toString()).build());
+        assertThat(rowsOfA).extracting(AuditEntry::actor).containsOnly("worker");
+        assertThat(rowsOfA).extracting(e -> e.after().text()).containsExactlyInAnyOrder(
+                "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
+        List<AuditEntry> rowsOfB = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, b.toString()).build());
+        assertThat(rowsOfB).singleElement().satisfies(e -> {
+            assertThat(e.before().text()).isEqualTo("{\"status\": \"pending\", \"version\": 0}");
+            assertThat(e.after().text()).isEqualTo("{\"status\": \"ready\", \"version\": 1}");
+        });
+    }
+
+    @Test
+    void queueCallsJoinAnEnclosingTransaction() {
+        TaskId a = submit(task("a"));
+        assertThatThrownBy(() -> db.transaction(tx -> {
+            Claimed c = tx.queue().claim("w", 1, LEASE).getFirst();
+            tx.queue().complete(c.lease(), null);
+            throw new IllegalStateException("changed my mind");
+        })).hasMessage("changed my mind");
+        assertThat(stored(a).status()).isEqualTo(TaskStatus.READY);
+
+        db.transaction(tx -> {
+            tx.queue().complete(tx.queue().claim("w", 1, LEASE).getFirst().lease(), Json.of("1"));
+            tx.memory().put("results", a.toString(), Json.of("1"));
+        });
+        assertThat(stored(a).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(db.memory().get("results", a.toString())).isPresent();
     }
 }

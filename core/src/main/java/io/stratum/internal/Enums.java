@@ -1,15 +1,17 @@
-package io.stratum.task;
+package io.stratum.internal;
 
 import io.stratum.InvalidInput;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-final class Enums {
+/** Parsing of the lower-case enum values stored in the database and accepted from users. */
+public final class Enums {
     private Enums() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    /** The constant of {@code type} named {@code value} (case-insensitive); {@link InvalidInput} naming {@code field} otherwise. */
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null) {
             throw new InvalidInput(field, "is required");
         }

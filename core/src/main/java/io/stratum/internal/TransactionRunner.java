@@ -1,0 +1,137 @@
+package io.stratum.internal;
+
+import io.stratum.StratumException;
+import io.stratum.TransactionOptions;
+import io.stratum.Unavailable;
+import io.stratum.spi.Backend;
+import io.stratum.spi.WriteGate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.Configuration;
+
+/**
+ * Runs units of work in database transactions: a connection from the pool, the backend's BEGIN statement, the work,
+ * COMMIT; ROLLBACK on any failure; the whole unit again, through the {@link Retrier}, on a transient failure. Write
+ * transactions queue on the backend's {@link WriteGate}, read-only ones do not. While the work runs, its
+ * transaction is bound to the calling thread, so that nested units (a transaction inside another, or any repository
+ * call made inside the work) join it instead of opening a second one.
+ *
+ * <p>Transactions are opened and ended with SQL statements on a connection left in auto-commit mode, not with
+ * {@code setAutoCommit(false)} and {@code commit()}: sqlite-jdbc's {@code commit()} begins the next transaction at
+ * once, taking the write lock again (and failing with SQLITE_BUSY after a successful commit if another process took
+ * it in between), and pgjdbc's {@code setTransactionIsolation} sets session state that leaks to other clients
+ * behind PgBouncer. The statements keep every option to the one transaction.
+ *
+ * <p>What is retried, and why it is safe: a failure before COMMIT, or a failed COMMIT that the database reports
+ * as a serialisation failure, deadlock or lock contention, means the database rolled the transaction back, so
+ * running the work again cannot apply it twice. A connection that breaks during COMMIT of a write transaction
+ * leaves the outcome unknown: that is thrown as a non-retryable {@link Unavailable}.
+ */
+public final class TransactionRunner {
+    private final DataSource dataSource;
+    private final Configuration configuration;
+    private final Backend backend;
+    private final WriteGate gate;
+    private final ErrorTranslator errors;
+    private final Retrier retrier;
+    private final ThreadLocal<TransactionDatabase> current = new ThreadLocal<>();
+
+    public TransactionRunner(DataSource dataSource, Configuration configuration, Backend backend, WriteGate gate,
+                             ErrorTranslator errors, Retrier retrier) {
+        this.dataSource = dataSource;
+        this.configuration = configuration;
+        this.backend = backend;
+        this.gate = gate;
+        this.errors = errors;
+        this.retrier = retrier;
+    }
+
+    /** The transaction open on this thread, or null. */
+    TransactionDatabase current() {
+        return current.get();
+    }
+
+    /**
+     * Runs {@code work} in a transaction with {@code options} and returns its result; joins the transaction already
+     * open on this thread, if any (its options then stay in force).
+     */
+    public <T> T run(TransactionOptions options, Function<TransactionDatabase, T> work) {
+        TransactionDatabase open = current.get();
+        if (open != null) {
+            return work.apply(open);
+        }
+        return retrier.run(attempt -> options.readOnly()
+                ? attempt(options, attempt, work)
+                : gate.exclusive(() -> attempt(options, attempt, work)));
+    }
+
+    private <T> T attempt(TransactionOptions options, int attempt, Function<TransactionDatabase, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, backend.beginStatement(options));
+            T result = runBound(connection, options, attempt, work);
+            commit(connection, options);
+            return result;
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private <T> T runBound(Connection connection, TransactionOptions options, int attempt,
+                           Function<TransactionDatabase, T> work) {
+        TransactionDatabase transaction = new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
+        current.set(transaction);
+        try {
+            T result = work.apply(transaction);
+            if (transaction.doom() != null) {
+                throw transaction.doom();
+            }
+            return result;
+        } catch (Error failure) {
+            rollback(connection, failure);
+            throw failure;
+        } catch (RuntimeException failure) {
+            RuntimeException doom = transaction.doom();
+            RuntimeException thrown = doom != null ? doom : errors.translate(failure);
+            if (doom != null && failure != doom && failure.getCause() != doom) {
+                doom.addSuppressed(failure);
+            }
+            rollback(connection, thrown);
+            throw thrown;
+        } finally {
+            current.remove();
+            transaction.close();
+        }
+    }
+
+    private void commit(Connection connection, TransactionOptions options) {
+        try {
+            execute(connection, "COMMIT");
+        } catch (SQLException e) {
+            StratumException failure = errors.translate(e);
+            // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has already ended it.
+            rollback(connection, failure);
+            if (failure instanceof Unavailable && !options.readOnly()) {
+                throw new Unavailable("the connection broke during COMMIT, so the transaction may or may not have "
+                        + "been applied: " + failure.getMessage(), e, false);
+            }
+            throw failure;
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.stratum.testkit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stratum.InvalidInput;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Where a test's PostgreSQL comes from, for every combination of settings and Docker. */
+class PostgresSourceSelectionTest {
+    static final String ANNOTATED = "jdbc:postgresql://annotated:5432/postgres";
+    static final String PROPERTY = "jdbc:postgresql://property:5432/postgres";
+    static final String VARIABLE = "jdbc:postgresql://variable:5432/postgres";
+
+    /** A container runtime that answers as told and must not be asked when a URL is given. */
+    record FakeContainers(Optional<String> unavailability, boolean mayBeAsked) implements Containers {
+        static FakeContainers docker() {
+            return new FakeContainers(Optional.empty(), true);
+        }
+
+        static FakeContainers noDocker() {
+            return new FakeContainers(Optional.of("Testcontainers found no Docker engine that answers"), true);
+        }
+
+        static FakeContainers notToBeAsked() {
+            return new FakeContainers(Optional.empty(), false);
+        }
+
+        @Override
+        public Optional<String> unavailability() {
+            assertThat(mayBeAsked).as("containers consulted although a URL was given").isTrue();
+            return unavailability;
+        }
+
+        @Override
+        public String postgresUrl(String image) {
+            throw new AssertionError("selection never starts a container");
+        }
+    }
+
+    static Settings settings(Map<String, String> parameters, Map<String, String> environment) {
+        return new Settings(name -> Optional.ofNullable(parameters.get(name)), environment::get);
+    }
+
+    static PostgresSource select(String annotated, Map<String, String> parameters, Map<String, String> environment,
+                                 Containers containers) {
+        return PostgresSourceSelection.select(annotated, settings(parameters, environment), containers);
+    }
+
+    @Test
+    void theAnnotationComesFirst() {
+        assertThat(select(ANNOTATED, Map.of("stratum.test.postgres.url", PROPERTY),
+                Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
+                .isEqualTo(new PostgresSource.Url(ANNOTATED, "@StratumTest(postgresUrl)"));
+    }
+
+    @Test
+    void thenTheConfigurationParameterOrSystemProperty() {
+        assertThat(select("", Map.of("stratum.test.postgres.url", PROPERTY),
+                Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
+                .isEqualTo(new PostgresSource.Url(PROPERTY, "stratum.test.postgres.url / STRATUM_TEST_POSTGRES_URL"));
+    }
+
+    @Test
+    void thenTheEnvironmentVariable() {
+        assertThat(select("", Map.of(), Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
+                .isInstanceOfSatisfying(PostgresSource.Url.class, url -> assertThat(url.url()).isEqualTo(VARIABLE));
+    }
+
+    @Test
+    void blankValuesAndUnresolvedPlaceholdersAreUnset() {
+        assertThat(select(" ", Map.of("stratum.test.postgres.url", "${env.STRATUM_TEST_POSTGRES_URL}"),
+                Map.of("STRATUM_TEST_POSTGRES_URL", "  "), FakeContainers.docker()))
+                .isInstanceOf(PostgresSource.Container.class);
+    }
+
+    @Test
+    void thenAContainerWhenDockerAnswers() {
+        assertThat(select("", Map.of(), Map.of(), FakeContainers.docker())).isInstanceOf(PostgresSource.Container.class);
+    }
+
+    @Test
+    void elseNothingWithTheReasonAndNotRequired() {
+        assertThat(select("", Map.of(), Map.of(), FakeContainers.noDocker()))
+                .isInstanceOfSatisfying(PostgresSource.Missing.class, missing -> {
+                    assertThat(missing.required()).isFalse();
+                    assertThat(missing.reason()).contains("set STRATUM_TEST_POSTGRES_URL", "-Dstratum.test.postgres.url",
+                            "@StratumTest(postgresUrl = ...)", "no container either: Testcontainers found no Docker engine");
+                });
+    }
+
+    @Test
+    void requiredByEnvironmentVariableOrParameter() {
+        assertThat(select("", Map.of(), Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "TRUE"), FakeContainers.noDocker()))
+                .isEqualTo(new PostgresSource.Missing(missingReason(), true));
+        assertThat(select("", Map.of("stratum.test.require.postgres", "true"), Map.of(), FakeContainers.noDocker()))
+                .isEqualTo(new PostgresSource.Missing(missingReason(), true));
+        assertThat(select("", Map.of(), Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "no"), FakeContainers.noDocker()))
+                .isEqualTo(new PostgresSource.Missing(missingReason(), false));
+    }
+
+    @Test
+    void aUrlOfAnotherDatabaseIsRefusedWithItsPasswordMasked() {
+        assertThatThrownBy(() -> select("jdbc:sqlite:test.db", Map.of(), Map.of(), FakeContainers.notToBeAsked()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("@StratumTest(postgresUrl): 'jdbc:sqlite:test.db' is not a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> select("", Map.of(), Map.of("STRATUM_TEST_POSTGRES_URL", "jdbc:mysql://h/db?password=secret"),
+                FakeContainers.notToBeAsked()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("password=***")
+                .hasMessageNotContaining("secret");
+    }
+
+    private static String missingReason() {
+        PostgresSource.Missing missing = (PostgresSource.Missing) select("", Map.of(), Map.of(), FakeContainers.noDocker());
+        return missing.reason();
+    }
+}

@@ -1,0 +1,154 @@
+package io.stratum.testkit;
+
+import io.stratum.testkit.internal.Containers;
+import io.stratum.testkit.internal.FieldInjection;
+import io.stratum.testkit.internal.Settings;
+import io.stratum.testkit.internal.TestSetup;
+import io.stratum.testkit.internal.TestState;
+import io.stratum.testkit.internal.TestcontainersRuntime;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link StratumTest}: before each test it creates a database, opens a migrated
+ * {@link io.stratum.Stratum} on it and loads the fixtures; after the test it closes the Stratum and removes
+ * the database. Register it with {@code @StratumTest}, or programmatically:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final StratumExtension STRATUM = StratumExtension.postgres().withFixtures("/fixtures/release.yaml");
+ * }</pre>
+ *
+ * <p>A programmatic extension's settings apply to every test of the class unless a test method carries its
+ * own {@code @StratumTest}. Register one or the other on a class, not both. Instances are immutable and safe
+ * to share between tests running in parallel.
+ */
+public final class StratumExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(StratumExtension.class);
+    private static final String STATE = "state";
+
+    private final TestSetup setup;
+    private final Function<String, String> environment;
+    private final Containers containers;
+
+    /** The extension {@link StratumTest} registers: the annotations say what each test gets. */
+    public StratumExtension() {
+        this(null, System::getenv, TestcontainersRuntime.INSTANCE);
+    }
+
+    /** For the testkit's own tests, which replace the environment and the container runtime. */
+    StratumExtension(TestSetup setup, Function<String, String> environment, Containers containers) {
+        this.setup = setup;
+        this.environment = environment;
+        this.containers = containers;
+    }
+
+    /** Each test gets a private in-memory SQLite database. */
+    public static StratumExtension sqliteMemory() {
+        return of(TestBackend.SQLITE_MEMORY, "");
+    }
+
+    /** Each test gets a SQLite database file in a temporary directory, deleted afterwards. */
+    public static StratumExtension sqliteFile() {
+        return of(TestBackend.SQLITE_FILE, "");
+    }
+
+    /** Each test gets a PostgreSQL database on the configured server or container (see {@link StratumTest}). */
+    public static StratumExtension postgres() {
+        return of(TestBackend.POSTGRES, "");
+    }
+
+    /** Each test gets a PostgreSQL database on the server {@code serverUrl} connects to. */
+    public static StratumExtension postgres(String serverUrl) {
+        return of(TestBackend.POSTGRES, serverUrl);
+    }
+
+    /** A copy that loads these fixture files before each test (see {@link StratumTest#fixtures()}). */
+    public StratumExtension withFixtures(String... resources) {
+        return new StratumExtension(setup().withFixtures(List.of(resources)), environment, containers);
+    }
+
+    private static StratumExtension of(TestBackend backend, String postgresUrl) {
+        return new StratumExtension(new TestSetup(backend, postgresUrl, List.of()), System::getenv,
+                TestcontainersRuntime.INSTANCE);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        if (store.get(STATE) != null) {
+            throw new ExtensionConfigurationException("StratumExtension is registered twice for "
+                    + context.getDisplayName() + ": use @StratumTest or @RegisterExtension, not both");
+        }
+        Settings settings = new Settings(context::getConfigurationParameter, environment);
+        TestState state = TestState.open(resolve(context), context.getRequiredTestClass(), settings, containers);
+        store.put(STATE, state);
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            FieldInjection.inject(instance, state);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestState state = context.getStore(NAMESPACE).remove(STATE, TestState.class);
+        if (state != null) {
+            state.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return TestState.TYPES.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        TestState state = context.getStore(NAMESPACE).get(STATE, TestState.class);
+        if (state == null) {
+            throw new ParameterResolutionException("a " + type.getSimpleName() + " from StratumExtension belongs to"
+                    + " one test: ask for it in a test method, a @BeforeEach or @AfterEach method, or a @StratumInject"
+                    + " field, not in " + parameter.getDeclaringExecutable());
+        }
+        return state.get(type);
+    }
+
+    /** The nearest declaration: the method's annotation, this extension's settings, the classes' annotations. */
+    private TestSetup resolve(ExtensionContext context) {
+        Optional<StratumTest> onMethod = context.getTestMethod()
+                .flatMap(method -> AnnotationSupport.findAnnotation(method, StratumTest.class));
+        if (onMethod.isPresent()) {
+            return TestSetup.of(onMethod.get());
+        }
+        if (setup != null) {
+            return setup;
+        }
+        for (Class<?> type = context.getRequiredTestClass(); type != null; type = enclosingOf(type)) {
+            Optional<StratumTest> onClass = AnnotationSupport.findAnnotation(type, StratumTest.class);
+            if (onClass.isPresent()) {
+                return TestSetup.of(onClass.get());
+            }
+        }
+        return TestSetup.DEFAULT;
+    }
+
+    private TestSetup setup() {
+        return setup == null ? TestSetup.DEFAULT : setup;
+    }
+
+    /** The class around an inner ({@code @Nested}) class, whose annotations apply to it too. */
+    private static Class<?> enclosingOf(Class<?> type) {
+        return Modifier.isStatic(type.getModifiers()) ? null : type.getEnclosingClass();
+    }
+}

@@ -1,0 +1,19 @@
+package io.stratum.testkit.internal;
+
+/** Edits PostgreSQL JDBC URLs. */
+final class PostgresUrls {
+    private static final String PREFIX = "jdbc:postgresql://";
+
+    private PostgresUrls() {
+    }
+
+    /** {@code url} pointing at database {@code name} on the same server, with the same parameters. */
+    static String withDatabase(String url, String name) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String parameters = query < 0 ? "" : url.substring(query);
+        int slash = base.indexOf('/', PREFIX.length());
+        String server = slash < 0 ? base : base.substring(0, slash);
+        return server + "/" + name + parameters;
+    }
+}

@@ -1,0 +1,40 @@
+package io.stratum.testkit.internal;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where {@link Setting}s are read from. Blank values count as unset, and so do unresolved Maven placeholders
+ * such as {@code ${env.STRATUM_TEST_POSTGRES_URL}}, which a build passes on when the variable is missing.
+ */
+public final class Settings {
+    private final Function<String, Optional<String>> parameters;
+    private final Function<String, String> environment;
+
+    /**
+     * @param parameters JUnit configuration parameters by name
+     * @param environment environment variables by name (null when unset)
+     */
+    public Settings(Function<String, Optional<String>> parameters, Function<String, String> environment) {
+        this.parameters = parameters;
+        this.environment = environment;
+    }
+
+    /** The setting's value, or null when it is unset. */
+    public String get(Setting setting) {
+        String value = parameters.apply(setting.property()).filter(Settings::isSet).orElse(null);
+        if (value == null) {
+            value = environment.apply(setting.variable());
+        }
+        return isSet(value) ? value.trim() : null;
+    }
+
+    /** Whether the setting is {@code true} (case-insensitive). */
+    public boolean isTrue(Setting setting) {
+        return Boolean.parseBoolean(get(setting));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank() && !value.startsWith("${");
+    }
+}

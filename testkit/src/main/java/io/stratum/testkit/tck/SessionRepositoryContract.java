@@ -1,0 +1,188 @@
+package io.stratum.testkit.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stratum.IllegalTransition;
+import io.stratum.InvalidInput;
+import io.stratum.Json;
+import io.stratum.NotFound;
+import io.stratum.internal.Timestamps;
+import io.stratum.session.NewSession;
+import io.stratum.session.Session;
+import io.stratum.session.SessionEvent;
+import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionStatus;
+import io.stratum.task.NewTask;
+import io.stratum.task.TaskFilters;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Sessions and their append-only event logs, identical on every backend. */
+public abstract class SessionRepositoryContract extends ContractSupport {
+
+    private OffsetDateTime now() {
+        return Timestamps.now(clock);
+    }
+
+    @Test
+    void createGetAndEnd() {
+        Json metadata = Json.of("{\"depth\": 2, \"branch\": \"feature/x\"}");
+        Session created = db.sessions().create(NewSession.named("feature-x").withMetadata(metadata)
+                .withCreatedBy("planner"));
+
+        assertThat(created.id().version()).isEqualTo(7);
+        assertThat(created.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(created.startedAt()).isEqualTo(now());
+        assertThat(created.endedAt()).isNull();
+        assertThat(created.lastEventSeq()).isZero();
+        assertThat(db.sessions().require(created.id())).isEqualTo(created);
+        assertThat(db.sessions().get(created.id()).orElseThrow().metadata()).isEqualTo(metadata);
+        assertThat(db.sessions().get(created.id()).orElseThrow().name()).isEqualTo("feature-x");
+        assertThat(db.sessions().get(created.id()).orElseThrow().createdBy()).isEqualTo("planner");
+
+        clock.advance(Duration.ofMinutes(3));
+        Session ended = db.sessions().end(created.id(), SessionStatus.ENDED);
+        assertThat(ended.status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(ended.endedAt()).isEqualTo(now());
+        assertThat(db.sessions().require(created.id())).isEqualTo(ended);
+    }
+
+    @Test
+    void anEndedSessionCannotEndAgain() {
+        UUID id = db.sessions().create(NewSession.named(null)).id();
+        db.sessions().end(id, SessionStatus.FAILED);
+
+        assertThatThrownBy(() -> db.sessions().end(id, SessionStatus.ENDED))
+                .isInstanceOfSatisfying(IllegalTransition.class, e -> {
+                    assertThat(e.entity()).isEqualTo("session");
+                    assertThat(e.id()).isEqualTo(id.toString());
+                    assertThat(e.from()).isEqualTo("failed");
+                    assertThat(e.to()).isEqualTo("ended");
+                });
+        assertThat(db.sessions().require(id).status()).isEqualTo(SessionStatus.FAILED);
+    }
+
+    @Test
+    void badArgumentsAndUnknownIdsAreTyped() {
+        UUID unknown = UUID.randomUUID();
+        assertThat(db.sessions().get(unknown)).isEmpty();
+        assertThatThrownBy(() -> db.sessions().require(unknown)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.sessions().end(unknown, SessionStatus.ENDED)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.sessions().append(unknown, "x", null)).isInstanceOf(NotFound.class);
+        UUID id = db.sessions().create(NewSession.named("s")).id();
+        assertThatThrownBy(() -> db.sessions().end(id, SessionStatus.ACTIVE))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("outcome"));
+        assertThatThrownBy(() -> db.sessions().append(id, " ", null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("type"));
+        assertThatThrownBy(() -> db.sessions().append(id, "t".repeat(SessionEvent.TYPE_MAX + 1), null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> NewSession.named("n".repeat(NewSession.NAME_MAX + 1)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> db.sessions().events(id, 0, 0)).isInstanceOf(InvalidInput.class);
+        assertThat(db.sessions().require(id).lastEventSeq()).isZero();
+    }
+
+    @Test
+    void listFiltersByStatusAndStartTimeAndPages() {
+        OffsetDateTime t0 = now();
+        UUID first = db.sessions().create(NewSession.named("first")).id();
+        clock.advance(Duration.ofMinutes(1));
+        OffsetDateTime t1 = now();
+        UUID second = db.sessions().create(NewSession.named("second")).id();
+        clock.advance(Duration.ofMinutes(1));
+        UUID third = db.sessions().create(NewSession.named("third")).id();
+        db.sessions().end(second, SessionStatus.ENDED);
+
+        assertThat(ids(SessionFilters.all())).containsExactly(first, second, third);
+        assertThat(ids(SessionFilters.builder().status(SessionStatus.ACTIVE).build())).containsExactly(first, third);
+        assertThat(ids(SessionFilters.builder().status(SessionStatus.ENDED).build())).containsExactly(second);
+        assertThat(ids(SessionFilters.builder().startedBetween(t1, null).build())).containsExactly(second, third);
+        assertThat(ids(SessionFilters.builder().startedBetween(t0, t1).build())).containsExactly(first);
+        assertThat(ids(SessionFilters.builder().limit(2).offset(1).build())).containsExactly(second, third);
+    }
+
+    private List<UUID> ids(SessionFilters filters) {
+        return db.sessions().list(filters).stream().map(Session::id).toList();
+    }
+
+    @Test
+    void eventsGetConsecutiveNumbersAndPageBySequence() {
+        UUID id = db.sessions().create(NewSession.named("log")).id();
+        Json payload = Json.of("{\"n\": 1, \"task\": \"plan\"}");
+        OffsetDateTime appendedAt = now();
+        SessionEvent firstEvent = db.sessions().append(id, "task.planned", payload);
+        for (int i = 2; i <= 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            db.sessions().append(id, "step", null);
+        }
+
+        assertThat(firstEvent.seq()).isEqualTo(1);
+        assertThat(firstEvent.at()).isEqualTo(appendedAt);
+        assertThat(db.sessions().events(id, 0, 2)).containsExactly(firstEvent,
+                db.sessions().events(id, 1, 1).getFirst());
+        assertThat(db.sessions().events(id, 2, 100)).extracting(SessionEvent::seq).containsExactly(3L, 4L, 5L);
+        assertThat(db.sessions().events(id, 5, 100)).isEmpty();
+        assertThat(db.sessions().events(id, 0, 1).getFirst().payload()).isEqualTo(payload);
+        assertThat(db.sessions().events(id, 1, 1).getFirst().payload()).isNull();
+        assertThat(db.sessions().require(id).lastEventSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void eventsAreKeptAfterTheSessionEndsAndLogsAreSeparate() {
+        UUID a = db.sessions().create(NewSession.named("a")).id();
+        UUID b = db.sessions().create(NewSession.named("b")).id();
+        db.sessions().append(a, "one", null);
+        db.sessions().end(a, SessionStatus.ENDED);
+        db.sessions().append(a, "late", null);
+        db.sessions().append(b, "other", null);
+
+        assertThat(db.sessions().events(a, 0, 10)).extracting(SessionEvent::type).containsExactly("one", "late");
+        assertThat(db.sessions().events(b, 0, 10)).extracting(SessionEvent::seq).containsExactly(1L);
+    }
+
+    @Test
+    void concurrentAppendersNeverShareASequenceNumber() throws Exception {
+        UUID id = db.sessions().create(NewSession.named("busy")).id();
+        int threads = 8;
+        int perThread = 25;
+        List<Long> seqs = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        seqs.add(db.sessions().append(id, "tick", null).seq());
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long s = 1; s <= threads * perThread; s++) {
+            expected.add(s);
+        }
+        assertThat(seqs).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(db.sessions().events(id, 0, 1000)).extracting(SessionEvent::seq).containsExactlyElementsOf(expected);
+        assertThat(db.sessions().require(id).lastEventSeq()).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void tasksBelongToSessions() {
+        UUID id = db.sessions().create(NewSession.named("work")).id();
+        db.tasks().submit(NewTask.builder("in the session", "coder").sessionId(id).build());
+        db.tasks().submit(NewTask.builder("elsewhere", "coder").build());
+
+        assertThat(db.tasks().count(TaskFilters.builder().sessionId(id).build())).isEqualTo(1);
+    }
+}

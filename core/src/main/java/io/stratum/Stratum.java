@@ -10,12 +10,12 @@ import io.stratum.internal.Jooq;
 import io.stratum.internal.JooqRetention;
 import io.stratum.internal.LiquibaseMigrations;
 import io.stratum.internal.PooledDatabase;
+import io.stratum.internal.QueueQueries;
 import io.stratum.internal.Repositories;
 import io.stratum.internal.Retrier;
 import io.stratum.internal.Text;
 import io.stratum.internal.TransactionRunner;
 import io.stratum.internal.TransactionScope;
-import io.stratum.internal.QueueQueries;
 import io.stratum.memory.MemoryRepository;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
@@ -80,7 +80,8 @@ public final class Stratum implements AutoCloseable {
         this.database = new PooledDatabase(dsl, transactions, retrier, errors);
         this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
         this.repositories = new Repositories(database, settings.clock,
-                new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend), settings.queue);
+                new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend),
+                settings.queue);
         this.retention = new JooqRetention(database, settings.clock);
     }
 

@@ -58,8 +58,8 @@ public final class AuditTrail {
         OffsetDateTime at = Timestamps.now(clock);
         String who = actorOr(actor);
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            var insert = dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
-                    AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT);
+            var insert = dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY_TYPE,
+                    AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT);
             for (Change c : changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT))) {
                 insert = insert.values(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(),
                         jsonb(c.before()), jsonb(c.after()), at);

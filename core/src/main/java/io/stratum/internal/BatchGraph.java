@@ -60,7 +60,8 @@ final class BatchGraph {
             }
         }
         if (waitingOn.values().stream().anyMatch(n -> n > 0)) {
-            throw new InvalidInput("dependsOn", "the batch's dependencies form a cycle (each depends on the next): " + cycle(dependsOn, placed));
+            throw new InvalidInput("dependsOn", "the batch's dependencies form a cycle (each depends on the next): "
+                    + cycle(dependsOn, placed));
         }
         placed.keySet().retainAll(dependsOn.keySet());
         return placed;

@@ -45,7 +45,8 @@ final class Leases {
         } else if (!lease.token().equals(row.get(TASKS.LEASE_TOKEN))) {
             detail = "the task was claimed again by " + row.get(TASKS.LEASE_OWNER);
         } else {
-            detail = "the lease expired at " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT)) + " (now " + now + ")";
+            detail = "the lease expired at " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT))
+                    + " (now " + now + ")";
         }
         return new LeaseLost(lease.taskId(), detail);
     }

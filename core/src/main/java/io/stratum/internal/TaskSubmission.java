@@ -66,23 +66,9 @@ final class TaskSubmission {
         Map<UUID, Placed> placed = BatchGraph.place(dependsOn, StoredDependencies.load(dsl, dependsOn));
 
         List<TasksRecord> rows = new ArrayList<>();
-        fresh.forEach((id, task) -> rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
-        // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
-        rows.sort(Comparator.comparing(r -> r.get(TASKS.IDEMPOTENCY_KEY), Comparator.nullsLast(Comparator.naturalOrder())));
-        Map<UUID, List<UUID>> childrenInBatch = new LinkedHashMap<>();
-        for (TasksRecord row : rows) {
-            UUID parent = row.get(TASKS.PARENT_TASK_ID);
-            if (parent != null && fresh.containsKey(parent)) {
-                childrenInBatch.computeIfAbsent(parent, p -> new ArrayList<>()).add(row.get(TASKS.ID));
-                row.set(TASKS.PARENT_TASK_ID, null);
-            }
-        }
-        for (int i = 0; i < rows.size(); i += ROWS_PER_INSERT) {
-            insert(dsl, rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT)));
-        }
-        // Set once every row exists, so that a parent may come after its children in the batch.
-        childrenInBatch.forEach((parent, children) -> dsl.update(TASKS).set(TASKS.PARENT_TASK_ID, parent)
-                .where(TASKS.ID.in(children)).execute());
+        fresh.forEach((id, task) ->
+                rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
+        insertRows(dsl, rows, fresh.keySet());
         insertEdges(dsl, dependsOn);
         return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
     }
@@ -168,6 +154,27 @@ final class TaskSubmission {
             throw new InvalidInput("dependsOn", "task " + id + " depends on itself");
         }
         return List.copyOf(deps);
+    }
+
+    /** Inserts the rows of the batch whose ids are {@code batch}, a few hundred per statement. */
+    private static void insertRows(DSLContext dsl, List<TasksRecord> rows, Set<UUID> batch) {
+        // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
+        rows.sort(Comparator.comparing(r -> r.get(TASKS.IDEMPOTENCY_KEY),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        Map<UUID, List<UUID>> childrenInBatch = new LinkedHashMap<>();
+        for (TasksRecord row : rows) {
+            UUID parent = row.get(TASKS.PARENT_TASK_ID);
+            if (parent != null && batch.contains(parent)) {
+                childrenInBatch.computeIfAbsent(parent, p -> new ArrayList<>()).add(row.get(TASKS.ID));
+                row.set(TASKS.PARENT_TASK_ID, null);
+            }
+        }
+        for (int i = 0; i < rows.size(); i += ROWS_PER_INSERT) {
+            insert(dsl, rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT)));
+        }
+        // Set once every row exists, so that a parent may come after its children in the batch.
+        childrenInBatch.forEach((parent, children) -> dsl.update(TASKS).set(TASKS.PARENT_TASK_ID, parent)
+                .where(TASKS.ID.in(children)).execute());
     }
 
     private static void insert(DSLContext dsl, List<TasksRecord> rows) {

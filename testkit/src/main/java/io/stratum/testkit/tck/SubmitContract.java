@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stratum.ConstraintViolation;
 import io.stratum.InvalidInput;
 import io.stratum.queue.Claimed;
 import io.stratum.task.NewTask;
@@ -230,5 +231,27 @@ public abstract class SubmitContract extends ContractSupport {
         Set<TaskId> ready = db.tasks().list(TaskFilters.builder().status(TaskStatus.READY).limit(1_000).build())
                 .stream().map(Task::id).collect(Collectors.toSet());
         assertThat(ready).isEqualTo(Set.copyOf(ids.subList(0, 100)));
+    }
+
+    @Test
+    void aParentMayComeAfterItsChildrenInABatch() {
+        TaskId parent = TaskId.generate();
+        List<TaskId> ids = db.tasks().submitAll(List.of(
+                task("child").parentTaskId(parent).idempotencyKey("a-child").build(),
+                task("parent").id(parent).build()));
+        assertThat(stored(ids.getFirst()).parentTaskId()).isEqualTo(parent);
+    }
+
+    @Test
+    void anUnknownParentOrSessionInABatchIsNamedAndNothingIsWritten() {
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
+                task("orphan").parentTaskId(TaskId.of(UUID.randomUUID())).build())))
+                .isInstanceOfSatisfying(ConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo("fk_tasks_parent"));
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
+                task("lost").sessionId(UUID.randomUUID()).build())))
+                .isInstanceOfSatisfying(ConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
+        assertThat(taskCount()).isZero();
     }
 }

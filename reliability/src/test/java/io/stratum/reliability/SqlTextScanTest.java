@@ -1,0 +1,140 @@
+package io.stratum.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A static check of the production sources: SQL text is never assembled from values. It finds every call of a
+ * JDBC statement method and of jOOQ's plain-SQL entry points, and fails on an argument that concatenates or
+ * formats a string literal, or that hands JDBC anything but a literal, unless the call is in {@link #REVIEWED}
+ * with the reason it is safe. It reads source text, so it cannot see through a String variable passed to jOOQ's
+ * plain-SQL methods; jOOQ's typed DSL with bind values is what the code uses everywhere else.
+ */
+class SqlTextScanTest {
+    private static final List<String> SOURCE_ROOTS = List.of("core/src/main/java", "sqlite-adapter/src/main/java",
+            "postgres-adapter/src/main/java");
+    private static final Set<String> JDBC = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+            "addBatch", "prepareStatement", "prepareCall");
+    private static final Pattern CALL = Pattern.compile("\\b(execute|executeQuery|executeUpdate|executeLargeUpdate"
+            + "|addBatch|prepareStatement|prepareCall|fetch|fetchValue|fetchOne|fetchSingle|fetchOptional|fetchLazy"
+            + "|resultQuery|query|field|condition|sql|table|unquotedName|keyword|queries|batch)\\s*\\(");
+
+    /** "File.java: argument text" of each call whose SQL is built from something other than one literal. */
+    private static final Map<String, String> REVIEWED = Map.ofEntries(
+            Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
+            Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
+            Map.entry("TransactionRunner.java: connection, backend.beginStatement(options)",
+                    "each backend's constant BEGIN statements"),
+            Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
+            Map.entry("ExplicitTransactions.java: sql", "BEGIN/COMMIT/ROLLBACK constants and the savepoint calls below"),
+            Map.entry("ExplicitTransactions.java: \"ROLLBACK TO \" + ((Savepoint) args[0]).getSavepointName()",
+                    "a savepoint name created by setSavepoint in this class, from jOOQ, never user data"),
+            Map.entry("ExplicitTransactions.java: \"SAVEPOINT \" + name",
+                    "jOOQ's generated savepoint names, never user data"),
+            Map.entry("ExplicitTransactions.java: \"RELEASE \" + ((Savepoint) args[0]).getSavepointName()",
+                    "as ROLLBACK TO"),
+            Map.entry("ExplicitTransactions.java: command", "COMMIT or ROLLBACK"),
+            Map.entry("ExplicitTransactions.java: begin(readOnly)", "BEGIN DEFERRED or BEGIN IMMEDIATE"),
+            Map.entry("SqliteBackend.java: \"PRAGMA busy_timeout = \" + millis", "an int from PoolSettings"));
+
+    @Test
+    void productionCodeBuildsNoSqlTextFromValues() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> unreviewed = new ArrayList<>();
+        int files = 0;
+        int calls = 0;
+        for (String sourceRoot : SOURCE_ROOTS) {
+            Path dir = root.resolve(sourceRoot);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> sources;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path source : sources) {
+                files++;
+                String text = Files.readString(source);
+                Matcher m = CALL.matcher(text);
+                while (m.find()) {
+                    if (isDeclaration(text, m.start())) {
+                        continue;
+                    }
+                    calls++;
+                    String argument = argument(text, m.end()).strip().replaceAll("\\s+", " ");
+                    if (suspicious(m.group(1), argument)) {
+                        String site = source.getFileName() + ": " + argument;
+                        if (!REVIEWED.containsKey(site)) {
+                            unreviewed.add(site);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(files).as("production sources found under " + root).isGreaterThan(50);
+        assertThat(unreviewed).as("SQL text built from values; use jOOQ with bind values, or review and list "
+                + "the call in REVIEWED with why it is safe").isEmpty();
+        Figures.record("static-sql-scan", files + " source files, " + calls + " SQL entry-point calls checked, "
+                + REVIEWED.size() + " reviewed constant sites");
+    }
+
+    private static boolean suspicious(String method, String argument) {
+        boolean hasLiteral = argument.contains("\"");
+        boolean built = hasLiteral && (outsideLiterals(argument).contains("+") || argument.contains("formatted(")
+                || argument.contains("String.format"));
+        boolean singleLiteral = argument.matches("\"([^\"\\\\]|\\\\.)*\"");
+        return built || (JDBC.contains(method) && !argument.isEmpty() && !singleLiteral);
+    }
+
+    /** Whether the name at {@code start} is declared there ({@code void execute(String sql)}), not called. */
+    private static boolean isDeclaration(String text, int start) {
+        int end = start;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && (Character.isJavaIdentifierPart(text.charAt(begin - 1)) || text.charAt(begin - 1) == '>')) {
+            begin--;
+        }
+        String previous = text.substring(begin, end);
+        return end < start && !previous.isEmpty() && !previous.equals("return") && !previous.equals("new");
+    }
+
+    private static String outsideLiterals(String argument) {
+        return argument.replaceAll("\"([^\"\\\\]|\\\\.)*\"", "\"\"");
+    }
+
+    /** The text between the parenthesis opened just before {@code start} and its match. */
+    private static String argument(String text, int start) {
+        int depth = 1;
+        boolean inString = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return text.substring(start, i);
+            }
+        }
+        return text.substring(start);
+    }
+}

@@ -10,12 +10,15 @@ import io.stratum.internal.Jooq;
 import io.stratum.internal.JooqRetention;
 import io.stratum.internal.LiquibaseMigrations;
 import io.stratum.internal.PooledDatabase;
+import io.stratum.internal.QueueQueries;
 import io.stratum.internal.Repositories;
 import io.stratum.internal.Retrier;
 import io.stratum.internal.Text;
 import io.stratum.internal.TransactionRunner;
 import io.stratum.internal.TransactionScope;
 import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
@@ -42,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * try (Stratum db = Stratum.open("jdbc:sqlite:stratum.db")) {
  *     db.migrate();
  *     TaskId id = db.tasks().submit(NewTask.builder("plan the feature", "planner").priority(7).build());
+ *     for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) {
+ *         db.queue().complete(work.lease(), Json.of("{\"ok\": true}"));
+ *     }
  * }
  * }</pre>
  */
@@ -74,7 +80,8 @@ public final class Stratum implements AutoCloseable {
         this.database = new PooledDatabase(dsl, transactions, retrier, errors);
         this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
         this.repositories = new Repositories(database, settings.clock,
-                new AuditTrail(settings.audit, settings.actor, settings.clock));
+                new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend),
+                settings.queue);
         this.retention = new JooqRetention(database, settings.clock);
     }
 
@@ -109,6 +116,11 @@ public final class Stratum implements AutoCloseable {
     /** Tasks: the repository of the original system. */
     public TaskRepository tasks() {
         return repositories.tasks();
+    }
+
+    /** The work queue over the tasks: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
+    public TaskQueue queue() {
+        return repositories.queue();
     }
 
     /** Sessions and their append-only event logs. */
@@ -236,6 +248,7 @@ public final class Stratum implements AutoCloseable {
         private RetryListener retryListener = RetryListener.NONE;
         private boolean audit = true;
         private String actor;
+        private QueueSettings queue = QueueSettings.defaults();
 
         private Builder() {
         }
@@ -301,6 +314,12 @@ public final class Stratum implements AutoCloseable {
          */
         public Builder actor(String value) {
             this.actor = Text.optional("actor", value, 200);
+            return this;
+        }
+
+        /** Retry back-off and what failure does to dependents; {@link QueueSettings#defaults()} if not set. */
+        public Builder queue(QueueSettings value) {
+            this.queue = Objects.requireNonNull(value, "queue");
             return this;
         }
 

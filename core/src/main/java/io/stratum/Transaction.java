@@ -3,6 +3,7 @@ package io.stratum;
 import io.stratum.agent.AgentRepository;
 import io.stratum.audit.AuditLog;
 import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
 import io.stratum.task.TaskRepository;
 import org.jooq.DSLContext;
@@ -18,6 +19,9 @@ import org.jooq.DSLContext;
 public interface Transaction {
 
     TaskRepository tasks();
+
+    /** The work queue: claims, completions and the rest commit with everything else done in the transaction. */
+    TaskQueue queue();
 
     SessionRepository sessions();
 

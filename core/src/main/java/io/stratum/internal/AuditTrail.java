@@ -7,6 +7,7 @@ import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -17,6 +18,8 @@ import org.jooq.JSONB;
  * application asks for ({@link #write}) cannot.
  */
 public final class AuditTrail {
+    private static final int ROWS_PER_INSERT = 1_000;
+
     private final boolean automatic;
     private final String defaultActor;
     private final Clock clock;
@@ -40,6 +43,31 @@ public final class AuditTrail {
         }
     }
 
+    /** One entity's change, for {@link #changes}; {@code before} and {@code after} are JSON text. */
+    public record Change(String entityId, String before, String after) {
+    }
+
+    /**
+     * Records many changes of one kind that Stratum made, a thousand rows per statement, unless automatic rows
+     * are off.
+     */
+    public void changes(DSLContext dsl, String actor, String action, String entityType, List<Change> changes) {
+        if (!automatic || changes.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Timestamps.now(clock);
+        String who = actorOr(actor);
+        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
+            var insert = dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY_TYPE,
+                    AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT);
+            for (Change c : changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(),
+                        jsonb(c.before()), jsonb(c.after()), at);
+            }
+            insert.execute();
+        }
+    }
+
     /** Writes a row the application asked for and returns it. */
     public AuditEntry write(DSLContext dsl, AuditRecord record) {
         OffsetDateTime at = Timestamps.now(clock);
@@ -59,11 +87,15 @@ public final class AuditTrail {
                 .set(AUDIT_LOG.ACTION, action)
                 .set(AUDIT_LOG.ENTITY_TYPE, entityType)
                 .set(AUDIT_LOG.ENTITY_ID, entityId)
-                .set(AUDIT_LOG.BEFORE_DATA, before == null ? null : JSONB.valueOf(before))
-                .set(AUDIT_LOG.AFTER_DATA, after == null ? null : JSONB.valueOf(after))
+                .set(AUDIT_LOG.BEFORE_DATA, jsonb(before))
+                .set(AUDIT_LOG.AFTER_DATA, jsonb(after))
                 .set(AUDIT_LOG.AT, at)
                 .execute();
         return id;
+    }
+
+    private static JSONB jsonb(String text) {
+        return text == null ? null : JSONB.valueOf(text);
     }
 
     private static String text(Json json) {

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  *           10 * (1 - hours_left / 72) inside the last 72 h, 10 once overdue
  * </pre>
  *
- * The value is computed when a task is submitted, edited, or promoted to ready, with the clock of that
+ * The value is computed when a task is submitted, edited, or (re)enters ready, with the clock of that
  * moment: a task whose deadline approaches while it waits gains urgency the next time one of those
  * happens, not continuously.
  */

@@ -3,6 +3,8 @@ package io.stratum.internal;
 import io.stratum.agent.AgentRepository;
 import io.stratum.audit.AuditLog;
 import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
 import io.stratum.task.TaskRepository;
 import java.time.Clock;
@@ -11,16 +13,23 @@ import java.time.Clock;
 public final class Repositories {
     private final Clock clock;
     private final AuditTrail audit;
+    private final QueueQueries queries;
+    private final QueueSettings queueSettings;
     private final TaskRepository tasks;
+    private final TaskQueue queue;
     private final SessionRepository sessions;
     private final AgentRepository agents;
     private final MemoryRepository memory;
     private final AuditLog auditLog;
 
-    public Repositories(Database db, Clock clock, AuditTrail audit) {
+    public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings) {
         this.clock = clock;
         this.audit = audit;
-        this.tasks = new JooqTaskRepository(db, clock, audit);
+        this.queries = queries;
+        this.queueSettings = queueSettings;
+        TaskTransitions transitions = new TaskTransitions(queries, audit);
+        this.tasks = new JooqTaskRepository(db, clock, queries, transitions);
+        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings);
         this.sessions = new JooqSessionRepository(db, clock);
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
@@ -29,11 +38,15 @@ public final class Repositories {
 
     /** The same repositories on another database. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit);
+        return new Repositories(db, clock, audit, queries, queueSettings);
     }
 
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    public TaskQueue queue() {
+        return queue;
     }
 
     public SessionRepository sessions() {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -36,6 +37,12 @@ public final class TaskRows {
             tasks.add(toTask(row, dependencies.getOrDefault(row.get(TASKS.ID), List.of())));
         }
         return tasks;
+    }
+
+    /** The tasks with these ids (at most {@value TaskTransitions#CHUNK}), by id. */
+    static Map<UUID, Task> byId(DSLContext dsl, Collection<UUID> ids) {
+        return toTasks(dsl, dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch()).stream()
+                .collect(Collectors.toMap(t -> t.id().value(), Function.identity()));
     }
 
     static Map<UUID, List<TaskId>> dependenciesOf(DSLContext dsl, Collection<UUID> taskIds) {

@@ -4,6 +4,7 @@ import io.stratum.Transaction;
 import io.stratum.agent.AgentRepository;
 import io.stratum.audit.AuditLog;
 import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
 import io.stratum.task.TaskRepository;
 import org.jooq.DSLContext;
@@ -21,6 +22,11 @@ public final class TransactionScope implements Transaction {
     @Override
     public TaskRepository tasks() {
         return repositories.tasks();
+    }
+
+    @Override
+    public TaskQueue queue() {
+        return repositories.queue();
     }
 
     @Override

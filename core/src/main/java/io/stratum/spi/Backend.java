@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jooq.Index;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 
 /**
  * A SQL dialect Stratum can run on. Implementations live in their own module and are registered in
@@ -75,4 +77,21 @@ public interface Backend {
      * skip each other's rows instead of serialising on a write lock.
      */
     boolean supportsSkipLocked();
+
+    /**
+     * Whether {@code SELECT ... FOR UPDATE} locks rows until the transaction ends. A backend without row
+     * locks must run write transactions one at a time (SQLite's {@code BEGIN IMMEDIATE}), so that what a
+     * write transaction reads cannot change before it commits.
+     */
+    boolean supportsRowLocks();
+
+    /**
+     * The table of {@code index} as a FROM-clause element that this database reads through that index.
+     * Core asks for it only where a partial index serves the query exactly (ready tasks in claim order,
+     * expired leases). The default leaves the choice to the planner, which is right for planners that cost
+     * partial indexes well (PostgreSQL).
+     */
+    default Table<?> readThrough(Index index) {
+        return index.getTable();
+    }
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param dependsOn tasks that must complete before this one may run (no duplicates, in the given order)
  * @param idempotencyKey when set, submitting the same key again returns the existing task instead of
  *     creating another one
+ * @param id the id the task gets; null (the default) lets Stratum generate one. Choosing ids up front lets
+ *     tasks of one {@link TaskRepository#submitAll(List)} batch depend on each other.
  */
 public record NewTask(
         String summary,
@@ -36,7 +38,8 @@ public record NewTask(
         String featureBranch,
         String taskBranch,
         String worktreePath,
-        String idempotencyKey) {
+        String idempotencyKey,
+        TaskId id) {
 
     /** Default priority of a new task (the middle of 0..10). */
     public static final int DEFAULT_PRIORITY = 5;
@@ -77,6 +80,7 @@ public record NewTask(
         private String taskBranch;
         private String worktreePath;
         private String idempotencyKey;
+        private TaskId id;
 
         private Builder(String summary, String agentType) {
             this.summary = summary;
@@ -99,6 +103,9 @@ public record NewTask(
         public Builder taskBranch(String value) { taskBranch = value; return this; }
         public Builder worktreePath(String value) { worktreePath = value; return this; }
         public Builder idempotencyKey(String value) { idempotencyKey = value; return this; }
+
+        /** The id the task will get, e.g. {@link TaskId#generate()}; by default Stratum generates one. */
+        public Builder id(TaskId value) { id = value; return this; }
 
         /** Adds tasks this one depends on. */
         public Builder dependsOn(TaskId... ids) {
@@ -139,7 +146,7 @@ public record NewTask(
             }
             return new NewTask(summary, description, agentType, priority, dependencyType, distinct, inputData,
                     maxRetries, maxExecutionTimeoutSeconds, createdBy, parentTaskId, sessionId, source, deadline,
-                    estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, idempotencyKey);
+                    estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, idempotencyKey, id);
         }
     }
 }

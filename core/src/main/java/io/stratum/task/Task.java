@@ -11,6 +11,17 @@ import java.util.UUID;
  *
  * <p>To change the editable fields use {@link #toBuilder()} and {@link TaskRepository#update(Task)}; the
  * {@link #version()} read here is what makes that update optimistic.
+ *
+ * @param calculatedPriority the order of the ready queue (highest first):
+ *     <pre>
+ *     priority                          0..10, given by the submitter
+ *     + 0.5 * min(dependency_depth, 10)  0..5: finish chains that are already under way
+ *     + urgency(deadline)               0..10: 0 without a deadline or more than 72 h before it,
+ *                                       10 * (1 - hours_left / 72) inside the last 72 h, 10 once overdue
+ *     </pre>
+ *     computed when the task is submitted, edited, or (re)enters {@code ready}, with the clock of that moment
+ * @param dependencyDepth 0 without dependencies, else 1 + the largest depth among the dependencies
+ * @param version bumped by every edit and every status change
  */
 public record Task(
         TaskId id,

@@ -16,12 +16,31 @@ import java.util.UUID;
 public interface TaskRepository {
 
     /**
-     * Stores a new task and returns its id. The task starts {@code ready} when it has no dependencies.
+     * Stores a new task and returns its id; {@link #submitAll(List)} with one task.
      *
-     * @throws InvalidInput if a referenced task is unknown
+     * @throws InvalidInput if a dependency is unknown or cancelled, or the task depends on itself
      * @throws ConstraintViolation if a referenced session or parent does not exist
      */
     TaskId submit(NewTask task);
+
+    /**
+     * Stores the tasks in one transaction and returns their ids in the same order. Tasks may depend on tasks
+     * stored earlier and on other tasks of the batch (give those an {@link NewTask.Builder#id(TaskId) id}).
+     *
+     * <p>A task starts {@code ready} when every dependency is completed, {@code blocked} when a dependency
+     * failed or is blocked, else {@code pending}. Its {@code dependency_depth} is 1 + the largest depth of its
+     * dependencies (0 without any), and its calculated priority follows the formula documented on
+     * {@link Task#calculatedPriority()}.
+     *
+     * <p>A task whose idempotency key is already stored, or appears earlier in the batch, is not stored
+     * again: its place in the result holds the existing task's id. This holds for concurrent submits from
+     * any number of threads and processes too.
+     *
+     * @throws InvalidInput before anything is written, if a dependency is unknown or cancelled, a task
+     *     depends on itself, the batch's dependencies form a cycle, or an id is taken or given twice
+     * @throws ConstraintViolation if a referenced session or parent does not exist (nothing is written)
+     */
+    List<TaskId> submitAll(List<NewTask> tasks);
 
     /** The task with this id, if any. */
     Optional<Task> get(TaskId id);
@@ -52,7 +71,9 @@ public interface TaskRepository {
 
     /**
      * Moves the task to {@code status} if the state machine allows it from the current status, atomically, and
-     * records the change in the audit trail in the same transaction.
+     * records the change in the audit trail in the same transaction. This is a raw move for administration and
+     * repair: it takes no lease and does not promote, block or cancel other tasks. Workers use
+     * {@code Stratum#queue()}.
      *
      * @throws IllegalTransition if the move is not allowed from the stored status
      * @throws NotFound if there is no such task

@@ -55,4 +55,9 @@ public final class PostgresBackend implements Backend {
     public boolean supportsSkipLocked() {
         return true;
     }
+
+    @Override
+    public boolean supportsRowLocks() {
+        return true;
+    }
 }

@@ -1,16 +1,25 @@
 package io.stratum.postgres;
 
-import io.stratum.contract.AgentRepositoryContract;
-import io.stratum.contract.AuditContract;
-import io.stratum.contract.ConcurrentMigrationContract;
-import io.stratum.contract.MemoryRepositoryContract;
-import io.stratum.contract.MigrationContract;
-import io.stratum.contract.RetentionContract;
-import io.stratum.contract.SchemaConstraintContract;
-import io.stratum.contract.SessionRepositoryContract;
-import io.stratum.contract.TaskRepositoryContract;
-import io.stratum.contract.TestDatabase;
-import io.stratum.contract.TransactionContract;
+import io.stratum.Stratum;
+import io.stratum.testkit.tck.AgentRepositoryContract;
+import io.stratum.testkit.tck.AuditContract;
+import io.stratum.testkit.tck.ConcurrencyContract;
+import io.stratum.testkit.tck.ConcurrentMigrationContract;
+import io.stratum.testkit.tck.DependencyShapeContract;
+import io.stratum.testkit.tck.MemoryRepositoryContract;
+import io.stratum.testkit.tck.MigrationContract;
+import io.stratum.testkit.tck.MultiProcessContract;
+import io.stratum.testkit.tck.QueryPlanContract;
+import io.stratum.testkit.tck.QueueContract;
+import io.stratum.testkit.tck.RetentionContract;
+import io.stratum.testkit.tck.SchemaConstraintContract;
+import io.stratum.testkit.tck.SessionRepositoryContract;
+import io.stratum.testkit.tck.SubmitContract;
+import io.stratum.testkit.tck.TaskRepositoryContract;
+import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.TransactionContract;
+import java.util.List;
+import org.jooq.Query;
 import org.junit.jupiter.api.Nested;
 
 /** The conformance suites on PostgreSQL, one fresh database per suite. */
@@ -92,6 +101,64 @@ class PostgresConformanceTest {
         @Override
         protected TestDatabase testDatabase() {
             return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Submit extends SubmitContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Queue extends QueueContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Shapes extends DependencyShapeContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Processes extends MultiProcessContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+    }
+
+    @Nested
+    class Plans extends QueryPlanContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new PostgresDatabases();
+        }
+
+        @Override
+        protected List<String> plan(Stratum store, Query query) {
+            return PostgresPlans.plan(store, query);
+        }
+
+        @Override
+        protected boolean isFullScan(String planLine) {
+            return PostgresPlans.isFullScan(planLine);
         }
     }
 }

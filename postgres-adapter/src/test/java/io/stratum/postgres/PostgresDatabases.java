@@ -2,7 +2,7 @@ package io.stratum.postgres;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.stratum.contract.TestDatabase;
+import io.stratum.testkit.tck.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

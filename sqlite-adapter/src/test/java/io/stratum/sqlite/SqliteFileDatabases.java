@@ -1,6 +1,6 @@
 package io.stratum.sqlite;
 
-import io.stratum.contract.TestDatabase;
+import io.stratum.testkit.tck.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

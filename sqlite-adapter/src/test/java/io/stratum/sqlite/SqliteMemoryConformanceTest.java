@@ -1,15 +1,23 @@
 package io.stratum.sqlite;
 
-import io.stratum.contract.AgentRepositoryContract;
-import io.stratum.contract.AuditContract;
-import io.stratum.contract.MemoryRepositoryContract;
-import io.stratum.contract.MigrationContract;
-import io.stratum.contract.RetentionContract;
-import io.stratum.contract.SchemaConstraintContract;
-import io.stratum.contract.SessionRepositoryContract;
-import io.stratum.contract.TaskRepositoryContract;
-import io.stratum.contract.TestDatabase;
-import io.stratum.contract.TransactionContract;
+import io.stratum.Stratum;
+import io.stratum.testkit.tck.AgentRepositoryContract;
+import io.stratum.testkit.tck.AuditContract;
+import io.stratum.testkit.tck.ConcurrencyContract;
+import io.stratum.testkit.tck.DependencyShapeContract;
+import io.stratum.testkit.tck.MemoryRepositoryContract;
+import io.stratum.testkit.tck.MigrationContract;
+import io.stratum.testkit.tck.QueryPlanContract;
+import io.stratum.testkit.tck.QueueContract;
+import io.stratum.testkit.tck.RetentionContract;
+import io.stratum.testkit.tck.SchemaConstraintContract;
+import io.stratum.testkit.tck.SessionRepositoryContract;
+import io.stratum.testkit.tck.SubmitContract;
+import io.stratum.testkit.tck.TaskRepositoryContract;
+import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.TransactionContract;
+import java.util.List;
+import org.jooq.Query;
 import org.junit.jupiter.api.Nested;
 
 /** The conformance suites on private in-memory SQLite databases. */
@@ -83,6 +91,61 @@ class SqliteMemoryConformanceTest {
         @Override
         protected TestDatabase testDatabase() {
             return new SqliteMemoryDatabases();
+        }
+    }
+
+    @Nested
+    class Submit extends SubmitContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteMemoryDatabases();
+        }
+    }
+
+    @Nested
+    class Queue extends QueueContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteMemoryDatabases();
+        }
+    }
+
+    @Nested
+    class Shapes extends DependencyShapeContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteMemoryDatabases();
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteMemoryDatabases();
+        }
+    }
+
+    @Nested
+    class Plans extends QueryPlanContract {
+        @Override
+        protected TestDatabase testDatabase() {
+            return new SqliteMemoryDatabases();
+        }
+
+        @Override
+        protected List<String> plan(Stratum store, Query query) {
+            return SqlitePlans.plan(store, query);
+        }
+
+        @Override
+        protected boolean isFullScan(String planLine) {
+            return SqlitePlans.isFullScan(planLine);
+        }
+
+        @Override
+        protected void collectStatistics(Stratum store) {
+            // Plans are checked as they are in most SQLite files: without statistics.
         }
     }
 }

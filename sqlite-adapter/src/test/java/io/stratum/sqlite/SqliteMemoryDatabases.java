@@ -1,6 +1,6 @@
 package io.stratum.sqlite;
 
-import io.stratum.contract.TestDatabase;
+import io.stratum.testkit.tck.TestDatabase;
 
 /** Every URL is a private in-memory database. */
 final class SqliteMemoryDatabases implements TestDatabase {

@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 /**
  * A source of fresh, empty databases for one backend configuration. Implemented once per configuration

@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractSupport {
     protected TestDatabase databases;
+    /** JDBC URL of {@link #db}'s database. */
+    protected String url;
     protected Stratum db;
     protected final MutableClock clock = new MutableClock();
 
@@ -32,7 +34,8 @@ public abstract class ContractSupport {
     @BeforeAll
     void openStore() {
         databases = testDatabase();
-        db = Stratum.builder().url(databases.freshUrl()).clock(clock).open();
+        url = databases.freshUrl();
+        db = Stratum.builder().url(url).clock(clock).open();
         db.migrate();
     }
 

@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

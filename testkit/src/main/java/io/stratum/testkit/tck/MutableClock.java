@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.stratum.contract;
+package io.stratum.testkit.tck;
 
 import io.stratum.Stratum;
 

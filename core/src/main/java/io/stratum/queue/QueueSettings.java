@@ -1,0 +1,60 @@
+package io.stratum.queue;
+
+import io.stratum.InvalidInput;
+import java.time.Duration;
+
+/**
+ * How the queue retries and what failure does to dependents; set with
+ * {@code Stratum.builder().queue(QueueSettings)}.
+ *
+ * <p>A failed attempt (a {@link TaskQueue#fail} or an expired lease) with retries left returns the task to
+ * {@code ready} with {@code retry_count + 1} and {@code run_after = now + backoff(retry_count)}:
+ *
+ * <pre>
+ * backoff(n) = min(backoffCap, backoffBase * 2^(n - 1))      n = retry_count after the increment (1, 2, ...)
+ * </pre>
+ *
+ * With the defaults (5 s, cap 10 min) the waits are 5 s, 10 s, 20 s, 40 s, ... 10 min.
+ *
+ * @param backoffBase wait before the first retry (at least 1 ms)
+ * @param backoffCap longest wait between retries (at least {@code backoffBase})
+ * @param dependentsOnFailure what happens to dependents of a task that failed for good
+ */
+public record QueueSettings(Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure) {
+
+    public QueueSettings {
+        if (backoffBase == null || backoffBase.toMillis() < 1) {
+            throw new InvalidInput("queue.backoffBase", backoffBase + " must be at least 1 ms");
+        }
+        if (backoffCap == null || backoffCap.compareTo(backoffBase) < 0) {
+            throw new InvalidInput("queue.backoffCap", backoffCap + " must be at least backoffBase (" + backoffBase + ")");
+        }
+        if (dependentsOnFailure == null) {
+            throw new InvalidInput("queue.dependentsOnFailure", "is required");
+        }
+    }
+
+    /** Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked. */
+    public static QueueSettings defaults() {
+        return new QueueSettings(Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK);
+    }
+
+    public QueueSettings withBackoff(Duration base, Duration cap) {
+        return new QueueSettings(base, cap, dependentsOnFailure);
+    }
+
+    public QueueSettings withDependentsOnFailure(DependentsOnFailure value) {
+        return new QueueSettings(backoffBase, backoffCap, value);
+    }
+
+    /** The wait before retry number {@code retry} (1 for the first), per the formula above. */
+    public Duration backoff(int retry) {
+        if (retry < 1) {
+            throw new InvalidInput("retry", retry + " must be at least 1");
+        }
+        int doublings = Math.min(retry - 1, 62);
+        long base = backoffBase.toMillis();
+        long capped = doublings >= Long.numberOfLeadingZeros(base) - 1 ? Long.MAX_VALUE : base << doublings;
+        return Duration.ofMillis(Math.min(capped, backoffCap.toMillis()));
+    }
+}

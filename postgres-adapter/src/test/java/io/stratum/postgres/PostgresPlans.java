@@ -1,0 +1,59 @@
+package io.stratum.postgres;
+
+import io.stratum.Stratum;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Generic plans: Stratum's statements are server-side prepared (pgjdbc's {@code prepareThreshold}) and after
+ * five runs PostgreSQL may plan them once for any bind values. So each query is PREPAREd and explained with
+ * {@code plan_cache_mode = force_generic_plan}: an index that only a literal value could select fails here.
+ */
+final class PostgresPlans {
+    private PostgresPlans() {
+    }
+
+    static List<String> plan(Stratum db, Query query) {
+        String sql = numberPlaceholders(db.dsl().render(query));
+        List<String> arguments = query.getBindValues().stream()
+                .map(v -> DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.val(v))).toList();
+        return db.dsl().connectionResult(connection -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("set plan_cache_mode = force_generic_plan");
+                s.execute("prepare stratum_plan as " + sql);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet plan = s.executeQuery("explain execute stratum_plan(" + String.join(", ", arguments) + ")")) {
+                    while (plan.next()) {
+                        lines.add(plan.getString(1));
+                    }
+                }
+                s.execute("deallocate stratum_plan");
+                s.execute("reset plan_cache_mode");
+                return lines;
+            }
+        });
+    }
+
+    /** jOOQ renders JDBC's {@code ?}; PREPARE wants {@code $1, $2, ...} (the queries have no '?' in literals). */
+    private static String numberPlaceholders(String sql) {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(c);
+            }
+        }
+        return numbered.toString();
+    }
+
+    static boolean isFullScan(String line) {
+        return line.contains("Seq Scan on");
+    }
+}

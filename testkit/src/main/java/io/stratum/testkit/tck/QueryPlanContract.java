@@ -1,0 +1,126 @@
+package io.stratum.testkit.tck;
+
+import static io.stratum.codegen.jooq.Tables.TASKS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratum.Stratum;
+import io.stratum.internal.Backends;
+import io.stratum.internal.QueueQueries;
+import io.stratum.internal.TaskMove;
+import io.stratum.internal.TaskTransitions;
+import io.stratum.task.TaskStatus;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The queue's look-ups are index look-ups at {@value QueryPlanData#SIZE} tasks: the plan of each one, as the
+ * backend explains it, must not read a whole table, and must use the index made for it.
+ * A backend certifies itself by saying how to obtain a plan and how a full scan of a table shows in it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class QueryPlanContract {
+    private TestDatabase databases;
+    private Stratum db;
+    private QueueQueries queries;
+    private QueryPlanData data;
+
+    /** The backend configuration under test. */
+    protected abstract TestDatabase testDatabase();
+
+    /** The lines of the plan the database would run {@code query} with, bind values as in production. */
+    protected abstract List<String> plan(Stratum store, Query query);
+
+    /** Whether a plan line reads a whole table (a sequential or full scan). */
+    protected abstract boolean isFullScan(String planLine);
+
+    /**
+     * Brings the planner's statistics into the state this backend's databases are usually in after a bulk
+     * load: {@code ANALYZE}, as PostgreSQL's autovacuum does on its own. SQLite gathers no statistics unless
+     * the application runs {@code ANALYZE}, so its suites override this to do nothing.
+     */
+    protected void collectStatistics(Stratum store) {
+        store.dsl().execute("analyze");
+    }
+
+    @BeforeAll
+    void load() {
+        databases = testDatabase();
+        String url = databases.freshUrl();
+        db = Stratum.builder().url(url).clock(Clock.systemUTC()).open();
+        db.migrate();
+        data = QueryPlanData.load(db);
+        collectStatistics(db);
+        queries = new QueueQueries(Backends.forUrl(url));
+    }
+
+    @AfterAll
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    private DSLContext dsl() {
+        return db.dsl();
+    }
+
+    @Test
+    void claimReadsTheClaimIndex() {
+        assertIndexed(queries.claimable(dsl(), QueryPlanData.now(), 16), "ix_tasks_claim");
+    }
+
+    @Test
+    void readyTasksAreReadThroughTheClaimIndex() {
+        assertIndexed(queries.ready(dsl(), 100), "ix_tasks_claim");
+    }
+
+    @Test
+    void expiredLeasesAreReadThroughTheLeaseIndex() {
+        assertIndexed(queries.expiredLeases(dsl(), QueryPlanData.now(), 500), "ix_tasks_lease_expiry");
+    }
+
+    @Test
+    void dependentsOfATaskAreAnIndexLookUp() {
+        assertIndexed(queries.dependents(dsl(), List.of(data.withDependents())), "ix_task_dependencies_depends_on");
+    }
+
+    @Test
+    void promotionFindsDependentsAndTheirDependenciesThroughIndexes() {
+        String plan = plan(queries.pendingDependentsOf(dsl(), List.of(data.withDependents())));
+        assertThat(plan).contains("ix_task_dependencies_depends_on").doesNotContain("idx_tasks_status");
+        assertByKey(queries.withDependencyIn(dsl(), data.pending(),
+                EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED))));
+    }
+
+    @Test
+    void statusChangesFindTheirRowsByKey() {
+        assertByKey(TaskTransitions.statement(dsl(), data.ready(),
+                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));
+    }
+
+    private void assertIndexed(Query query, String index) {
+        assertThat(plan(query)).as("plan of%n%s", query).contains(index);
+    }
+
+    /** Found through the primary keys, not through the index on status, whatever the number of tasks per status. */
+    private void assertByKey(Query query) {
+        assertThat(plan(query)).as("plan of%n%s", query).doesNotContain("idx_tasks_status");
+    }
+
+    private String plan(Query query) {
+        List<String> plan = plan(db, query);
+        String text = String.join("\n", plan);
+        assertThat(plan).as("plan of%n%s%nis%n%s", query, text).noneMatch(this::isFullScan);
+        return text;
+    }
+}

@@ -1,0 +1,257 @@
+package io.stratum.testkit.tck;
+
+import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stratum.ConstraintViolation;
+import io.stratum.InvalidInput;
+import io.stratum.queue.Claimed;
+import io.stratum.task.NewTask;
+import io.stratum.task.Task;
+import io.stratum.task.TaskFilters;
+import io.stratum.task.TaskId;
+import io.stratum.task.TaskStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Submitting tasks, alone and in batches: dependencies, depth, first status, cycles, idempotency keys. */
+public abstract class SubmitContract extends ContractSupport {
+
+    private static NewTask.Builder task(String summary) {
+        return NewTask.builder(summary, "coder");
+    }
+
+    private Task stored(TaskId id) {
+        return db.tasks().require(id);
+    }
+
+    private long taskCount() {
+        return db.tasks().count(TaskFilters.all());
+    }
+
+    @Test
+    void batchMembersDependOnEachOtherAndOnStoredTasks() {
+        TaskId stored = db.tasks().submit(task("stored").build());
+        TaskId a = TaskId.generate();
+        TaskId b = TaskId.generate();
+        List<TaskId> ids = db.tasks().submitAll(List.of(
+                task("c").dependsOn(a, b).build(),
+                task("a").id(a).build(),
+                task("b").id(b).dependsOn(a, stored).build()));
+
+        TaskId c = ids.getFirst();
+        assertThat(ids.subList(1, 3)).containsExactly(a, b);
+        assertThat(stored(a).status()).isEqualTo(TaskStatus.READY);
+        assertThat(stored(a).dependencyDepth()).isZero();
+        assertThat(stored(b).status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(stored(b).dependencyDepth()).isEqualTo(1);
+        assertThat(stored(b).dependencies()).containsExactlyInAnyOrder(a, stored);
+        assertThat(stored(c).dependencyDepth()).isEqualTo(2);
+        assertThat(stored(c).dependencies()).containsExactlyInAnyOrder(a, b);
+        assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isEqualTo(4);
+    }
+
+    @Test
+    void depthRaisesCalculatedPriorityUpToTen() {
+        List<NewTask> chain = new ArrayList<>();
+        TaskId previous = null;
+        for (int i = 0; i < 14; i++) {
+            TaskId id = TaskId.generate();
+            NewTask.Builder b = task("link " + i).id(id).priority(3);
+            chain.add((previous == null ? b : b.dependsOn(previous)).build());
+            previous = id;
+        }
+        List<TaskId> ids = db.tasks().submitAll(chain);
+        assertThat(stored(ids.get(0)).calculatedPriority()).isEqualTo(3.0);
+        assertThat(stored(ids.get(4)).calculatedPriority()).isEqualTo(3.0 + 0.5 * 4);
+        assertThat(stored(ids.get(13)).dependencyDepth()).isEqualTo(13);
+        assertThat(stored(ids.get(13)).calculatedPriority()).isEqualTo(3.0 + 5.0);
+    }
+
+    @Test
+    void firstStatusFollowsTheDependencies() {
+        TaskId done = db.tasks().submit(task("done").build());
+        db.queue().complete(claimOne(done).lease(), null);
+        TaskId broken = db.tasks().submit(task("broken").maxRetries(0).build());
+        db.queue().fail(claimOne(broken).lease(), "boom");
+
+        assertThat(stored(db.tasks().submit(task("after done").dependsOn(done).build())).status())
+                .isEqualTo(TaskStatus.READY);
+        TaskId blocked = db.tasks().submit(task("after broken").dependsOn(done, broken).build());
+        assertThat(stored(blocked).status()).isEqualTo(TaskStatus.BLOCKED);
+        assertThat(stored(db.tasks().submit(task("after blocked").dependsOn(blocked).build())).status())
+                .isEqualTo(TaskStatus.BLOCKED);
+    }
+
+    private Claimed claimOne(TaskId id) {
+        List<Claimed> claimed = db.queue().claim("submitter", 1, Duration.ofMinutes(1));
+        assertThat(claimed).extracting(c -> c.task().id()).containsExactly(id);
+        return claimed.getFirst();
+    }
+
+    @Test
+    void cycleInABatchIsRefusedAndNothingIsWritten() {
+        TaskId a = TaskId.generate();
+        TaskId b = TaskId.generate();
+        TaskId c = TaskId.generate();
+        List<NewTask> batch = List.of(
+                task("free").build(),
+                task("a").id(a).dependsOn(c).build(),
+                task("b").id(b).dependsOn(a).build(),
+                task("c").id(c).dependsOn(b).build());
+        assertThatThrownBy(() -> db.tasks().submitAll(batch))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"))
+                .hasMessageContaining("cycle").hasMessageContaining(a.toString()).hasMessageContaining(b.toString());
+        assertThat(taskCount()).isZero();
+        assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isZero();
+    }
+
+    @Test
+    void selfDependencyIsRefused() {
+        TaskId a = TaskId.generate();
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("me").id(a).dependsOn(a).build())))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("itself");
+        assertThat(taskCount()).isZero();
+    }
+
+    @Test
+    void unknownOrCancelledDependencyAnywhereInTheBatchWritesNothing() {
+        TaskId gone = db.tasks().submit(task("gone").build());
+        db.queue().cancel(gone);
+        long before = taskCount();
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
+                task("waits").dependsOn(TaskId.of(UUID.randomUUID())).build())))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("unknown task");
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(), task("waits").dependsOn(gone).build())))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("cancelled");
+        assertThat(taskCount()).isEqualTo(before);
+    }
+
+    @Test
+    void idsGivenTwiceOrAlreadyTakenAreRefused() {
+        TaskId a = TaskId.generate();
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("one").id(a).build(), task("two").id(a).build())))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("id"));
+        db.tasks().submit(task("first").id(a).build());
+        assertThatThrownBy(() -> db.tasks().submit(task("again").id(a).build()))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("already exists");
+        assertThat(taskCount()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyBatchStoresNothing() {
+        assertThat(db.tasks().submitAll(List.of())).isEmpty();
+        assertThatThrownBy(() -> db.tasks().submitAll(Collections.singletonList(null))).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void repeatedKeyInOneBatchStoresOneTaskAndDependentsFollowIt() {
+        TaskId first = TaskId.generate();
+        TaskId repeat = TaskId.generate();
+        List<TaskId> ids = db.tasks().submitAll(List.of(
+                task("first").id(first).idempotencyKey("k").build(),
+                task("repeat").id(repeat).idempotencyKey("k").build(),
+                task("after repeat").dependsOn(repeat).build()));
+        assertThat(ids.get(0)).isEqualTo(first);
+        assertThat(ids.get(1)).isEqualTo(first);
+        assertThat(stored(ids.get(2)).dependencies()).containsExactly(first);
+        assertThat(taskCount()).isEqualTo(2);
+    }
+
+    @Test
+    void storedKeyInALaterBatchReturnsTheStoredTask() {
+        TaskId original = db.tasks().submit(task("original").idempotencyKey("deploy").build());
+        List<TaskId> ids = db.tasks().submitAll(List.of(task("new").build(),
+                task("again").idempotencyKey("deploy").priority(9).build()));
+        assertThat(ids.get(1)).isEqualTo(original);
+        assertThat(stored(original).priority()).isEqualTo(NewTask.DEFAULT_PRIORITY);
+        assertThat(taskCount()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentSubmitsOfTheSameKeysStoreEachKeyOnce() throws Exception {
+        int threads = 8;
+        List<String> keys = IntStream.range(0, 40).mapToObj(i -> "key-" + i).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<List<TaskId>>> submitters = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<String> order = new ArrayList<>(keys);
+                Collections.shuffle(order, new Random(t));
+                submitters.add(() -> {
+                    List<NewTask> batch = order.stream().map(k -> task(k).idempotencyKey(k).build()).toList();
+                    List<TaskId> ids = db.tasks().submitAll(batch);
+                    List<TaskId> byKey = new ArrayList<>(Collections.nCopies(keys.size(), null));
+                    for (int i = 0; i < order.size(); i++) {
+                        byKey.set(keys.indexOf(order.get(i)), ids.get(i));
+                    }
+                    return byKey;
+                });
+            }
+            List<List<TaskId>> results = new ArrayList<>();
+            for (Future<List<TaskId>> f : pool.invokeAll(submitters)) {
+                results.add(f.get());
+            }
+            assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(results.getFirst()));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(taskCount()).isEqualTo(keys.size());
+    }
+
+    @Test
+    void thousandsOfTasksWithDependenciesGoInOneCall() {
+        int size = 5_000;
+        List<TaskId> ids = IntStream.range(0, size).mapToObj(i -> TaskId.generate()).toList();
+        Random random = new Random(42);
+        List<NewTask> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            NewTask.Builder b = task("t" + i).id(ids.get(i));
+            if (i >= 100) {
+                b.dependsOn(ids.get(random.nextInt(i)));
+            }
+            batch.add(b.build());
+        }
+        assertThat(db.tasks().submitAll(batch)).isEqualTo(ids);
+        assertThat(taskCount()).isEqualTo(size);
+        assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isEqualTo(size - 100);
+        Set<TaskId> ready = db.tasks().list(TaskFilters.builder().status(TaskStatus.READY).limit(1_000).build())
+                .stream().map(Task::id).collect(Collectors.toSet());
+        assertThat(ready).isEqualTo(Set.copyOf(ids.subList(0, 100)));
+    }
+
+    @Test
+    void aParentMayComeAfterItsChildrenInABatch() {
+        TaskId parent = TaskId.generate();
+        List<TaskId> ids = db.tasks().submitAll(List.of(
+                task("child").parentTaskId(parent).idempotencyKey("a-child").build(),
+                task("parent").id(parent).build()));
+        assertThat(stored(ids.getFirst()).parentTaskId()).isEqualTo(parent);
+    }
+
+    @Test
+    void anUnknownParentOrSessionInABatchIsNamedAndNothingIsWritten() {
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
+                task("orphan").parentTaskId(TaskId.of(UUID.randomUUID())).build())))
+                .isInstanceOfSatisfying(ConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo("fk_tasks_parent"));
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
+                task("lost").sessionId(UUID.randomUUID()).build())))
+                .isInstanceOfSatisfying(ConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
+        assertThat(taskCount()).isZero();
+    }
+}

@@ -12,12 +12,17 @@ final class JavaProcess {
     private JavaProcess() {
     }
 
-    static Process start(Class<?> main, Path log, String... args) {
+    static List<String> command(Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    static Process start(Class<?> main, Path log, String... args) {
+        List<String> command = command(main, args);
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

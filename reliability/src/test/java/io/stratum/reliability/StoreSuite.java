@@ -10,13 +10,15 @@ import org.junit.jupiter.api.TestInstance;
 abstract class StoreSuite {
     protected Store store;
     protected Stratum db;
+    protected String url;
 
     protected abstract Store store();
 
     @BeforeAll
     void openStore() {
         store = store();
-        db = Stratum.open(store.freshUrl());
+        url = store.freshUrl();
+        db = Stratum.open(url);
         db.migrate();
     }
 

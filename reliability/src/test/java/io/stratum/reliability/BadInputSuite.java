@@ -53,7 +53,7 @@ abstract class BadInputSuite extends StoreSuite {
         agents.add(db.agents().register("coder", "seed", null).id());
         counts = Consistency.counts(db);
         long started = System.nanoTime();
-        List<Runnable> operations = List.of(this::submitTask, this::submitTaskWithReferences, this::updateTask,
+        List<Runnable> operations = List.of(this::submitTask, this::submitTaskWithReferences, this::submitCycle, this::updateTask,
                 this::changeStatus, this::listTasks, this::createSession, this::appendEvent, this::readSessions,
                 this::registerAgent, this::agentCalls, this::putMemory, this::readMemory, this::recordAudit,
                 this::parseValues, this::nulls);
@@ -145,6 +145,27 @@ abstract class BadInputSuite extends StoreSuite {
             assertThat(task.sessionId()).isEqualTo(session);
             tasks.add(id);
         }
+    }
+
+    /** A batch whose caller-chosen ids depend on each other in a ring (a task on itself when the ring is 1). */
+    private void submitCycle() {
+        int size = 1 + in.random().nextInt(4);
+        List<TaskId> ids = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ids.add(TaskId.generate());
+        }
+        List<NewTask> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int at = i;
+            NewTask task = outcomes.attempt("NewTask(cycle)", () -> NewTask.builder(in.word(), "coder")
+                    .id(ids.get(at)).dependsOn(ids.get((at + 1) % size)).build());
+            if (task == null) {
+                return;
+            }
+            batch.add(task);
+        }
+        List<TaskId> stored = write("tasks.submitAll(cycle)", () -> db.tasks().submitAll(batch));
+        assertThat(stored).as("a dependency cycle of " + size + " was stored").isNull();
     }
 
     private void updateTask() {

@@ -54,21 +54,26 @@ public final class CrashWorkerMain {
     }
 
     private static void complete(Stratum db, String name, Claimed claimed) {
-        String id = claimed.task().id().toString();
         try {
-            db.transaction(tx -> {
-                // Complete first: it fails with LeaseLost unless this worker still holds the task, so an
-                // existing effect afterwards can only mean the task was completed before.
-                tx.queue().complete(claimed.lease(), Json.of(JsonStrings.object(name)));
-                tx.memory().put(MemoryWrite.of(EFFECTS, id, Json.of(JsonStrings.quote(name))).expectingVersion(0));
-            });
+            completeWithEffect(db, name, claimed);
         } catch (LeaseLost expired) {
             // Too slow: the lease ran out and another worker has the task; this transaction rolled back.
         } catch (StaleVersion twice) {
-            System.err.println("task " + id + " completed twice: " + twice.getMessage() + "; first effect by "
-                    + db.memory().get(EFFECTS, id).map(e -> e.value().text()).orElse("?") + "; task now "
-                    + db.tasks().require(claimed.task().id()) + "; our lease " + claimed.lease());
+            System.err.println("task " + claimed.task().id() + " completed twice: " + twice.getMessage());
             System.exit(3);
         }
+    }
+
+    /**
+     * Completes the task and writes its effect in one transaction. Completing comes first: it fails with
+     * {@link LeaseLost} unless the caller still holds the task, so a {@link StaleVersion} from the effect can
+     * only mean that the task had been completed before.
+     */
+    static void completeWithEffect(Stratum db, String name, Claimed claimed) {
+        db.transaction(tx -> {
+            tx.queue().complete(claimed.lease(), Json.of(JsonStrings.object(name)));
+            tx.memory().put(MemoryWrite.of(EFFECTS, claimed.task().id().toString(), Json.of(JsonStrings.quote(name)))
+                    .expectingVersion(0));
+        });
     }
 }

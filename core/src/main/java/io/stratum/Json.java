@@ -1,7 +1,6 @@
 package io.stratum;
 
 import io.stratum.internal.JsonSyntax;
-import java.util.Objects;
 
 /**
  * A JSON document as text. Construction checks that the text is well-formed JSON (RFC 8259), so a
@@ -17,15 +16,14 @@ public record Json(String text) {
     public static final int MAX_LENGTH = 16 * 1024 * 1024;
 
     public Json {
-        Objects.requireNonNull(text, "text");
+        if (text == null) {
+            throw new InvalidInput("json", "must not be null");
+        }
         JsonSyntax.check(text, "json");
     }
 
     /** Parses-checks {@code text} and wraps it. */
     public static Json of(String text) {
-        if (text == null) {
-            throw new InvalidInput("json", "must not be null");
-        }
         return new Json(text);
     }
 

@@ -3,7 +3,6 @@ package io.stratum.task;
 import io.stratum.InvalidInput;
 import io.stratum.internal.Ids;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -12,7 +11,9 @@ import java.util.UUID;
  */
 public record TaskId(UUID value) implements Comparable<TaskId> {
     public TaskId {
-        Objects.requireNonNull(value, "value");
+        if (value == null) {
+            throw new InvalidInput("taskId", "is required");
+        }
     }
 
     /** A new time-ordered (version 7) id, for {@link NewTask.Builder#id(TaskId)}. */

@@ -1,0 +1,351 @@
+package io.stratum.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratum.Json;
+import io.stratum.agent.Agent;
+import io.stratum.agent.AgentStatus;
+import io.stratum.audit.AuditEntry;
+import io.stratum.audit.AuditQuery;
+import io.stratum.audit.AuditRecord;
+import io.stratum.memory.MemoryEntry;
+import io.stratum.memory.MemoryWrite;
+import io.stratum.session.NewSession;
+import io.stratum.session.Session;
+import io.stratum.session.SessionEvent;
+import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionStatus;
+import io.stratum.task.DependencyType;
+import io.stratum.task.NewTask;
+import io.stratum.task.Task;
+import io.stratum.task.TaskFilters;
+import io.stratum.task.TaskId;
+import io.stratum.task.TaskSource;
+import io.stratum.task.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of seeded hostile calls across the public API. Each is refused with a typed error and leaves every
+ * table's row count as it was, or is stored and read back exactly; references and SQLite's integrity hold.
+ */
+abstract class BadInputSuite extends StoreSuite {
+    private static final int CASES = Integer.getInteger("stratum.reliability.cases", 2_500);
+    private static final long SEED = Long.getLong("stratum.reliability.seed", 20261125L);
+
+    private final List<TaskId> tasks = new ArrayList<>();
+    private final List<UUID> sessions = new ArrayList<>();
+    private final List<UUID> agents = new ArrayList<>();
+    private Hostile in;
+    private Outcomes outcomes;
+    private Map<String, Integer> counts;
+
+    @Test
+    void hostileInputIsRefusedTypedOrStoredExactly() {
+        in = new Hostile(SEED);
+        outcomes = new Outcomes();
+        tasks.add(db.tasks().submit(NewTask.builder("seed", "coder").build()));
+        sessions.add(db.sessions().create(NewSession.named("seed")).id());
+        agents.add(db.agents().register("coder", "seed", null).id());
+        counts = Consistency.counts(db);
+        long started = System.nanoTime();
+        List<Runnable> operations = List.of(this::submitTask, this::submitTaskWithReferences, this::updateTask,
+                this::changeStatus, this::listTasks, this::createSession, this::appendEvent, this::readSessions,
+                this::registerAgent, this::agentCalls, this::putMemory, this::readMemory, this::recordAudit,
+                this::parseValues, this::nulls);
+        for (int i = 0; i < CASES; i++) {
+            operations.get(in.random().nextInt(operations.size())).run();
+            if (i % 250 == 0) {
+                Consistency.assertReferencesIntact(db);
+            }
+        }
+        Consistency.assertReferencesIntact(db);
+        Consistency.assertSqliteIntegrity(db);
+        assertThat(outcomes.accepted).as("some hostile input is legitimately storable").isPositive();
+        assertThat(outcomes.refused).as("some hostile input is refused").isPositive();
+        Figures.record("bad-input." + getClass().getSimpleName(), CASES + " cases (seed " + SEED + "), "
+                + outcomes.total() + " calls: " + outcomes.accepted + " stored and read back (text exact; jsonb-equal on PostgreSQL), "
+                + outcomes.refused + " refused with a typed error and nothing written, "
+                + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+    }
+
+    /** A call that may write: a refusal must leave every count unchanged. */
+    private <T> T write(String what, Supplier<T> call) {
+        T result = outcomes.attempt(what, call);
+        Map<String, Integer> now = Consistency.counts(db);
+        if (result == null) {
+            assertThat(now).as(what + " was refused but wrote").isEqualTo(counts);
+        }
+        counts = now;
+        return result;
+    }
+
+    private <T> T pick(List<T> known, Supplier<T> unknown) {
+        return in.chance(25) ? unknown.get() : known.get(in.random().nextInt(known.size()));
+    }
+
+    private Json jsonOrNull() {
+        if (in.chance(15)) {
+            return null;
+        }
+        String text = in.json();
+        return outcomes.attempt("Json.of", () -> Json.of(text));
+    }
+
+    private void submitTask() {
+        String summary = in.chance(50) ? in.word() : in.string();
+        String agentType = in.chance(50) ? "coder" : in.string();
+        String description = in.chance(30) ? "" : in.string();
+        String branch = in.chance(50) ? null : in.string();
+        String key = in.chance(70) ? null : in.string();
+        Json input = jsonOrNull();
+        int priority = in.chance(50) ? 5 : in.integer();
+        int retries = in.chance(50) ? 3 : in.integer();
+        int timeout = in.chance(50) ? 60 : in.integer();
+        Integer estimate = in.chance(50) ? null : in.integer();
+        TaskId id = write("tasks.submit", () -> db.tasks().submit(NewTask.builder(summary, agentType)
+                .description(description).featureBranch(branch).taskBranch(branch).worktreePath(branch)
+                .idempotencyKey(key).inputData(input).priority(priority).maxRetries(retries)
+                .maxExecutionTimeoutSeconds(timeout).estimatedDurationSeconds(estimate).createdBy(branch)
+                .build()));
+        if (id != null) {
+            Task task = db.tasks().require(id);
+            assertThat(List.of(task.summary(), task.agentType(), task.description()))
+                    .containsExactly(summary, agentType, description);
+            assertThat(task.featureBranch()).isEqualTo(branch);
+            assertThat(task.worktreePath()).isEqualTo(branch);
+            assertThat(task.createdBy()).isEqualTo(branch);
+            Consistency.assertSameJson(db, input, task.inputData());
+            assertThat(task.idempotencyKey()).isEqualTo(key);
+            assertThat(List.of(task.priority(), task.maxRetries(), task.maxExecutionTimeoutSeconds()))
+                    .containsExactly(priority, retries, timeout);
+            assertThat(task.estimatedDurationSeconds()).isEqualTo(estimate);
+            tasks.add(id);
+        }
+    }
+
+    private void submitTaskWithReferences() {
+        List<TaskId> deps = new ArrayList<>();
+        for (int i = in.random().nextInt(4); i > 0; i--) {
+            deps.add(pick(tasks, () -> in.chance(10) ? null : TaskId.of(UUID.randomUUID())));
+        }
+        TaskId parent = in.chance(50) ? null : pick(tasks, () -> TaskId.of(UUID.randomUUID()));
+        UUID session = in.chance(50) ? null : pick(sessions, UUID::randomUUID);
+        DependencyType type = in.chance(10) ? null : DependencyType.values()[in.random().nextInt(DependencyType.values().length)];
+        TaskSource source = in.chance(10) ? null : TaskSource.values()[in.random().nextInt(TaskSource.values().length)];
+        TaskId id = write("tasks.submit(references)", () -> db.tasks().submit(NewTask.builder(in.word(), "coder")
+                .dependsOn(deps).parentTaskId(parent).sessionId(session).dependencyType(type).source(source).build()));
+        if (id != null) {
+            Task task = db.tasks().require(id);
+            assertThat(task.parentTaskId()).isEqualTo(parent);
+            assertThat(task.sessionId()).isEqualTo(session);
+            tasks.add(id);
+        }
+    }
+
+    private void updateTask() {
+        TaskId id = pick(tasks, () -> TaskId.of(UUID.randomUUID()));
+        Task current = outcomes.attempt("tasks.require", () -> db.tasks().require(id));
+        if (current == null) {
+            return;
+        }
+        String summary = in.chance(50) ? in.word() : in.string();
+        String branch = in.string();
+        Json input = jsonOrNull();
+        int priority = in.integer();
+        Task edited = outcomes.attempt("Task.toBuilder", () -> current.toBuilder().summary(summary)
+                .featureBranch(branch).inputData(input).priority(priority).build());
+        if (edited == null) {
+            return;
+        }
+        Task updated = write("tasks.update", () -> db.tasks().update(edited));
+        if (updated != null) {
+            Task read = db.tasks().require(id);
+            assertThat(read.summary()).isEqualTo(summary);
+            assertThat(read.featureBranch()).isEqualTo(branch);
+            Consistency.assertSameJson(db, input, read.inputData());
+            assertThat(read.priority()).isEqualTo(priority);
+        }
+    }
+
+    private void changeStatus() {
+        TaskId id = pick(tasks, () -> TaskId.of(UUID.randomUUID()));
+        TaskStatus status = in.chance(10) ? null : TaskStatus.values()[in.random().nextInt(TaskStatus.values().length)];
+        Task moved = write("tasks.updateStatus", () -> db.tasks().updateStatus(id, status));
+        if (moved != null) {
+            assertThat(db.tasks().require(id).status()).isEqualTo(status);
+        }
+        UUID agent = pick(agents, UUID::randomUUID);
+        write("tasks.assignAgent", () -> db.tasks().assignAgent(id, agent));
+        if (in.chance(5)) {
+            write("tasks.delete", () -> db.tasks().delete(id));
+        }
+    }
+
+    private void listTasks() {
+        String agentType = in.string();
+        String branch = in.chance(50) ? null : in.string();
+        int limit = in.integer();
+        int offset = in.integer();
+        List<Task> found = outcomes.attempt("tasks.list", () -> db.tasks().list(TaskFilters.builder()
+                .agentType(agentType).featureBranch(branch).limit(limit).offset(offset).build()));
+        if (found != null) {
+            assertThat(found).allMatch(t -> agentType == null || t.agentType().equals(agentType));
+            assertThat(found).allMatch(t -> branch == null || branch.equals(t.featureBranch()));
+        }
+        outcomes.attempt("tasks.count", () -> db.tasks().count(TaskFilters.builder().agentType(agentType).build()));
+        outcomes.attempt("tasks.getReadyTasks", () -> db.tasks().getReadyTasks(limit));
+    }
+
+    private void createSession() {
+        String name = in.string();
+        String by = in.chance(50) ? null : in.string();
+        Json metadata = jsonOrNull();
+        Session session = write("sessions.create", () -> db.sessions().create(new NewSession(name, metadata, by)));
+        if (session != null) {
+            Session read = db.sessions().require(session.id());
+            assertThat(read.name()).isEqualTo(name);
+            assertThat(read.createdBy()).isEqualTo(by);
+            Consistency.assertSameJson(db, metadata, read.metadata());
+            sessions.add(session.id());
+        }
+    }
+
+    private void appendEvent() {
+        UUID session = pick(sessions, () -> in.chance(10) ? null : UUID.randomUUID());
+        String type = in.chance(50) ? in.word() : in.string();
+        Json payload = jsonOrNull();
+        SessionEvent event = write("sessions.append", () -> db.sessions().append(session, type, payload));
+        if (event != null) {
+            List<SessionEvent> read = db.sessions().events(session, event.seq() - 1, 1);
+            assertThat(read).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(type);
+                Consistency.assertSameJson(db, payload, e.payload());
+            });
+        }
+        if (in.chance(10)) {
+            SessionStatus outcome = in.chance(20) ? null : SessionStatus.values()[in.random().nextInt(SessionStatus.values().length)];
+            write("sessions.end", () -> db.sessions().end(session, outcome));
+        }
+    }
+
+    private void readSessions() {
+        UUID session = pick(sessions, UUID::randomUUID);
+        long after = in.longValue();
+        int limit = in.integer();
+        outcomes.attempt("sessions.events", () -> db.sessions().events(session, after, limit));
+        int offset = in.integer();
+        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.builder().limit(limit)
+                .offset(offset).build()));
+    }
+
+    private void registerAgent() {
+        String type = in.string();
+        String name = in.string();
+        Json capabilities = jsonOrNull();
+        Agent agent = write("agents.register", () -> db.agents().register(type, name, capabilities));
+        if (agent != null) {
+            Agent read = db.agents().require(agent.id());
+            assertThat(List.of(read.agentType(), read.name())).containsExactly(type, name);
+            Consistency.assertSameJson(db, capabilities, read.capabilities());
+            agents.add(agent.id());
+        }
+    }
+
+    private void agentCalls() {
+        UUID agent = pick(agents, () -> in.chance(10) ? null : UUID.randomUUID());
+        write("agents.heartbeat", () -> db.agents().heartbeat(agent));
+        AgentStatus status = in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
+        write("agents.updateStatus", () -> db.agents().updateStatus(agent, status));
+        outcomes.attempt("agents.list", () -> db.agents().list(status, in.integer(), in.integer()));
+        outcomes.attempt("agents.listStale", () -> db.agents().listStale(null, in.integer()));
+    }
+
+    private void putMemory() {
+        String namespace = in.chance(60) ? "ns" : in.string();
+        String key = in.chance(40) ? in.word() : in.string();
+        Json value = jsonOrNull();
+        Long expected = in.chance(70) ? null : in.longValue();
+        String actor = in.chance(50) ? null : in.string();
+        MemoryEntry entry = write("memory.put", () -> db.memory().put(
+                new MemoryWrite(namespace, key, value, expected, null, actor)));
+        if (entry != null) {
+            MemoryEntry read = db.memory().get(namespace, key).orElseThrow();
+            Consistency.assertSameJson(db, value, read.value());
+            assertThat(read.version()).isEqualTo(entry.version());
+            assertThat(read.updatedBy()).isEqualTo(actor);
+        }
+        if (in.chance(10)) {
+            write("memory.delete", () -> db.memory().delete(namespace, key, actor));
+        }
+    }
+
+    private void readMemory() {
+        String namespace = in.chance(60) ? "ns" : in.string();
+        String text = in.string();
+        int limit = in.integer();
+        outcomes.attempt("memory.get", () -> db.memory().get(namespace, text));
+        outcomes.attempt("memory.getVersion", () -> db.memory().getVersion(namespace, text, in.longValue()));
+        outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, in.longValue(), limit));
+        List<MemoryEntry> listed = outcomes.attempt("memory.list", () -> db.memory().list(namespace, text,
+                in.chance(50) ? null : in.string(), limit));
+        if (listed != null) {
+            assertThat(listed).allMatch(e -> e.key().startsWith(text));
+        }
+        outcomes.attempt("memory.search", () -> db.memory().search(namespace, text, limit));
+    }
+
+    private void recordAudit() {
+        String actor = in.chance(50) ? null : in.string();
+        String action = in.chance(50) ? in.word() : in.string();
+        String type = in.chance(50) ? in.word() : in.string();
+        String entityId = in.string();
+        Json before = jsonOrNull();
+        Json after = jsonOrNull();
+        AuditEntry entry = write("audit.record", () -> db.audit().record(
+                new AuditRecord(actor, action, type, entityId, before, after)));
+        List<AuditEntry> found = outcomes.attempt("audit.query", () -> db.audit().query(
+                AuditQuery.builder().entity(type, entityId).limit(in.integer()).offset(in.integer()).build()));
+        if (entry != null && found != null && found.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+            AuditEntry read = found.stream().filter(e -> e.id().equals(entry.id())).findFirst().orElseThrow();
+            assertThat(List.of(String.valueOf(read.actor()), read.action(), read.entityType(), read.entityId()))
+                    .containsExactly(String.valueOf(actor), action, type, entityId);
+            Consistency.assertSameJson(db, before, read.before());
+            Consistency.assertSameJson(db, after, read.after());
+        }
+    }
+
+    private void parseValues() {
+        String text = in.string();
+        outcomes.attempt("TaskStatus.parse", () -> TaskStatus.parse(text));
+        outcomes.attempt("SessionStatus.parse", () -> SessionStatus.parse(text));
+        outcomes.attempt("AgentStatus.parse", () -> AgentStatus.parse(text));
+        outcomes.attempt("TaskSource.parse", () -> TaskSource.parse(text));
+        outcomes.attempt("DependencyType.parse", () -> DependencyType.parse(text));
+        outcomes.attempt("TaskId.parse", () -> TaskId.parse(text));
+        outcomes.attempt("new Json", () -> new Json(text));
+    }
+
+    private void nulls() {
+        outcomes.attempt("tasks.get(null)", () -> db.tasks().get(null));
+        outcomes.attempt("tasks.require(null)", () -> db.tasks().require(null));
+        write("tasks.submit(null)", () -> db.tasks().submit(null));
+        write("tasks.update(null)", () -> db.tasks().update(null));
+        write("tasks.delete(null)", () -> db.tasks().delete(null));
+        outcomes.attempt("tasks.list(null)", () -> db.tasks().list(null));
+        outcomes.attempt("tasks.count(null)", () -> db.tasks().count(null));
+        outcomes.attempt("sessions.get(null)", () -> db.sessions().get(null));
+        write("sessions.create(null)", () -> db.sessions().create(null));
+        outcomes.attempt("sessions.list(null)", () -> db.sessions().list(null));
+        outcomes.attempt("agents.get(null)", () -> db.agents().get(null));
+        write("memory.put(null)", () -> db.memory().put(null));
+        write("memory.put(ns, key, null)", () -> db.memory().put("ns", in.word(), null));
+        write("audit.record(null)", () -> db.audit().record(null));
+        outcomes.attempt("audit.query(null)", () -> db.audit().query(null));
+        outcomes.attempt("TaskId.of(null)", () -> TaskId.of(null));
+    }
+}

@@ -1,0 +1,21 @@
+package io.stratum.reliability;
+
+import org.junit.jupiter.api.Nested;
+
+class BadInputTest {
+    @Nested
+    class SqliteMemory extends BadInputSuite {
+        @Override
+        protected Store store() {
+            return Store.sqliteMemory();
+        }
+    }
+
+    @Nested
+    class Postgres extends BadInputSuite {
+        @Override
+        protected Store store() {
+            return Store.postgres();
+        }
+    }
+}

@@ -7,7 +7,9 @@ import io.stratum.spi.BackendConnection;
 import io.stratum.spi.PooledConnection;
 import io.stratum.spi.SqlFailure;
 import io.stratum.spi.WriteGate;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -18,6 +20,9 @@ import org.jooq.SQLDialect;
  * in-process write gate, and claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class PostgresBackend implements Backend {
+    /** Advisory lock key taken while migrating: the ASCII of "stratum" read as a number. */
+    static final long MIGRATION_LOCK_KEY = 0x73747261_74756dL;
+
 
     @Override
     public String name() {
@@ -44,6 +49,23 @@ public final class PostgresBackend implements Backend {
     @Override
     public BackendConnection adopt(DataSource dataSource) {
         return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
+    }
+
+    /**
+     * Liquibase's own lock table cannot protect its creation: two processes migrating a fresh database at once
+     * can both try to create {@code databasechangelog}. A session-level advisory lock, held on the migration's
+     * connection until it finishes, makes concurrent migrations take turns.
+     */
+    @Override
+    public MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
+            }
+        };
     }
 
     @Override

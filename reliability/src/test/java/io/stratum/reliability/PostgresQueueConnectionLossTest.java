@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stratum.LeaseLost;
 import io.stratum.Stratum;
 import io.stratum.Unavailable;
-import io.stratum.queue.Claimed;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskStatus;
@@ -51,7 +50,7 @@ class PostgresQueueConnectionLossTest {
                     String name = "worker-" + w;
                     workers.add(Thread.ofPlatform().start(() -> {
                         try {
-                            work(db, name, unavailable, leasesLost);
+                            QueueDrain.drain(db, name, unavailable, leasesLost);
                         } catch (Throwable e) {
                             failures.add(e);
                         }
@@ -75,35 +74,6 @@ class PostgresQueueConnectionLossTest {
                         + unavailable.get() + " Unavailable and " + leasesLost.get() + " LeaseLost seen by workers; "
                         + "every task completed exactly once, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
                         + " ms");
-            }
-        }
-    }
-
-    private static void work(Stratum db, String name, AtomicInteger unavailable, AtomicInteger leasesLost)
-            throws InterruptedException {
-        while (true) {
-            List<Claimed> claimed;
-            try {
-                if (!db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue()))) {
-                    return;
-                }
-                claimed = db.queue().claim(name, 8, CrashWorkerMain.LEASE);
-            } catch (Unavailable e) {
-                unavailable.incrementAndGet();
-                continue;
-            }
-            if (claimed.isEmpty()) {
-                Thread.sleep(20);
-            }
-            for (Claimed task : claimed) {
-                try {
-                    CrashWorkerMain.completeWithEffect(db, name, task);
-                } catch (Unavailable e) {
-                    // Applied or not: if not, the lease runs out and the task is claimed again.
-                    unavailable.incrementAndGet();
-                } catch (LeaseLost e) {
-                    leasesLost.incrementAndGet();
-                }
             }
         }
     }

@@ -46,7 +46,11 @@ class SqlTextScanTest {
                     "as ROLLBACK TO"),
             Map.entry("ExplicitTransactions.java: command", "COMMIT or ROLLBACK"),
             Map.entry("ExplicitTransactions.java: begin(readOnly)", "BEGIN DEFERRED or BEGIN IMMEDIATE"),
-            Map.entry("SqliteBackend.java: \"PRAGMA busy_timeout = \" + millis", "an int from PoolSettings"));
+            Map.entry("SqliteBackend.java: \"PRAGMA busy_timeout = \" + millis", "an int from PoolSettings"),
+            Map.entry("PostgresBackend.java: \"SELECT pg_advisory_lock(\" + MIGRATION_LOCK_KEY + \")\"",
+                    "a long constant"),
+            Map.entry("PostgresBackend.java: \"SELECT pg_advisory_unlock(\" + MIGRATION_LOCK_KEY + \")\"",
+                    "a long constant"));
 
     @Test
     void productionCodeBuildsNoSqlTextFromValues() throws IOException {

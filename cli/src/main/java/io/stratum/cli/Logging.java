@@ -1,0 +1,30 @@
+package io.stratum.cli;
+
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Logging for the command line: slf4j-simple on stderr, warnings only unless {@code --verbose}. Liquibase
+ * logs through java.util.logging, which is routed into SLF4J here so that it obeys the same level.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    /** Must run before the first logger is created: slf4j-simple reads its settings once. */
+    static void configure(boolean verbose) {
+        String level = verbose ? "info" : "warn";
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        System.setProperty("liquibase.analytics.enabled", "false");
+        LogManager.getLogManager().reset();
+        SLF4JBridgeHandler.install();
+        // JUL filters before the bridge sees a record: without this every fine-grained Liquibase record
+        // would be built and handed to SLF4J only to be dropped there.
+        java.util.logging.Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+    }
+}

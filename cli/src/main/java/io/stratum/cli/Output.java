@@ -1,0 +1,40 @@
+package io.stratum.cli;
+
+import java.io.PrintWriter;
+
+/** Standard output of a command: tables and lines for people, or one JSON document with {@code --json}. */
+final class Output {
+    private final PrintWriter out;
+    private final boolean json;
+
+    Output(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Whether the user asked for JSON. */
+    boolean json() {
+        return json;
+    }
+
+    /** Prints {@code value} as JSON. */
+    void json(Object value) {
+        out.println(Jsons.pretty(value));
+    }
+
+    void table(Table table) {
+        table.print(out);
+    }
+
+    void line(String text) {
+        out.println(text);
+    }
+
+    void blank() {
+        out.println();
+    }
+
+    PrintWriter writer() {
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package io.stratum.cli;
+
+import io.stratum.PoolSettings;
+import io.stratum.Stratum;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code stratum} command: global options and the list of subcommands. */
+@Command(name = "stratum",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Durable task orchestration on SQLite and PostgreSQL.",
+        footer = {"", "The database is --url, else $STRATUM_URL, else the SQLite file ./stratum.db (created and"
+                + " migrated on first use)."},
+        subcommands = {
+                MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
+                SubmitCommand.class, ListCommand.class, ShowCommand.class,
+                CopyCommand.class
+        })
+final class StratumCommand {
+    static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";
+
+    private final Map<String, String> env;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT, order = 1,
+            description = "Database, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+                    + " (default: $STRATUM_URL, else " + DEFAULT_URL + ").")
+    private String url;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, order = 2,
+            description = "Print JSON instead of a table, for scripts.")
+    private boolean json;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 3,
+            description = "Log more, and print stack traces of errors.")
+    private boolean verbose;
+
+    StratumCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The JDBC URL of the selected database. */
+    String url() {
+        if (url != null) {
+            return url;
+        }
+        String fromEnv = env.get("STRATUM_URL");
+        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_URL : fromEnv;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Whether stderr is an interactive terminal, where progress is drawn as a bar. */
+    boolean terminal() {
+        return Progress.onTerminal(env);
+    }
+
+    /** Opens the selected database as it is, without migrating (for the schema commands). */
+    Stratum open(PoolSettings pool) {
+        return Stratum.builder().url(url()).pool(pool).open();
+    }
+
+    /** Opens the selected database and brings its schema up to date (which creates a new SQLite file). */
+    Stratum openMigrated(PoolSettings pool) {
+        Stratum db = open(pool);
+        try {
+            db.migrate();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

@@ -2,7 +2,9 @@ package io.stratum.cli.copy;
 
 import io.stratum.codegen.jooq.DefaultSchema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -112,8 +114,9 @@ public final class DatabaseCopy {
                                        List<TableField<?, ?>> deferred, Result<Record> page) {
         List<Query> updates = new ArrayList<>(page.size());
         for (Record row : page) {
-            var update = dsl.update(table).set(row.into(deferred.toArray(Field[]::new)));
-            updates.add(update.where(key.getFields().stream().map(f -> equal(f, row)).toList()));
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            deferred.forEach(f -> values.put(f, row.get(f)));
+            updates.add(dsl.update(table).set(values).where(key.getFields().stream().map(f -> equal(f, row)).toList()));
         }
         return updates;
     }

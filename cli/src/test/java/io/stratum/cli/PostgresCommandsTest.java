@@ -1,0 +1,22 @@
+package io.stratum.cli;
+
+import org.junit.jupiter.api.Nested;
+
+/** The command contracts on PostgreSQL, a database of their own per suite. */
+class PostgresCommandsTest {
+    @Nested
+    class Schema extends SchemaCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new PostgresServer();
+        }
+    }
+
+    @Nested
+    class Tasks extends TaskCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new PostgresServer();
+        }
+    }
+}

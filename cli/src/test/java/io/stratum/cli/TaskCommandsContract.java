@@ -1,0 +1,157 @@
+package io.stratum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * submit, list and show on one migrated database per class (each test uses an agent type of its own); run on
+ * each backend by a thin subclass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TaskCommandsContract {
+    private TestDatabases databases;
+    private String url;
+
+    protected abstract TestDatabases databases();
+
+    @BeforeAll
+    void createDatabase() {
+        databases = databases();
+        url = databases.freshUrl();
+        assertThat(stratum("migrate").status()).isZero();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        databases.close();
+    }
+
+    CliRun stratum(String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url));
+        all.addAll(List.of(args));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    JsonNode json(String... args) {
+        CliRun run = stratum(args);
+        assertThat(run.status()).as(run.toString()).isZero();
+        return JsonOutput.parse(run.out());
+    }
+
+    static String uniqueAgent() {
+        return "agent-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void submitStoresEveryGivenFieldAndPrintsTheId() {
+        String agent = uniqueAgent();
+        CliRun run = stratum("submit", "Plan the feature", "--agent", agent, "-p", "7", "--description", "all of it",
+                "--input", "{\"spec\": \"docs/feature.md\", \"n\": [1, 2.50]}", "--max-retries", "5",
+                "--feature-branch", "feature/login", "--idempotency-key", "plan-" + agent);
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).matches("Submitted [0-9a-f-]{36} \\(ready\\)\\.\n");
+        String id = run.out().substring("Submitted ".length(), "Submitted ".length() + 36);
+
+        JsonNode task = json("show", id, "--json");
+        assertThat(task.get("summary").asText()).isEqualTo("Plan the feature");
+        assertThat(task.get("agentType").asText()).isEqualTo(agent);
+        assertThat(task.get("priority").asInt()).isEqualTo(7);
+        assertThat(task.get("description").asText()).isEqualTo("all of it");
+        assertThat(task.get("inputData")).isEqualTo(JsonOutput.parse("{\"n\": [1, 2.50], \"spec\": \"docs/feature.md\"}"));
+        assertThat(task.get("maxRetries").asInt()).isEqualTo(5);
+        assertThat(task.get("featureBranch").asText()).isEqualTo("feature/login");
+        assertThat(task.get("status").asText()).isEqualTo("ready");
+
+        CliRun again = stratum("submit", "Plan the feature", "--agent", agent, "--idempotency-key", "plan-" + agent);
+        assertThat(again.out()).contains(id);
+    }
+
+    @Test
+    void showListsDependenciesAndDependents() {
+        String agent = uniqueAgent();
+        String plan = json("submit", "Plan", "--agent", agent, "--json").get("id").asText();
+        JsonNode code = json("submit", "Implement", "--agent", agent, "--depends-on", plan, "--json");
+        assertThat(code.get("status").asText()).isEqualTo("pending");
+        assertThat(code.get("dependencyDepth").asInt()).isEqualTo(1);
+        String codeId = code.get("id").asText();
+
+        CliRun showCode = stratum("show", codeId);
+        assertThat(showCode.status()).as(showCode.toString()).isZero();
+        assertThat(showCode.out()).contains("summary          Implement", "Depends on (1):", plan, "Dependents: none");
+
+        JsonNode showPlan = json("show", plan, "--json");
+        assertThat(showPlan.get("dependencies")).isEmpty();
+        assertThat(showPlan.get("dependents")).hasSize(1);
+        assertThat(showPlan.get("dependents").get(0).get("id").asText()).isEqualTo(codeId);
+        assertThat(showPlan.get("dependents").get(0).get("status").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void listFiltersByStatusAndAgentAndPages() {
+        String agent = uniqueAgent();
+        String first = json("submit", "First", "--agent", agent, "-p", "9", "--json").get("id").asText();
+        json("submit", "Second", "--agent", agent, "-p", "1", "--depends-on", first, "--json");
+
+        JsonNode all = json("list", "--agent", agent, "--json");
+        assertThat(all.get("total").asInt()).isEqualTo(2);
+        assertThat(all.get("tasks").get(0).get("summary").asText()).isEqualTo("First");
+
+        JsonNode ready = json("list", "--agent", agent, "--status", "READY", "--json");
+        assertThat(ready.get("total").asInt()).isEqualTo(1);
+        assertThat(ready.get("tasks").get(0).get("id").asText()).isEqualTo(first);
+
+        CliRun page = stratum("list", "--agent", agent, "--limit", "1", "--offset", "1");
+        String[] lines = page.out().split("\n");
+        assertThat(lines[0]).matches("ID +STATUS +PRI +AGENT +DEPTH +SUBMITTED +SUMMARY");
+        assertThat(lines[1]).contains("pending", agent, "Second");
+        assertThat(lines[1].indexOf("pending")).isEqualTo(lines[0].indexOf("STATUS"));
+        assertThat(page.out()).contains("Showing 2-2 of 2 tasks");
+    }
+
+    @Test
+    void unknownIdIsNotFoundWithOneLineAndExitStatus3() {
+        String id = UUID.randomUUID().toString();
+        CliRun run = stratum("show", id);
+        assertThat(run.status()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("stratum: task " + id + " not found\n");
+    }
+
+    @Test
+    void malformedIdIsAUsageError() {
+        CliRun run = stratum("show", "not-an-id");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("stratum: Invalid value for positional parameter at index 0 (ID): "
+                + "'not-an-id' is not a task id (a UUID)\n");
+    }
+
+    @Test
+    void invalidTasksAreRefusedBeforeAnythingIsWritten() {
+        String agent = uniqueAgent();
+        CliRun priority = stratum("submit", "Too urgent", "--agent", agent, "-p", "11");
+        assertThat(priority.status()).isEqualTo(2);
+        assertThat(priority.err()).isEqualTo("stratum: priority: 11 is outside 0..10\n");
+
+        CliRun unknownDependency = stratum("submit", "Orphan", "--agent", agent, "--depends-on", UUID.randomUUID().toString());
+        assertThat(unknownDependency.status()).isEqualTo(2);
+        assertThat(unknownDependency.err()).startsWith("stratum: dependsOn: unknown task(s): ");
+
+        CliRun badJson = stratum("submit", "Bad input", "--agent", agent, "--input", "{oops}");
+        assertThat(badJson.status()).isEqualTo(2);
+        assertThat(badJson.err()).startsWith("stratum: Invalid value for option '--input': not valid JSON");
+
+        CliRun noAgent = stratum("submit", "Nobody runs this");
+        assertThat(noAgent.status()).isEqualTo(2);
+        assertThat(noAgent.err()).contains("give SUMMARY and --agent TYPE");
+
+        assertThat(json("list", "--agent", agent, "--json").get("total").asInt()).isZero();
+    }
+}

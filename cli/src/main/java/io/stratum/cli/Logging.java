@@ -20,6 +20,10 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        // jOOQ's open-source edition warns on the first query against a PostgreSQL older than the releases it
+        // lists as supported; a command line user can do nothing about that, so it is shown with --verbose only.
+        System.setProperty("org.slf4j.simpleLogger.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport",
+                verbose ? "warn" : "error");
         System.setProperty("liquibase.analytics.enabled", "false");
         LogManager.getLogManager().reset();
         SLF4JBridgeHandler.install();

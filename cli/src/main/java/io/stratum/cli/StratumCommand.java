@@ -74,7 +74,9 @@ final class StratumCommand {
     Stratum openMigrated(PoolSettings pool) {
         Stratum db = open(pool);
         try {
-            db.migrate();
+            if (!SchemaCheck.upToDate(db.dsl())) {
+                db.migrate();
+            }
             return db;
         } catch (RuntimeException e) {
             db.close();

@@ -71,8 +71,11 @@ final class CopyCommand implements Callable<Integer> {
         long total = copy.sourceRows().stream().mapToLong(TableRows::rows).sum();
         AtomicLong copied = new AtomicLong();
         long start = System.nanoTime();
-        try (Progress ignored = Progress.start("rows", total, copied::get, spec.commandLine().getErr(), root.terminal())) {
+        Progress progress = Progress.start("rows", total, copied::get, spec.commandLine().getErr(), root.terminal());
+        try {
             copy.copy(copied::addAndGet);
+        } finally {
+            progress.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<TableCheck> checks = copy.verify();

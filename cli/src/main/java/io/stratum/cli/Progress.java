@@ -88,9 +88,9 @@ final class Progress implements AutoCloseable {
         long now = done.getAsLong();
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         double rate = now / seconds;
-        String eta = rate <= 0 || now >= total ? "0:00" : clock((long) ((total - now) / rate));
-        String numbers = String.format(Locale.ROOT, "%,d/%,d %s (%3.0f%%)  %,.0f/s  ETA %s",
-                now, total, label, total == 0 ? 100.0 : 100.0 * now / total, rate, eta);
+        String eta = now >= total ? "0:00" : rate <= 0 ? "-" : clock((long) ((total - now) / rate));
+        String numbers = String.format(Locale.ROOT, "%,d/%,d %s (%3d%%)  %,.0f/s  ETA %s",
+                now, total, label, total == 0 ? 100 : (int) (100 * now / total), rate, eta);
         if (terminal) {
             int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * Math.min(now, total) / total);
             err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + numbers + "   ");

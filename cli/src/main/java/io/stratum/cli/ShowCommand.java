@@ -1,17 +1,10 @@
 package io.stratum.cli;
 
-import static io.stratum.codegen.jooq.Tables.TASKS;
-import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
-
 import io.stratum.Stratum;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.TableField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,27 +14,15 @@ final class ShowCommand extends DatabaseCommand {
     @Parameters(paramLabel = "ID", description = "Task id.")
     TaskId id;
 
-    /** A task next to the one shown. */
-    record Related(UUID id, String status, String agentType, String summary) {
-        Map<String, Object> json() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", id.toString());
-            json.put("status", status);
-            json.put("agentType", agentType);
-            json.put("summary", summary);
-            return json;
-        }
-    }
-
     @Override
     int run(Stratum db, Output out) {
         Task task = db.tasks().require(id);
-        List<Related> dependencies = related(db.dsl(), TASK_DEPENDENCIES.DEPENDS_ON_ID, TASK_DEPENDENCIES.TASK_ID);
-        List<Related> dependents = related(db.dsl(), TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID);
+        List<RelatedTasks> dependencies = RelatedTasks.dependenciesOf(db.dsl(), id);
+        List<RelatedTasks> dependents = RelatedTasks.dependentsOf(db.dsl(), id);
         if (out.json()) {
             Map<String, Object> json = TaskViews.json(task);
-            json.put("dependencies", dependencies.stream().map(Related::json).toList());
-            json.put("dependents", dependents.stream().map(Related::json).toList());
+            json.put("dependencies", dependencies.stream().map(RelatedTasks::json).toList());
+            json.put("dependents", dependents.stream().map(RelatedTasks::json).toList());
             out.json(json);
             return 0;
         }
@@ -51,17 +32,7 @@ final class ShowCommand extends DatabaseCommand {
         return 0;
     }
 
-    /** Tasks whose id is in {@code shown} of an edge whose {@code self} column is this task. */
-    private List<Related> related(DSLContext dsl, TableField<?, UUID> shown, TableField<?, UUID> self) {
-        return dsl.select(TASKS.ID, TASKS.STATUS, TASKS.AGENT_TYPE, TASKS.SUMMARY)
-                .from(TASK_DEPENDENCIES)
-                .join(TASKS).on(TASKS.ID.eq(shown))
-                .where(self.eq(id.value()))
-                .orderBy(TASKS.SUBMITTED_AT, TASKS.ID)
-                .fetch(r -> new Related(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    private static void print(Output out, String title, List<Related> tasks) {
+    private static void print(Output out, String title, List<RelatedTasks> tasks) {
         out.blank();
         if (tasks.isEmpty()) {
             out.line(title + ": none");

@@ -65,14 +65,24 @@ final class StratumCommand {
         return Progress.onTerminal(env);
     }
 
+    /** Settings to open the selected database with. */
+    Stratum.Builder builder(PoolSettings pool) {
+        return Stratum.builder().url(url()).pool(pool);
+    }
+
     /** Opens the selected database as it is, without migrating (for the schema commands). */
     Stratum open(PoolSettings pool) {
-        return Stratum.builder().url(url()).pool(pool).open();
+        return builder(pool).open();
     }
 
     /** Opens the selected database and brings its schema up to date (which creates a new SQLite file). */
     Stratum openMigrated(PoolSettings pool) {
-        Stratum db = open(pool);
+        return openMigrated(builder(pool));
+    }
+
+    /** Opens the database {@code builder} describes and brings its schema up to date. */
+    Stratum openMigrated(Stratum.Builder builder) {
+        Stratum db = builder.open();
         try {
             if (!SchemaCheck.upToDate(db.dsl())) {
                 db.migrate();

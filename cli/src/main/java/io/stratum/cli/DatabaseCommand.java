@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     /** Where progress and notes go: stderr, so that stdout stays parseable. */
-    final java.io.PrintWriter err() {
+    final PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

@@ -1,6 +1,5 @@
 package io.stratum.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -13,11 +12,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stratum.Json;
 import java.io.UncheckedIOException;
 
-/** The JSON mapper of the command line: exact decimals, duplicate keys refused, two-space indentation. */
+/**
+ * JSON of the command line: documents read with exact decimals (a stored document is shown as it is, so a
+ * repeated key keeps its last value, as in PostgreSQL), written with two-space indentation.
+ */
 final class Jsons {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()

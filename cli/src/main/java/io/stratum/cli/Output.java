@@ -33,8 +33,4 @@ final class Output {
     void blank() {
         out.println();
     }
-
-    PrintWriter writer() {
-        return out;
-    }
 }

@@ -1,9 +1,11 @@
 package io.stratum.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,14 +43,14 @@ final class Progress implements AutoCloseable {
     }
 
     /** Whether stderr looks like an interactive terminal that can redraw a line. */
-    static boolean onTerminal(java.util.Map<String, String> env) {
-        java.io.Console console = System.console();
+    static boolean onTerminal(Map<String, String> env) {
+        Console console = System.console();
         if (console == null || "dumb".equals(env.get("TERM"))) {
             return false;
         }
         try {
             // Java 22+ returns a Console even when redirected and says so here; Java 21 returns none then.
-            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+            Method isTerminal = Console.class.getMethod("isTerminal");
             return (Boolean) isTerminal.invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;

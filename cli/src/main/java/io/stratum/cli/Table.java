@@ -49,10 +49,6 @@ final class Table {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     void print(PrintWriter out) {
         int columns = Math.max(headers.size(), rows.stream().mapToInt(r -> r.length).max().orElse(0));
         int[] widths = new int[columns];

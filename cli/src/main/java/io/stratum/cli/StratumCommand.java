@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
                 SubmitCommand.class, ListCommand.class, ShowCommand.class,
-                CopyCommand.class
+                MemoryCommand.class, CopyCommand.class
         })
 final class StratumCommand {
     static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";

@@ -19,4 +19,12 @@ class PostgresCommandsTest {
             return new PostgresServer();
         }
     }
+
+    @Nested
+    class Memory extends MemoryCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new PostgresServer();
+        }
+    }
 }

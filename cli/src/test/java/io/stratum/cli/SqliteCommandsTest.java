@@ -19,4 +19,12 @@ class SqliteCommandsTest {
             return new SqliteFiles();
         }
     }
+
+    @Nested
+    class Memory extends MemoryCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new SqliteFiles();
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package io.stratum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** memory put, get, list, history and delete on one database per class; each test uses a namespace of its own. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MemoryCommandsContract {
+    private TestDatabases databases;
+    private String url;
+
+    protected abstract TestDatabases databases();
+
+    @BeforeAll
+    void createDatabase() {
+        databases = databases();
+        url = databases.freshUrl();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        databases.close();
+    }
+
+    private CliRun stratum(String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url));
+        all.addAll(List.of(args));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private static String namespace() {
+        return "project-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void everyWriteIsANewVersionAndOldVersionsStayReadable() {
+        String ns = namespace();
+        CliRun first = stratum("memory", "put", ns, "spec", "{\"style\": \"hexagonal\"}", "--by", "planner");
+        assertThat(first.status()).as(first.toString()).isZero();
+        assertThat(first.out()).isEqualTo("Stored " + ns + "/spec version 1.\n");
+        assertThat(stratum("memory", "put", ns, "spec", "{\"style\": \"layered\", \"layers\": 3}").out())
+                .isEqualTo("Stored " + ns + "/spec version 2.\n");
+
+        CliRun value = stratum("memory", "get", ns, "spec");
+        assertThat(JsonOutput.parse(value.out())).isEqualTo(JsonOutput.parse("{\"layers\": 3, \"style\": \"layered\"}"));
+        assertThat(JsonOutput.parse(stratum("memory", "get", ns, "spec", "--version", "1").out()).get("style").asText())
+                .isEqualTo("hexagonal");
+        JsonNode entry = JsonOutput.parse(stratum("memory", "get", ns, "spec", "--json").out());
+        assertThat(entry.get("version").asInt()).isEqualTo(2);
+        assertThat(entry.get("createdBy").asText()).isEqualTo("planner");
+
+        CliRun list = stratum("memory", "list", ns);
+        assertThat(list.out()).contains("KEY", "VERSION", "spec", "{\"style\":\"layered\",\"layers\":3}");
+        CliRun history = stratum("memory", "history", ns, "spec");
+        assertThat(history.out().lines()).hasSize(3);
+        assertThat(history.out()).contains("planner", "hexagonal", "layered");
+    }
+
+    @Test
+    void aStaleExpectedVersionIsAConflict() {
+        String ns = namespace();
+        stratum("memory", "put", ns, "counter", "1");
+        CliRun stale = stratum("memory", "put", ns, "counter", "2", "--expect-version", "0");
+        assertThat(stale.status()).isEqualTo(4);
+        assertThat(stale.err()).startsWith("stratum: ").hasLineCount(1);
+        assertThat(stratum("memory", "put", ns, "counter", "2", "--expect-version", "1").status()).isZero();
+    }
+
+    @Test
+    void deletedAndUnknownKeysAreNotFound() {
+        String ns = namespace();
+        stratum("memory", "put", ns, "draft", "\"text\"");
+        assertThat(stratum("memory", "delete", ns, "draft").out()).isEqualTo("Deleted " + ns + "/draft.\n");
+
+        CliRun gone = stratum("memory", "get", ns, "draft");
+        assertThat(gone.status()).isEqualTo(3);
+        assertThat(gone.err()).isEqualTo("stratum: memory entry " + ns + "/draft not found\n");
+        assertThat(stratum("memory", "history", ns, "draft").out()).contains("(deleted)");
+        assertThat(stratum("memory", "delete", ns, "draft").status()).isEqualTo(3);
+        assertThat(stratum("memory", "list", ns).out()).isEqualTo("No live keys in " + ns + ".\n");
+    }
+
+    @Test
+    void badNamesAndDocumentsAreBadInput() {
+        CliRun name = stratum("memory", "put", "has space", "k", "1");
+        assertThat(name.status()).isEqualTo(2);
+        assertThat(name.err()).startsWith("stratum: namespace").hasLineCount(1);
+
+        CliRun json = stratum("memory", "put", namespace(), "k", "{not json");
+        assertThat(json.status()).isEqualTo(2);
+        assertThat(json.err()).contains("not valid JSON");
+
+        CliRun bare = stratum("memory");
+        assertThat(bare.status()).isEqualTo(2);
+        assertThat(bare.err()).contains("Missing a memory command");
+    }
+}

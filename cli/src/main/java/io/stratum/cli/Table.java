@@ -49,6 +49,11 @@ final class Table {
         return this;
     }
 
+    /** A {@code name  value} row when there is a value; nothing when it is null. */
+    Table rowIfSet(String name, Object value) {
+        return value == null ? this : row(name, value);
+    }
+
     void print(PrintWriter out) {
         int columns = Math.max(headers.size(), rows.stream().mapToInt(r -> r.length).max().orElse(0));
         int[] widths = new int[columns];

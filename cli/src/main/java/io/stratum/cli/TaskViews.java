@@ -25,7 +25,7 @@ final class TaskViews {
         return table;
     }
 
-    /** Every field worth reading, one per line. */
+    /** Every field that is set, one per line. */
     static Table details(Task t) {
         return Table.keyValue()
                 .row("id", t.id())
@@ -38,24 +38,24 @@ final class TaskViews {
                 .row("retries", t.retryCount() + " of " + t.maxRetries())
                 .row("timeout", t.maxExecutionTimeoutSeconds() + " s")
                 .row("submitted", t.submittedAt())
-                .row("started", t.startedAt())
-                .row("completed", t.completedAt())
+                .rowIfSet("started", t.startedAt())
+                .rowIfSet("completed", t.completedAt())
                 .row("updated", t.lastUpdatedAt())
-                .row("run after", t.runAfter())
-                .row("deadline", t.deadline())
-                .row("lease", t.leaseOwner() == null ? null : t.leaseOwner() + " until " + t.leaseExpiresAt())
-                .row("created by", t.createdBy())
-                .row("parent", t.parentTaskId())
-                .row("session", t.sessionId())
-                .row("feature branch", t.featureBranch())
-                .row("task branch", t.taskBranch())
-                .row("worktree", t.worktreePath())
-                .row("idempotency key", t.idempotencyKey())
+                .rowIfSet("run after", t.runAfter().isAfter(t.lastUpdatedAt()) ? t.runAfter() : null)
+                .rowIfSet("deadline", t.deadline())
+                .rowIfSet("lease", t.leaseOwner() == null ? null : t.leaseOwner() + " until " + t.leaseExpiresAt())
+                .rowIfSet("created by", t.createdBy())
+                .rowIfSet("parent", t.parentTaskId())
+                .rowIfSet("session", t.sessionId())
+                .rowIfSet("feature branch", t.featureBranch())
+                .rowIfSet("task branch", t.taskBranch())
+                .rowIfSet("worktree", t.worktreePath())
+                .rowIfSet("idempotency key", t.idempotencyKey())
                 .row("version", t.version())
-                .row("description", t.description().isEmpty() ? null : t.description())
-                .row("input", t.inputData())
-                .row("result", t.resultData())
-                .row("error", t.errorMessage());
+                .rowIfSet("description", t.description().isEmpty() ? null : t.description())
+                .rowIfSet("input", t.inputData())
+                .rowIfSet("result", t.resultData())
+                .rowIfSet("error", t.errorMessage());
     }
 
     /** Every column of the task except the lease token, which only its holder should see. */

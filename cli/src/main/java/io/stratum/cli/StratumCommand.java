@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
                 SubmitCommand.class, ListCommand.class, ShowCommand.class,
-                MemoryCommand.class, CopyCommand.class
+                ClaimCommand.class, CompleteCommand.class, FailCommand.class, CancelCommand.class, RetryCommand.class,
+                MemoryCommand.class, CopyCommand.class, DemoCommand.class
         })
 final class StratumCommand {
     static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";

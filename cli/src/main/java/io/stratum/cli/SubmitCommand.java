@@ -7,9 +7,12 @@ import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +26,11 @@ final class SubmitCommand extends DatabaseCommand {
 
     @Parameters(arity = "0..1", paramLabel = "SUMMARY", description = "What the task is about (1..140 characters).")
     String summary;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "JSON or YAML file of tasks that name each other in dependsOn ('-' reads standard input);"
+                    + " all are stored in one transaction.")
+    Path file;
 
     @Option(names = "--agent", paramLabel = "TYPE", description = "Agent type that runs it, e.g. coder.")
     String agentType;
@@ -82,8 +90,14 @@ final class SubmitCommand extends DatabaseCommand {
 
     @Override
     int run(Stratum db, Output out) {
+        if (file != null) {
+            if (summary != null) {
+                throw new ParameterException(spec.commandLine(), "give either SUMMARY or --file, not both");
+            }
+            return submitFile(db, out);
+        }
         if (summary == null || agentType == null) {
-            throw new ParameterException(spec.commandLine(), "give SUMMARY and --agent TYPE");
+            throw new ParameterException(spec.commandLine(), "give SUMMARY and --agent TYPE, or --file FILE");
         }
         NewTask task = NewTask.builder(summary, agentType)
                 .priority(priority)
@@ -108,6 +122,30 @@ final class SubmitCommand extends DatabaseCommand {
             out.json(TaskViews.json(stored));
         } else {
             out.line("Submitted " + stored.id() + " (" + TaskViews.lower(stored.status()) + ").");
+        }
+        return 0;
+    }
+
+    private int submitFile(Stratum db, Output out) {
+        List<TaskBatch.Named> batch = TaskBatch.resolve(TaskFile.read(file, System.in));
+        List<TaskId> ids = db.tasks().submitAll(batch.stream().map(TaskBatch.Named::task).toList());
+        Table table = Table.withHeaders("NAME", "ID", "STATUS", "AGENT", "SUMMARY");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Task task = db.tasks().require(ids.get(i));
+            String name = batch.get(i).label();
+            table.row(name, task.id(), TaskViews.lower(task.status()), task.agentType(), task.summary());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", name);
+            entry.putAll(TaskViews.json(task));
+            json.add(entry);
+        }
+        if (out.json()) {
+            out.json(json);
+        } else {
+            out.table(table);
+            out.blank();
+            out.line("Submitted " + ids.size() + " task(s) from " + (file.toString().equals("-") ? "standard input" : file) + ".");
         }
         return 0;
     }

@@ -31,7 +31,7 @@ class LauncherIT {
     }
 
     @Test
-    void theLauncherRunsCommandsOnADatabaseInTheWorkingDirectory() throws Exception {
+    void theLauncherRunsCommandsAndTheDemoOnDatabasesInTheWorkingDirectory() throws Exception {
         Run submit = stratum("submit", "Write the release notes", "--agent", "writer", "-p", "8");
         assertThat(submit.err()).as(submit.toString()).doesNotContain("building");
         assertThat(submit.status()).as(submit.toString()).isZero();
@@ -45,6 +45,12 @@ class LauncherIT {
         Run missing = stratum("show", "0196e0f2-0000-7000-8000-000000000000");
         assertThat(missing.status()).isEqualTo(3);
         assertThat(missing.err()).isEqualTo("stratum: task 0196e0f2-0000-7000-8000-000000000000 not found\n");
+
+        Run demo = stratum("--url", "jdbc:sqlite:demo.db", "demo", "--tasks", "300");
+        assertThat(demo.status()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("Workload: 300 tasks", "completed    300",
+                "verified    every task ran exactly once, after all its dependencies");
+        assertThat(demo.err()).contains("300/300 tasks (100%)");
     }
 
     private Run stratum(String... args) throws IOException, InterruptedException {

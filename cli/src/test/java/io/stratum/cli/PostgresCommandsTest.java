@@ -21,6 +21,22 @@ class PostgresCommandsTest {
     }
 
     @Nested
+    class Queue extends QueueCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new PostgresServer();
+        }
+    }
+
+    @Nested
+    class Demo extends DemoContract {
+        @Override
+        protected TestDatabases databases() {
+            return new PostgresServer();
+        }
+    }
+
+    @Nested
     class Memory extends MemoryCommandsContract {
         @Override
         protected TestDatabases databases() {

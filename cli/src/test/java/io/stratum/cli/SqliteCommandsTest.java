@@ -21,6 +21,22 @@ class SqliteCommandsTest {
     }
 
     @Nested
+    class Queue extends QueueCommandsContract {
+        @Override
+        protected TestDatabases databases() {
+            return new SqliteFiles();
+        }
+    }
+
+    @Nested
+    class Demo extends DemoContract {
+        @Override
+        protected TestDatabases databases() {
+            return new SqliteFiles();
+        }
+    }
+
+    @Nested
     class Memory extends MemoryCommandsContract {
         @Override
         protected TestDatabases databases() {

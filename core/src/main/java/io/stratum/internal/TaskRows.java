@@ -26,12 +26,18 @@ public final class TaskRows {
     private TaskRows() {
     }
 
-    /** The tasks for {@code rows}, in the same order, with their dependency lists filled in. */
+    /**
+     * The tasks for {@code rows}, in the same order, with their dependency lists filled in. Only tasks with a
+     * {@code dependency_depth} above 0 can have dependencies (edges are written only by submit, which sets the
+     * depth from them), so rows of depth 0 alone, the common case of a claim, need no look-up.
+     */
     public static List<Task> toTasks(DSLContext dsl, List<TasksRecord> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<TaskId>> dependencies = dependenciesOf(dsl, rows.stream().map(r -> r.get(TASKS.ID)).toList());
+        List<UUID> dependent = rows.stream().filter(r -> r.get(TASKS.DEPENDENCY_DEPTH) > 0).map(r -> r.get(TASKS.ID))
+                .toList();
+        Map<UUID, List<TaskId>> dependencies = dependent.isEmpty() ? Map.of() : dependenciesOf(dsl, dependent);
         List<Task> tasks = new ArrayList<>(rows.size());
         for (TasksRecord row : rows) {
             tasks.add(toTask(row, dependencies.getOrDefault(row.get(TASKS.ID), List.of())));

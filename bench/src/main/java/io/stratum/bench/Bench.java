@@ -1,0 +1,89 @@
+package io.stratum.bench;
+
+import io.stratum.Stratum;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every workload group shares: the sizes, where scratch databases go, and the report rows land in.
+ */
+final class Bench implements AutoCloseable {
+    private final Sizes sizes;
+    private final Path scratchDirectory;
+    private final String postgresUrl;
+    private final Report report;
+    private final Map<BackendKind, ScratchDatabase> schemaTemplates = new EnumMap<>(BackendKind.class);
+
+    Bench(Sizes sizes, Path scratchDirectory, String postgresUrl, Report report) {
+        this.sizes = sizes;
+        this.scratchDirectory = scratchDirectory;
+        this.postgresUrl = postgresUrl;
+        this.report = report;
+    }
+
+    Sizes sizes() {
+        return sizes;
+    }
+
+    Report report() {
+        return report;
+    }
+
+    /**
+     * A new database of {@code kind} with Stratum's schema and no rows: a copy of one that
+     * {@link Stratum#migrate()} created at the first call (a file copy on SQLite, {@code CREATE DATABASE ...
+     * TEMPLATE} on PostgreSQL), which takes a fraction of the time of running the changelog again.
+     */
+    ScratchDatabase migratedDatabase(BackendKind kind) {
+        ScratchDatabase template = schemaTemplates.computeIfAbsent(kind, k -> {
+            ScratchDatabase database = emptyDatabase(k);
+            try (Stratum db = Stratum.open(database.url())) {
+                db.migrate();
+            }
+            return database;
+        });
+        return ScratchDatabase.copy(kind, scratchDirectory, postgresUrl, template);
+    }
+
+    ScratchDatabase emptyDatabase(BackendKind kind) {
+        return ScratchDatabase.create(kind, scratchDirectory, postgresUrl);
+    }
+
+    /** Runs the contenders' rounds, interleaved. */
+    Map<String, Rounds.Outcome> measure(String workload, BackendKind kind, List<? extends Contender> contenders) {
+        return sizes.roundsPlan().run(workload + " on " + kind.label(), contenders);
+    }
+
+    /**
+     * Adds one row per contender; each row other than the baseline's gets its throughput ratio to
+     * {@code baseline}'s (when both were measured).
+     */
+    void addRows(String workload, BackendKind kind, Map<String, Rounds.Outcome> outcomes, String baseline,
+            String note) {
+        Rounds.Outcome base = outcomes.get(baseline);
+        outcomes.forEach((system, outcome) -> {
+            Row row = Row.of(workload, kind, system, outcome, note);
+            if (!system.equals(baseline) && outcome.measurement() != null && base != null
+                    && base.measurement() != null) {
+                row = row.comparedWith(baseline, outcome.measurement().median() / base.measurement().median());
+            }
+            report.add(row);
+        });
+    }
+
+    /** Checks {@code numerator / denominator >= threshold} when both rows were measured. */
+    void throughputTarget(String description, BackendKind kind, String workloadA, String systemA, String workloadB,
+            String systemB, double threshold) {
+        report.find(workloadA, kind, systemA).ifPresent(a -> report.find(workloadB, kind, systemB).ifPresent(b ->
+                report.target(Target.atLeast(kind.label() + ": " + description, a.median() / b.median(), threshold))));
+    }
+
+    /** Drops the schema templates. */
+    @Override
+    public void close() {
+        schemaTemplates.values().forEach(ScratchDatabase::close);
+        schemaTemplates.clear();
+    }
+}

@@ -1,0 +1,101 @@
+package io.stratum.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar bench/target/stratum-bench.jar [--quick]}: runs every workload on SQLite and PostgreSQL,
+ * prints the table and the targets, and writes the JSON report. See {@link Options#USAGE}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        Report report = run(options, "java -jar bench/target/stratum-bench.jar " + String.join(" ", args));
+        System.exit(report.rows().stream().allMatch(r -> r.outcome().ok()) ? 0 : 1);
+    }
+
+    /**
+     * Runs the selected workloads, prints the table and targets, writes the JSON (which records
+     * {@code command}); returns the report.
+     */
+    static Report run(Options options, String command) throws Exception {
+        Machine machine = Machine.describe(options.postgresUrl(), options.uses(BackendKind.POSTGRESQL));
+        System.out.println("Stratum benchmark (" + options.sizes().name() + "): " + machine.summary());
+        Report report = new Report();
+        Path scratch = Files.createTempDirectory("stratum-bench");
+        try (Bench bench = new Bench(options.sizes(), scratch, options.postgresUrl(), report)) {
+            for (BackendKind kind : options.backends()) {
+                for (Options.Group group : options.groups()) {
+                    runGroup(bench, group, kind);
+                }
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+        System.out.println();
+        System.out.print(ResultTable.render(report.rows()));
+        System.out.println();
+        System.out.println("Targets (ratios within this run):");
+        report.targets().forEach(t -> System.out.println(t.line()));
+        JsonReport.write(options.out(), machine, command, report);
+        System.out.println();
+        System.out.println("JSON: " + options.out().toAbsolutePath());
+        return report;
+    }
+
+    private static void runGroup(Bench bench, Options.Group group, BackendKind kind) throws Exception {
+        switch (group) {
+            case ENQUEUE -> EnqueueGroup.run(bench, kind);
+            case CLAIM -> ClaimGroup.run(bench, kind);
+            case DAG -> DagGroup.run(bench, kind);
+            case SCALE -> ScaleGroup.run(bench, kind);
+            case BULK -> BulkGroup.run(bench, kind);
+            case PEERS -> PeerGroup.run(bench, kind);
+        }
+    }
+
+    /** Progress lines from the harness; warnings only from everything else (Liquibase, JobRunr, pools). */
+    static void quietLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.stratum.bench", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.org.jobrunr", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.jooq", "error");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("liquibase.analytics.enabled", "false");
+        // Liquibase logs through java.util.logging.
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.stratum.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.stratum.internal.Ids;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The baseline: the task queue as a careful engineer writes it by hand on plain PreparedStatements, on
+ * Stratum's schema and with Stratum's semantics (leases, a token per claim, dependents promoted when their
+ * last dependency completes), one statement per step and no ORM or query builder. On SQLite writes queue on
+ * one in-JVM lock, as any hand-written SQLite application with several writer threads must.
+ */
+final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
+    private static final String CLAIM_TEMPLATE = """
+            UPDATE tasks SET status = 'running', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                   started_at = ?, last_updated_at = ?, version = version + 1
+            WHERE id IN (SELECT id FROM tasks%s WHERE status = 'ready' AND run_after <= ?
+                         ORDER BY calculated_priority DESC, submitted_at, id LIMIT ?%s)
+            RETURNING id, summary, agent_type, input_data, retry_count""";
+    private static final String COMPLETE = """
+            UPDATE tasks SET status = 'completed', result_data = %s, completed_at = ?, last_updated_at = ?,
+                   lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1
+            WHERE id = ? AND lease_token = ? AND status = 'running'""";
+    private static final String PROMOTE_TEMPLATE = """
+            UPDATE tasks SET status = 'ready', last_updated_at = ?, version = version + 1
+            WHERE status = 'pending'
+              AND id IN (SELECT task_id FROM task_dependencies WHERE depends_on_id IN (%s))
+              AND NOT EXISTS (SELECT 1 FROM task_dependencies d JOIN tasks p ON p.id = d.depends_on_id
+                              WHERE d.task_id = tasks.id AND p.status <> 'completed')""";
+    private static final String RESULT = "{\"ok\":true}";
+
+    /** A claimed task: its id, the token that proves the claim, and what a worker needs to run it. */
+    record Lease(UUID id, UUID token, String summary, String agentType, String inputJson, int retryCount) {
+    }
+
+    private final HikariDataSource pool;
+    private final ReentrantLock writer;
+    private final JdbcValues values;
+    private final String insert;
+    private final String claim;
+    private final String complete;
+
+    JdbcQueue(BackendKind kind, String url) {
+        this.pool = JdbcConnections.open(kind, url);
+        this.writer = kind == BackendKind.SQLITE ? new ReentrantLock(true) : null;
+        this.values = JdbcValues.of(kind);
+        this.insert = """
+                INSERT INTO tasks (id, summary, description, agent_type, priority, calculated_priority, status,
+                                   input_data, submitted_at, last_updated_at, source, run_after)
+                VALUES (?, ?, '', ?, ?, ?, 'ready', %s, ?, ?, 'human', ?)""".formatted(values.jsonParameter());
+        // SQLite's planner picks the index on status and sorts, unless told to read the claim index in order.
+        this.claim = kind == BackendKind.POSTGRESQL
+                ? CLAIM_TEMPLATE.formatted("", " FOR UPDATE SKIP LOCKED")
+                : CLAIM_TEMPLATE.formatted(" INDEXED BY ix_tasks_claim", "");
+        this.complete = COMPLETE.formatted(values.jsonParameter());
+    }
+
+    @Override
+    public String system() {
+        return "jdbc";
+    }
+
+    @Override
+    public void submit(BenchTask task) throws SQLException {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                bindInsert(ps, task, now());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void submitAll(List<BenchTask> tasks) throws SQLException {
+        write(c -> inTransaction(c, () -> {
+            OffsetDateTime now = now();
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (BenchTask task : tasks) {
+                    bindInsert(ps, task, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }));
+    }
+
+    private void bindInsert(PreparedStatement ps, BenchTask task, OffsetDateTime now) throws SQLException {
+        values.uuid(ps, 1, Ids.v7(now.toInstant()));
+        ps.setString(2, task.summary());
+        ps.setString(3, task.agentType());
+        ps.setInt(4, task.priority());
+        ps.setDouble(5, task.priority());
+        ps.setString(6, task.inputJson());
+        values.timestamp(ps, 7, now);
+        values.timestamp(ps, 8, now);
+        values.timestamp(ps, 9, now);
+    }
+
+    @Override
+    public List<Lease> claim(String worker, int max, Duration leaseLength) throws SQLException {
+        List<Lease> leases = new ArrayList<>(max);
+        write(c -> {
+            OffsetDateTime now = now();
+            UUID token = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement(claim)) {
+                ps.setString(1, worker);
+                values.uuid(ps, 2, token);
+                values.timestamp(ps, 3, now.plus(leaseLength));
+                values.timestamp(ps, 4, now);
+                values.timestamp(ps, 5, now);
+                values.timestamp(ps, 6, now);
+                ps.setInt(7, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        leases.add(new Lease(values.readUuid(rs, 1), token, rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5)));
+                    }
+                }
+            }
+        });
+        return leases;
+    }
+
+    @Override
+    public void complete(Lease lease) throws SQLException {
+        completeAll(List.of(lease));
+    }
+
+    @Override
+    public void completeAll(List<Lease> leases) throws SQLException {
+        write(c -> inTransaction(c, () -> {
+            OffsetDateTime now = now();
+            try (PreparedStatement ps = c.prepareStatement(complete)) {
+                for (Lease lease : leases) {
+                    ps.setString(1, RESULT);
+                    values.timestamp(ps, 2, now);
+                    values.timestamp(ps, 3, now);
+                    values.uuid(ps, 4, lease.id());
+                    values.uuid(ps, 5, lease.token());
+                    if (leases.size() == 1) {
+                        requireOne(ps.executeUpdate(), lease);
+                    } else {
+                        ps.addBatch();
+                    }
+                }
+                if (leases.size() > 1) {
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        requireOne(counts[i], leases.get(i));
+                    }
+                }
+            }
+            String promote = PROMOTE_TEMPLATE.formatted(String.join(", ", Collections.nCopies(leases.size(), "?")));
+            try (PreparedStatement ps = c.prepareStatement(promote)) {
+                values.timestamp(ps, 1, now);
+                for (int i = 0; i < leases.size(); i++) {
+                    values.uuid(ps, i + 2, leases.get(i).id());
+                }
+                ps.executeUpdate();
+            }
+        }));
+    }
+
+    private static void requireOne(int updated, Lease lease) {
+        // pgjdbc reports SUCCESS_NO_INFO (-2) for batched statements it rewrote; only 0 means a lost lease.
+        if (updated == 0) {
+            throw new IllegalStateException("lease lost for task " + lease.id());
+        }
+    }
+
+    @Override
+    public long count(String status) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks WHERE status = ?")) {
+            ps.setString(1, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private interface SqlBlock {
+        void run() throws SQLException;
+    }
+
+    private void write(SqlWork work) throws SQLException {
+        if (writer != null) {
+            writer.lock();
+        }
+        try (Connection c = pool.getConnection()) {
+            work.run(c);
+        } finally {
+            if (writer != null) {
+                writer.unlock();
+            }
+        }
+    }
+
+    private static void inTransaction(Connection c, SqlBlock block) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            block.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}

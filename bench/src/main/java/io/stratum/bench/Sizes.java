@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How much work each workload does. {@link #FULL} is what the README's table comes from; {@link #QUICK}
+ * How much work each workload does. {@link #FULL} is the run to quote; {@link #QUICK}
  * checks that everything runs, in a couple of minutes, and its numbers are only indicative; {@link #SMOKE}
  * is the test suite's correctness run and measures nothing worth reading.
  */

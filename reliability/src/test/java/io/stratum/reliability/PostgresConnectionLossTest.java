@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresConnectionLossTest {
     private static final int THREADS = 4;
-    private static final int OPERATIONS = 600;
+    private static final int MIN_OPERATIONS = 600;
     private static final int CUTS = 10;
 
     @Test
@@ -34,39 +35,43 @@ class PostgresConnectionLossTest {
             try (Stratum db = Stratum.open(url); Terminator terminator = new Terminator(url)) {
                 db.migrate();
                 AtomicInteger next = new AtomicInteger();
+                AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger unavailable = new AtomicInteger();
                 List<Throwable> failures = new CopyOnWriteArrayList<>();
                 List<Thread> writers = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
                     writers.add(Thread.ofPlatform().start(() -> {
                         try {
-                            for (int op = next.getAndIncrement(); op < OPERATIONS; op = next.getAndIncrement()) {
-                                writeOnce(db, op, unavailable);
+                            while (!stop.get()) {
+                                writeOnce(db, next.getAndIncrement(), unavailable);
                             }
                         } catch (Throwable e) {
                             failures.add(e);
                         }
                     }));
                 }
-                int cuts = 0;
+                // The writers run until every cut is made, however fast the machine, so each cut lands mid-load.
                 int terminated = 0;
-                while (cuts < CUTS && next.get() < OPERATIONS) {
+                for (int cut = 0; cut < CUTS; cut++) {
                     Thread.sleep(200);
                     terminated += terminator.terminateOthers();
-                    cuts++;
                 }
+                while (next.get() < MIN_OPERATIONS && failures.isEmpty()) {
+                    Thread.sleep(50);
+                }
+                stop.set(true);
                 for (Thread writer : writers) {
                     writer.join(TimeUnit.MINUTES.toMillis(2));
                 }
                 assertThat(failures).as("errors other than Unavailable").isEmpty();
-                assertThat(cuts).as("cuts made during the load").isEqualTo(CUTS);
-                assertThat(db.tasks().count(TaskFilters.all())).as("tasks, one per operation").isEqualTo(OPERATIONS);
-                for (int op = 0; op < OPERATIONS; op++) {
+                int operations = next.get();
+                assertThat(db.tasks().count(TaskFilters.all())).as("tasks, one per operation").isEqualTo(operations);
+                for (int op = 0; op < operations; op++) {
                     assertThat(db.memory().get("ops", "op-" + op)).as("op " + op)
                             .hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(1));
                 }
                 Figures.record("postgres-connection-loss", CUTS + " cuts terminating " + terminated
-                        + " backends during " + OPERATIONS + " operations (" + 2 * OPERATIONS + " writes) by "
+                        + " backends during " + operations + " operations (" + 2 * operations + " writes) by "
                         + THREADS + " threads; " + unavailable.get() + " Unavailable seen by callers and retried; "
                         + "0 lost, 0 doubled, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
             }

@@ -9,21 +9,24 @@ import io.stratum.queue.Claimed;
 import io.stratum.task.TaskStatus;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A worker loop that keeps claiming and completing (with an effect row, see {@link CrashWorkerMain}) until no
- * task is left, counting the {@link Unavailable} and {@link LeaseLost} it meets instead of giving up.
+ * task is left and no more are coming, counting the {@link Unavailable} and {@link LeaseLost} it meets instead of
+ * giving up.
  */
 final class QueueDrain {
     private QueueDrain() {
     }
 
-    static void drain(Stratum db, String name, AtomicInteger unavailable, AtomicInteger leasesLost)
-            throws InterruptedException {
+    static void drain(Stratum db, String name, BooleanSupplier moreComing, AtomicInteger unavailable,
+            AtomicInteger leasesLost) throws InterruptedException {
         while (true) {
             List<Claimed> claimed;
             try {
-                if (!db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue()))) {
+                boolean producing = moreComing.getAsBoolean();
+                if (!producing && !db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue()))) {
                     return;
                 }
                 claimed = db.queue().claim(name, 8, CrashWorkerMain.LEASE);

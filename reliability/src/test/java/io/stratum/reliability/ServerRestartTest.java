@@ -56,14 +56,17 @@ class ServerRestartTest {
                     String name = "worker-" + w;
                     workers.add(Thread.ofPlatform().start(() -> {
                         try {
-                            QueueDrain.drain(db, name, unavailable, leasesLost);
+                            QueueDrain.drain(db, name, () -> false, unavailable, leasesLost);
                         } catch (Throwable e) {
                             failures.add(e);
                         }
                     }));
                 }
-                Thread.sleep(300);
-                long completedBefore = db.tasks().count(TaskFilters.builder().status(TaskStatus.COMPLETED).build());
+                TaskFilters completed = TaskFilters.builder().status(TaskStatus.COMPLETED).build();
+                long completedBefore;
+                while ((completedBefore = db.tasks().count(completed)) < TASKS_TOTAL / 5) {
+                    Thread.sleep(10);
+                }
                 pgctl(cluster, "restart");
                 for (Thread worker : workers) {
                     worker.join(TimeUnit.MINUTES.toMillis(3));

@@ -61,7 +61,7 @@ public final class JooqTaskQueue implements TaskQueue {
         if (max < 1 || max > MAX_CLAIM) {
             throw new InvalidInput("max", max + " is outside 1.." + MAX_CLAIM);
         }
-        Leases.requirePositive("leaseDuration", leaseDuration);
+        Leases.requireDuration("leaseDuration", leaseDuration);
         return db.write(dsl -> claims.claim(dsl, workerId, max, leaseDuration));
     }
 
@@ -123,7 +123,7 @@ public final class JooqTaskQueue implements TaskQueue {
         if (lease == null) {
             throw new InvalidInput("lease", "is required");
         }
-        Leases.requirePositive("leaseDuration", leaseDuration);
+        Leases.requireDuration("leaseDuration", leaseDuration);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));

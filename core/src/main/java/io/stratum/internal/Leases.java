@@ -6,6 +6,7 @@ import io.stratum.InvalidInput;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
 import io.stratum.queue.Lease;
+import io.stratum.queue.TaskQueue;
 import io.stratum.task.TaskStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -51,9 +52,13 @@ final class Leases {
         return new LeaseLost(lease.taskId(), detail);
     }
 
-    static void requirePositive(String field, Duration value) {
+    /** A lease duration must be positive and at most {@link TaskQueue#MAX_LEASE}. */
+    static void requireDuration(String field, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInput(field, value + " must be positive");
+        }
+        if (value.compareTo(TaskQueue.MAX_LEASE) > 0) {
+            throw new InvalidInput(field, value + " is longer than " + TaskQueue.MAX_LEASE);
         }
     }
 

@@ -37,6 +37,9 @@ public interface TaskQueue {
     /** Largest number of tasks one {@link #claim} hands out. */
     int MAX_CLAIM = 1_000;
 
+    /** Longest lease a {@link #claim} or {@link #heartbeat} grants: a year (P365D). */
+    Duration MAX_LEASE = Duration.ofDays(365);
+
     /**
      * Reclaims expired leases, then atomically takes up to {@code max} {@code ready} tasks whose
      * {@code run_after} has passed, highest calculated priority first, then oldest submitted, and marks them
@@ -44,7 +47,7 @@ public interface TaskQueue {
      * once, whatever the number of threads and processes. Returns an empty list when nothing is ready.
      *
      * @throws InvalidInput if {@code workerId} is blank, {@code max} is outside 1..{@value #MAX_CLAIM}, or
-     *     {@code leaseDuration} is not positive
+     *     {@code leaseDuration} is not positive or is longer than {@link #MAX_LEASE}
      */
     List<Claimed> claim(String workerId, int max, Duration leaseDuration);
 
@@ -81,6 +84,7 @@ public interface TaskQueue {
      * Extends the lease to {@code now + leaseDuration} and returns it (same token).
      *
      * @throws LeaseLost if {@code lease} is not the task's current, unexpired lease
+     * @throws InvalidInput if {@code leaseDuration} is not positive or is longer than {@link #MAX_LEASE}
      */
     Lease heartbeat(Lease lease, Duration leaseDuration);
 

@@ -10,6 +10,8 @@ import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
+import io.stratum.queue.Claimed;
+import io.stratum.queue.Lease;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
@@ -22,6 +24,9 @@ import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,9 @@ abstract class BadInputSuite extends StoreSuite {
     private final List<TaskId> tasks = new ArrayList<>();
     private final List<UUID> sessions = new ArrayList<>();
     private final List<UUID> agents = new ArrayList<>();
+    private final List<Lease> leases = new ArrayList<>();
+    /** Tasks seen {@code failed}: the ones {@code retry} accepts. */
+    private final List<TaskId> retryable = new ArrayList<>();
     private Hostile in;
     private Outcomes outcomes;
     private Map<String, Integer> counts;
@@ -56,7 +64,8 @@ abstract class BadInputSuite extends StoreSuite {
         List<Runnable> operations = List.of(this::submitTask, this::submitTaskWithReferences, this::submitCycle, this::updateTask,
                 this::changeStatus, this::listTasks, this::createSession, this::appendEvent, this::readSessions,
                 this::registerAgent, this::agentCalls, this::putMemory, this::readMemory, this::recordAudit,
-                this::parseValues, this::nulls);
+                this::parseValues, this::nulls, this::submitBatch, this::claim, this::finish, this::heartbeat,
+                this::cancelOrRetry);
         for (int i = 0; i < CASES; i++) {
             operations.get(in.random().nextInt(operations.size())).run();
             if (i % 250 == 0) {
@@ -67,6 +76,11 @@ abstract class BadInputSuite extends StoreSuite {
         Consistency.assertSqliteIntegrity(db);
         assertThat(outcomes.accepted).as("some hostile input is legitimately storable").isPositive();
         assertThat(outcomes.refused).as("some hostile input is refused").isPositive();
+        for (String call : List.of("tasks.submitAll", "queue.claim", "queue.complete", "queue.fail", "queue.heartbeat",
+                "queue.cancel", "queue.retry")) {
+            assertThat(List.of(outcomes.accepted(call), outcomes.refused(call))).as(call + " accepted and refused (last refusal: " + outcomes.lastRefusal(call) + ")")
+                    .allMatch(n -> n > 0);
+        }
         Figures.record("bad-input." + getClass().getSimpleName(), CASES + " cases (seed " + SEED + "), "
                 + outcomes.total() + " calls: " + outcomes.accepted + " stored and read back (text exact; jsonb-equal on PostgreSQL), "
                 + outcomes.refused + " refused with a typed error and nothing written, "
@@ -205,6 +219,133 @@ abstract class BadInputSuite extends StoreSuite {
         if (in.chance(5)) {
             write("tasks.delete", () -> db.tasks().delete(id));
         }
+    }
+
+    /** A batch mixing valid tasks, hostile ones, repeated idempotency keys and references into the batch. */
+    private void submitBatch() {
+        List<NewTask> batch = new ArrayList<>();
+        List<TaskId> ids = new ArrayList<>();
+        String sharedKey = in.chance(50) ? null : in.string();
+        for (int i = 1 + in.random().nextInt(6); i > 0; i--) {
+            TaskId id = TaskId.generate();
+            TaskId dependency = ids.isEmpty() || in.chance(50) ? pick(tasks, () -> TaskId.of(UUID.randomUUID()))
+                    : ids.get(in.random().nextInt(ids.size()));
+            NewTask task = outcomes.attempt("NewTask(batch)", () -> NewTask.builder(in.chance(80) ? in.word() : in.string(),
+                    "coder").id(id).idempotencyKey(in.chance(30) ? sharedKey : null)
+                    .dependsOn(in.chance(50) ? List.of(dependency) : List.of()).priority(in.chance(80) ? 5 : in.integer())
+                    .maxRetries(in.chance(30) ? 0 : 3).build());
+            if (task == null) {
+                continue;
+            }
+            batch.add(in.chance(5) ? null : task);
+            ids.add(id);
+        }
+        List<TaskId> stored = write("tasks.submitAll", () -> db.tasks().submitAll(batch));
+        if (stored != null) {
+            assertThat(stored).hasSameSizeAs(batch);
+            for (TaskId id : stored) {
+                db.tasks().require(id);
+                if (!tasks.contains(id)) {
+                    tasks.add(id);
+                }
+            }
+        }
+    }
+
+    private Duration duration() {
+        return switch (in.random().nextInt(6)) {
+            case 0 -> null;
+            case 1 -> Duration.ZERO;
+            case 2 -> Duration.ofSeconds(in.longValue());
+            case 3 -> Duration.ofMillis(-1 - in.random().nextInt(1_000));
+            default -> Duration.ofSeconds(1 + in.random().nextInt(3_600));
+        };
+    }
+
+    private void claim() {
+        String worker = in.chance(50) ? in.word() : in.string();
+        int max = in.chance(60) ? 1 + in.random().nextInt(4) : in.integer();
+        Duration lease = duration();
+        List<Claimed> claimed = write("queue.claim", () -> db.queue().claim(worker, max, lease));
+        if (claimed != null) {
+            assertThat(claimed.size()).isLessThanOrEqualTo(Math.max(0, max));
+            for (Claimed c : claimed) {
+                Task read = db.tasks().require(c.task().id());
+                assertThat(read.status()).isEqualTo(TaskStatus.RUNNING);
+                assertThat(read.leaseOwner()).isEqualTo(worker);
+                assertThat(read.leaseToken()).isEqualTo(c.lease().token());
+                leases.add(c.lease());
+            }
+        }
+    }
+
+    /** A held lease, or a forged one: a known or unknown task, any owner, a token nobody was given. */
+    private Lease lease() {
+        if (!leases.isEmpty() && in.chance(60)) {
+            return leases.remove(in.random().nextInt(leases.size()));
+        }
+        TaskId task = pick(tasks, () -> TaskId.of(UUID.randomUUID()));
+        return outcomes.attempt("Lease(forged)", () -> new Lease(task, in.string(), UUID.randomUUID(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5)));
+    }
+
+    private void finish() {
+        Lease lease = lease();
+        if (in.chance(50)) {
+            Json result = jsonOrNull();
+            Boolean done = write("queue.complete", () -> {
+                db.queue().complete(lease, result);
+                return true;
+            });
+            if (done != null) {
+                Task read = db.tasks().require(lease.taskId());
+                assertThat(read.status()).isEqualTo(TaskStatus.COMPLETED);
+                Consistency.assertSameJson(db, result, read.resultData());
+            }
+        } else {
+            String error = in.string();
+            Boolean done = write("queue.fail", () -> {
+                db.queue().fail(lease, error);
+                return true;
+            });
+            if (done != null) {
+                Task read = db.tasks().require(lease.taskId());
+                assertThat(read.status()).isIn(TaskStatus.READY, TaskStatus.PENDING, TaskStatus.FAILED);
+                assertThat(read.errorMessage()).isEqualTo(error);
+                if (read.status() == TaskStatus.FAILED) {
+                    retryable.add(read.id());
+                }
+            }
+        }
+    }
+
+    private void heartbeat() {
+        Lease lease = lease();
+        Duration extension = duration();
+        Lease extended = write("queue.heartbeat", () -> db.queue().heartbeat(lease, extension));
+        if (extended != null) {
+            assertThat(extended.token()).isEqualTo(lease.token());
+            assertThat(db.tasks().require(lease.taskId()).leaseExpiresAt()).isEqualTo(extended.expiresAt());
+            leases.add(extended);
+        }
+    }
+
+    private void cancelOrRetry() {
+        TaskId id = !retryable.isEmpty() && in.chance(50) ? retryable.remove(in.random().nextInt(retryable.size()))
+                : pick(tasks, () -> in.chance(10) ? null : TaskId.of(UUID.randomUUID()));
+        if (in.chance(50)) {
+            List<TaskId> cancelled = write("queue.cancel", () -> db.queue().cancel(id));
+            if (cancelled != null) {
+                assertThat(cancelled).allSatisfy(c -> assertThat(db.tasks().require(c).status())
+                        .isEqualTo(TaskStatus.CANCELLED));
+            }
+        } else {
+            Task retried = write("queue.retry", () -> db.queue().retry(id));
+            if (retried != null) {
+                assertThat(db.tasks().require(id).status()).isIn(TaskStatus.READY, TaskStatus.PENDING);
+            }
+        }
+        write("queue.reclaimExpired", () -> db.queue().reclaimExpired());
     }
 
     private void listTasks() {

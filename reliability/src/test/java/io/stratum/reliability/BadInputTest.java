@@ -12,6 +12,14 @@ class BadInputTest {
     }
 
     @Nested
+    class SqliteFile extends BadInputSuite {
+        @Override
+        protected Store store() {
+            return Store.sqliteFile(Store.tempDirectory());
+        }
+    }
+
+    @Nested
     class Postgres extends BadInputSuite {
         @Override
         protected Store store() {

@@ -9,6 +9,9 @@ import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
+import io.stratum.queue.Claimed;
+import io.stratum.queue.Lease;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
@@ -16,6 +19,7 @@ import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class InjectionSweep extends StoreSuite {
     private static final String NS = "sweep";
+    private static final Duration LEASE = Duration.ofMinutes(5);
     private int submitted;
 
     @Test
@@ -38,6 +43,7 @@ abstract class InjectionSweep extends StoreSuite {
             String p = Payloads.INJECTION.get(i);
             Json json = Json.of(JsonStrings.object(p));
             tasks(outcomes, i, p, json);
+            queue(outcomes, p, json);
             sessions(outcomes, p, json);
             agents(outcomes, p, json);
             memory(outcomes, i, p, json);
@@ -50,6 +56,9 @@ abstract class InjectionSweep extends StoreSuite {
         Consistency.assertReferencesIntact(db);
         Consistency.assertSqliteIntegrity(db);
         assertThat(outcomes.accepted).as("payloads stored").isGreaterThan(Payloads.INJECTION.size() * 5);
+        for (String call : List.of("queue.claim", "queue.complete", "queue.fail")) {
+            assertThat(outcomes.accepted(call)).as(call + " accepted a payload").isPositive();
+        }
         Figures.record("injection." + getClass().getSimpleName(), outcomes.total() + " calls, " + outcomes.accepted
                 + " stored literally, " + outcomes.refused + " refused (typed)");
     }
@@ -75,6 +84,32 @@ abstract class InjectionSweep extends StoreSuite {
         assertThat(count).as(p).isEqualTo(1L);
         Task updated = outcomes.attempt("tasks.update", () -> db.tasks().update(task));
         assertThat(updated).isNotNull();
+    }
+
+    /** Claims whatever is ready as worker {@code p}, then completes with the payload or fails with it as the error. */
+    private void queue(Outcomes outcomes, String p, Json json) {
+        List<Claimed> claimed = outcomes.attempt("queue.claim", () -> db.queue().claim(p, TaskQueue.MAX_CLAIM, LEASE));
+        if (claimed == null) {
+            return;
+        }
+        for (int n = 0; n < claimed.size(); n++) {
+            Lease lease = claimed.get(n).lease();
+            TaskId id = lease.taskId();
+            assertThat(db.tasks().require(id).leaseOwner()).as(p).isEqualTo(p);
+            assertThat(outcomes.attempt("queue.heartbeat", () -> db.queue().heartbeat(lease, LEASE))).isNotNull();
+            if (n % 2 == 0) {
+                outcomes.attempt("queue.complete", () -> {
+                    db.queue().complete(lease, json);
+                    return true;
+                });
+                assertThat(db.tasks().require(id).resultData()).as(p).isEqualTo(json);
+            } else if (outcomes.attempt("queue.fail", () -> {
+                db.queue().fail(lease, p);
+                return true;
+            }) != null) {
+                assertThat(db.tasks().require(id).errorMessage()).as(p).isEqualTo(p);
+            }
+        }
     }
 
     private void sessions(Outcomes outcomes, String p, Json json) {

@@ -17,6 +17,7 @@ import io.stratum.queue.DependentsOnFailure;
 import io.stratum.queue.Failure;
 import io.stratum.queue.Lease;
 import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -97,7 +98,14 @@ public abstract class QueueContract extends ContractSupport {
         assertThatThrownBy(() -> db.queue().claim("w", 1_001, LEASE)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> db.queue().claim("w", 1, Duration.ZERO)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> db.queue().claim("w", 1, null)).isInstanceOf(InvalidInput.class);
-        assertThat(claim("w", 1)).hasSize(1);
+        assertThatThrownBy(() -> db.queue().claim("w", 1, TaskQueue.MAX_LEASE.plusNanos(1000)))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> db.queue().claim("w", 1, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(InvalidInput.class);
+        List<Claimed> claimed = db.queue().claim("w", 1, TaskQueue.MAX_LEASE);
+        assertThat(claimed).hasSize(1);
+        assertThatThrownBy(() -> db.queue().heartbeat(claimed.getFirst().lease(), Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test

@@ -2,55 +2,78 @@ package io.stratum.internal;
 
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
+import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Lease;
 import io.stratum.task.Task;
-import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 
 /**
- * Hands ready tasks to a worker under a fresh lease, in the caller's write transaction, after reclaiming expired
- * leases in the same transaction: every claimer is also the sweeper. The candidates are read and marked in one
- * transaction, with {@code SKIP LOCKED} where the backend has it and under its single writer lock where not.
+ * Hands ready tasks to a worker under a fresh lease, in the caller's write transaction. One statement picks and
+ * takes them ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
+ * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. Every claimer is also the
+ * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
+ * per store.
  */
 final class Claims {
+    /** The order claims hand tasks out in, as the claim query sorts them. */
+    private static final Comparator<TasksRecord> CLAIM_ORDER = Comparator
+            .comparing((TasksRecord r) -> r.get(TASKS.CALCULATED_PRIORITY), Comparator.reverseOrder())
+            .thenComparing(r -> r.get(TASKS.SUBMITTED_AT))
+            .thenComparing(r -> r.get(TASKS.ID));
+
     private final QueueQueries queries;
     private final TaskTransitions transitions;
     private final Reclaimer reclaimer;
     private final Clock clock;
+    private final long reclaimIntervalMicros;
+    private final AtomicLong nextReclaimMicros = new AtomicLong(Long.MIN_VALUE);
 
-    Claims(QueueQueries queries, TaskTransitions transitions, Reclaimer reclaimer, Clock clock) {
+    Claims(QueueQueries queries, TaskTransitions transitions, Reclaimer reclaimer, Clock clock,
+           Duration reclaimInterval) {
         this.queries = queries;
         this.transitions = transitions;
         this.reclaimer = reclaimer;
         this.clock = clock;
+        this.reclaimIntervalMicros = reclaimInterval.toNanos() / 1_000;
     }
 
     List<Claimed> claim(DSLContext dsl, String workerId, int max, Duration leaseDuration) {
         OffsetDateTime now = Timestamps.now(clock);
-        reclaimer.reclaim(dsl, now);
-        List<UUID> candidates = queries.claimable(dsl, now, max).fetch(TASKS.ID);
-        if (candidates.isEmpty()) {
-            return List.of();
+        if (reclaimDue(now)) {
+            reclaimer.reclaim(dsl, now);
         }
-        // Stamped after the candidates were read, so that no task appears to start before the completion of a
-        // dependency that committed while this transaction was under way.
-        OffsetDateTime started = Timestamps.now(clock);
+        // A task is claimable once run_after <= now, and promotion sets run_after to the moment its last
+        // dependency completed: so no task appears to start before a dependency completed, even when that
+        // dependency committed while this transaction was under way.
         UUID token = UUID.randomUUID();
-        OffsetDateTime expires = Timestamps.normalize(started.plus(leaseDuration));
-        List<UUID> claimed = transitions.move(dsl, candidates, TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
-                .set(TASKS.LEASE_OWNER, workerId).set(TASKS.LEASE_TOKEN, token)
-                .set(TASKS.LEASE_EXPIRES_AT, expires).set(TASKS.STARTED_AT, started).by(workerId), started);
-        Map<UUID, Task> tasks = TaskRows.byId(dsl, claimed);
-        return claimed.stream()
-                .map(id -> new Claimed(tasks.get(id), new Lease(new TaskId(id), workerId, token, expires)))
-                .toList();
+        OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
+        List<TasksRecord> rows = new ArrayList<>(transitions.moveSelected(dsl, queries.claimable(dsl, now, max),
+                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
+                        .set(TASKS.LEASE_OWNER, workerId).set(TASKS.LEASE_TOKEN, token)
+                        .set(TASKS.LEASE_EXPIRES_AT, expires).set(TASKS.STARTED_AT, now).by(workerId), now));
+        rows.sort(CLAIM_ORDER);
+        List<Task> tasks = TaskRows.toTasks(dsl, rows);
+        List<Claimed> claimed = new ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            claimed.add(new Claimed(task, new Lease(task.id(), workerId, token, expires)));
+        }
+        return claimed;
+    }
+
+    /** True for one caller per reclaim interval (by the store's clock). */
+    private boolean reclaimDue(OffsetDateTime now) {
+        long at = now.toEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        long next = nextReclaimMicros.get();
+        return at >= next && nextReclaimMicros.compareAndSet(next, at + reclaimIntervalMicros);
     }
 }

@@ -51,7 +51,7 @@ public final class JooqTaskQueue implements TaskQueue {
                 settings.dependentsOnFailure());
         this.attempts = new FailedAttempts(transitions, settings);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
-        this.claims = new Claims(queries, transitions, reclaimer, clock);
+        this.claims = new Claims(queries, transitions, reclaimer, clock, settings.reclaimInterval());
         this.completions = new Completions(transitions, new Promotion(queries, transitions));
     }
 

@@ -50,8 +50,10 @@ final class Promotion {
                 .filter(r -> !waiting.contains(r.get(TASKS.ID)))
                 .collect(Collectors.groupingBy(r -> priority(r, now), TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
+        // run_after = now: a claim takes a task only once run_after has passed by its own clock (see Claims).
         byPriority.forEach((priority, ready) -> transitions.move(dsl, ready,
-                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY).set(TASKS.CALCULATED_PRIORITY, priority), now));
+                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY).set(TASKS.CALCULATED_PRIORITY, priority)
+                        .set(TASKS.RUN_AFTER, now), now));
     }
 
     static double priority(Record row, OffsetDateTime now) {

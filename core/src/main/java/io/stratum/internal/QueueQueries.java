@@ -47,7 +47,7 @@ public final class QueueQueries {
     }
 
     /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */
-    public ResultQuery<Record1<UUID>> claimable(DSLContext dsl, OffsetDateTime now, int limit) {
+    public Select<Record1<UUID>> claimable(DSLContext dsl, OffsetDateTime now, int limit) {
         return lockSkipping(dsl.select(TASKS.ID).from(claimTable)
                 .where(READY).and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
@@ -109,11 +109,11 @@ public final class QueueQueries {
                 .and(Statuses.oneOf(t.STATUS, statuses));
     }
 
-    private <R extends Record> ResultQuery<R> lock(SelectForUpdateStep<R> query) {
+    private <R extends Record> Select<R> lock(SelectForUpdateStep<R> query) {
         return rowLocks ? query.forUpdate() : query;
     }
 
-    private <R extends Record> ResultQuery<R> lockSkipping(SelectForUpdateStep<R> query) {
+    private <R extends Record> Select<R> lockSkipping(SelectForUpdateStep<R> query) {
         return skipLocked ? query.forUpdate().skipLocked() : lock(query);
     }
 }

@@ -13,6 +13,7 @@ import io.stratum.task.TaskId;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.TableField;
 
@@ -178,9 +180,18 @@ final class TaskSubmission {
     }
 
     private static void insert(DSLContext dsl, List<TasksRecord> rows) {
-        InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, TASKS.fields());
+        // Only the columns some row of the statement sets: the others are nullable without a default, and a task
+        // usually leaves most of them empty, which makes the statement shorter to render, bind and parse.
+        List<Field<?>> columns = Arrays.stream(TASKS.fields())
+                .filter(column -> rows.stream().anyMatch(row -> row.get(column) != null))
+                .toList();
+        InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, columns);
         for (TasksRecord row : rows) {
-            insert = insert.values(row.intoList());
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.get(columns.get(i));
+            }
+            insert = insert.values(values);
         }
         if (insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute() != rows.size()) {
             // A concurrent transaction committed one of the keys after they were looked up: the unit of work is

@@ -16,11 +16,17 @@ import java.time.Duration;
  *
  * With the defaults (5 s, cap 10 min) the waits are 5 s, 10 s, 20 s, 40 s, ... 10 min.
  *
+ * <p>{@link TaskQueue#claim} reclaims expired leases before it claims, at most once per {@code reclaimInterval}
+ * per store (default 1 s; {@link Duration#ZERO}: on every claim), so that a busy queue does not pay a look-up
+ * for expired leases on every claim. A task whose worker died is thus back within its lease plus the interval.
+ *
  * @param backoffBase wait before the first retry (at least 1 ms)
  * @param backoffCap longest wait between retries (at least {@code backoffBase})
  * @param dependentsOnFailure what happens to dependents of a task that failed for good
+ * @param reclaimInterval least time between two reclaims run by claims of this store (zero or more)
  */
-public record QueueSettings(Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure) {
+public record QueueSettings(Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure,
+                            Duration reclaimInterval) {
 
     public QueueSettings {
         if (backoffBase == null || backoffBase.toMillis() < 1) {
@@ -32,19 +38,27 @@ public record QueueSettings(Duration backoffBase, Duration backoffCap, Dependent
         if (dependentsOnFailure == null) {
             throw new InvalidInput("queue.dependentsOnFailure", "is required");
         }
+        if (reclaimInterval == null || reclaimInterval.isNegative()) {
+            throw new InvalidInput("queue.reclaimInterval", reclaimInterval + " must be zero or more");
+        }
     }
 
-    /** Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked. */
+    /** Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked; claims reclaim once a second. */
     public static QueueSettings defaults() {
-        return new QueueSettings(Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK);
+        return new QueueSettings(Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK,
+                Duration.ofSeconds(1));
     }
 
     public QueueSettings withBackoff(Duration base, Duration cap) {
-        return new QueueSettings(base, cap, dependentsOnFailure);
+        return new QueueSettings(base, cap, dependentsOnFailure, reclaimInterval);
     }
 
     public QueueSettings withDependentsOnFailure(DependentsOnFailure value) {
-        return new QueueSettings(backoffBase, backoffCap, value);
+        return new QueueSettings(backoffBase, backoffCap, value, reclaimInterval);
+    }
+
+    public QueueSettings withReclaimInterval(Duration value) {
+        return new QueueSettings(backoffBase, backoffCap, dependentsOnFailure, value);
     }
 
     /** The wait before retry number {@code retry} (1 for the first), per the formula above. */

@@ -28,9 +28,10 @@ import java.util.List;
  * <h2>Leases</h2>
  * A claim gives each task a lease ({@link Lease}) until {@code now + leaseDuration}. Only the current, unexpired
  * lease can complete, fail or extend ({@link #heartbeat}) the task; anything else gets {@link LeaseLost}.
- * Expired leases are reclaimed by {@link #reclaimExpired()}, which every {@link #claim} runs first in its own
- * transaction: as long as some worker claims, a worker that died loses no task. A reclaimed task counts as
- * a failed attempt (retry with back-off, or {@code failed} once its retries are used up).
+ * Expired leases are reclaimed by {@link #reclaimExpired()}, which a {@link #claim} runs first in its own
+ * transaction, at most once per {@link QueueSettings#reclaimInterval()} (1 s by default) per store: as long as
+ * some worker claims, a worker that died loses no task. A reclaimed task counts as a failed attempt (retry with
+ * back-off, or {@code failed} once its retries are used up).
  */
 public interface TaskQueue {
 

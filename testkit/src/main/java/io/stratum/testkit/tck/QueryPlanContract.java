@@ -103,6 +103,13 @@ public abstract class QueryPlanContract {
     }
 
     @Test
+    void claimTakesItsTasksThroughTheClaimIndexInOneStatement() {
+        String plan = plan(TaskTransitions.statement(dsl(), queries.claimable(dsl(), QueryPlanData.now(), 16),
+                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));
+        assertThat(plan).contains("ix_tasks_claim").doesNotContain("idx_tasks_status");
+    }
+
+    @Test
     void statusChangesFindTheirRowsByKey() {
         assertByKey(TaskTransitions.statement(dsl(), data.ready(),
                 TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));

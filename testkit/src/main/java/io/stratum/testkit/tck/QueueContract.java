@@ -377,6 +377,33 @@ public abstract class QueueContract extends ContractSupport {
     }
 
     @Test
+    void claimsReclaimExpiredLeasesAtMostOncePerReclaimInterval() {
+        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
+            TaskId a = store.tasks().submit(task("a").build());
+            assertThat(store.queue().claim("w1", 1, LEASE)).hasSize(1);
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
+            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval")
+                    .isEqualTo(TaskStatus.RUNNING);
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty(); // reclaimed, but backing off
+            assertThat(store.tasks().require(a).retryCount()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(store.queue().claim("w2", 1, LEASE)).extracting(c -> c.task().id()).containsExactly(a);
+        }
+        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ZERO)))) {
+            TaskId a = store.tasks().submit(task("a").build());
+            store.queue().claim("w1", 1, LEASE);
+            clock.advance(LEASE);
+            assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
+            assertThat(store.tasks().require(a).status()).as("reclaimed by the next claim")
+                    .isEqualTo(TaskStatus.READY);
+        }
+        assertThatThrownBy(() -> QueueSettings.defaults().withReclaimInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
     void withTheCancelPolicyAFailureCancelsItsDependents() {
         try (var store = openMigrated(b -> b.queue(QueueSettings.defaults()
                 .withDependentsOnFailure(DependentsOnFailure.CANCEL)))) {

@@ -1,5 +1,6 @@
 package io.stratum.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,16 +10,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warm-up and measured rounds, interleaved across contenders (A B A B ...) so that a slow phase of a noisy
- * machine hits every contender alike instead of one of them.
+ * machine hits every contender alike instead of one of them. Warm-up goes on, round after round, until both
+ * {@code warmups} rounds and {@code warmupTime} have passed (at most {@value #MAX_WARMUPS} rounds): a round of a
+ * few hundred calls ends long before the JIT compilers are done with the code it runs, most of all in the first
+ * workload of the run.
  */
 final class Rounds {
     private static final Logger LOG = LoggerFactory.getLogger(Rounds.class);
+    private static final int MAX_WARMUPS = 20;
 
     private final int warmups;
+    private final Duration warmupTime;
     private final int measured;
 
-    Rounds(int warmups, int measured) {
+    Rounds(int warmups, Duration warmupTime, int measured) {
         this.warmups = warmups;
+        this.warmupTime = warmupTime;
         this.measured = measured;
     }
 
@@ -27,7 +34,13 @@ final class Rounds {
         Map<String, List<RoundResult>> results = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         contenders.forEach(c -> results.put(c.system(), new ArrayList<>()));
-        for (int round = 0; round < warmups + measured; round++) {
+        long started = System.nanoTime();
+        int warmupRounds = warmups;
+        for (int round = 0; round < warmupRounds + measured; round++) {
+            if (round == warmupRounds - 1 && warmupRounds < MAX_WARMUPS
+                    && System.nanoTime() - started < warmupTime.toNanos()) {
+                warmupRounds++;
+            }
             for (Contender contender : contenders) {
                 if (failures.containsKey(contender.system())) {
                     continue;
@@ -35,8 +48,8 @@ final class Rounds {
                 try {
                     RoundResult result = contender.round(round);
                     LOG.info("{} {} round {}{}: {} ops in {} ms", label, contender.system(), round,
-                            round < warmups ? " (warm-up)" : "", result.operations(), result.nanos() / 1_000_000);
-                    if (round >= warmups) {
+                            round < warmupRounds ? " (warm-up)" : "", result.operations(), result.nanos() / 1_000_000);
+                    if (round >= warmupRounds) {
                         results.get(contender.system()).add(result);
                     }
                 } catch (Exception e) {

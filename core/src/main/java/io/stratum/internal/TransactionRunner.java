@@ -19,11 +19,13 @@ import org.jooq.Configuration;
  * transaction is bound to the calling thread, so that nested units (a transaction inside another, or any repository
  * call made inside the work) join it instead of opening a second one.
  *
- * <p>Transactions are opened and ended with SQL statements on a connection left in auto-commit mode, not with
- * {@code setAutoCommit(false)} and {@code commit()}: sqlite-jdbc's {@code commit()} begins the next transaction at
- * once, taking the write lock again (and failing with SQLITE_BUSY after a successful commit if another process took
- * it in between), and pgjdbc's {@code setTransactionIsolation} sets session state that leaks to other clients
- * behind PgBouncer. The statements keep every option to the one transaction.
+ * <p>A transaction opens with the backend's {@link Backend#beginStatement} on a connection left in auto-commit
+ * mode and ends with {@code COMMIT} or {@code ROLLBACK} statements: sqlite-jdbc's {@code commit()} begins the next
+ * transaction at once, taking the write lock again (and failing with SQLITE_BUSY after a successful commit if
+ * another process took it in between), and pgjdbc's {@code setTransactionIsolation} sets session state that leaks
+ * to other clients behind PgBouncer; the statements keep every option to the one transaction. Where the backend
+ * has no statement for the options (PostgreSQL's default transaction), the driver opens it instead
+ * ({@code setAutoCommit(false)}), which pgjdbc sends along with the first statement, one round trip less.
  *
  * <p>What is retried, and why it is safe: a failure before COMMIT, or a failed COMMIT that the database reports
  * as a serialisation failure, deadlock or lock contention, means the database rolled the transaction back, so
@@ -70,16 +72,46 @@ public final class TransactionRunner {
 
     private <T> T attempt(TransactionOptions options, int attempt, Function<TransactionDatabase, T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            execute(connection, backend.beginStatement(options));
-            T result = runBound(connection, options, attempt, work);
-            commit(connection, options);
-            return result;
+            Ending ending = begin(connection, options);
+            try {
+                T result = runBound(connection, ending, options, attempt, work);
+                commit(connection, ending, options);
+                return result;
+            } finally {
+                restoreAutoCommit(connection, ending);
+            }
         } catch (SQLException e) {
             throw errors.translate(e);
         }
     }
 
-    private <T> T runBound(Connection connection, TransactionOptions options, int attempt,
+    /** How a transaction is ended: with SQL statements, or through the driver that opened it. */
+    private enum Ending {
+        STATEMENTS, DRIVER
+    }
+
+    private Ending begin(Connection connection, TransactionOptions options) throws SQLException {
+        String begin = backend.beginStatement(options);
+        if (begin == null) {
+            connection.setAutoCommit(false);
+            return Ending.DRIVER;
+        }
+        execute(connection, begin);
+        return Ending.STATEMENTS;
+    }
+
+    /** Leaves the connection as the pool lent it; a broken one, which the pool discards, is left alone. */
+    private static void restoreAutoCommit(Connection connection, Ending ending) {
+        if (ending == Ending.DRIVER) {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException brokenConnection) {
+                // The pool discards a broken connection; the outcome of the transaction stands as it is.
+            }
+        }
+    }
+
+    private <T> T runBound(Connection connection, Ending ending, TransactionOptions options, int attempt,
                            Function<TransactionDatabase, T> work) {
         TransactionDatabase transaction = new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
         current.set(transaction);
@@ -90,7 +122,7 @@ public final class TransactionRunner {
             }
             return result;
         } catch (Error failure) {
-            rollback(connection, failure);
+            rollback(connection, ending, failure);
             throw failure;
         } catch (RuntimeException failure) {
             RuntimeException doom = transaction.doom();
@@ -98,7 +130,7 @@ public final class TransactionRunner {
             if (doom != null && failure != doom && failure.getCause() != doom) {
                 doom.addSuppressed(failure);
             }
-            rollback(connection, thrown);
+            rollback(connection, ending, thrown);
             throw thrown;
         } finally {
             current.remove();
@@ -106,13 +138,17 @@ public final class TransactionRunner {
         }
     }
 
-    private void commit(Connection connection, TransactionOptions options) {
+    private void commit(Connection connection, Ending ending, TransactionOptions options) {
         try {
-            execute(connection, "COMMIT");
+            if (ending == Ending.DRIVER) {
+                connection.commit();
+            } else {
+                execute(connection, "COMMIT");
+            }
         } catch (SQLException e) {
             StratumException failure = errors.translate(e);
             // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has already ended it.
-            rollback(connection, failure);
+            rollback(connection, ending, failure);
             if (failure instanceof Unavailable && !options.readOnly()) {
                 throw new Unavailable("the connection broke during COMMIT, so the transaction may or may not have "
                         + "been applied: " + failure.getMessage(), e, false);
@@ -121,9 +157,13 @@ public final class TransactionRunner {
         }
     }
 
-    private static void rollback(Connection connection, Throwable failure) {
+    private static void rollback(Connection connection, Ending ending, Throwable failure) {
         try {
-            execute(connection, "ROLLBACK");
+            if (ending == Ending.DRIVER) {
+                connection.rollback();
+            } else {
+                execute(connection, "ROLLBACK");
+            }
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
         }

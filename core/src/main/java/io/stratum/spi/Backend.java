@@ -62,12 +62,21 @@ public interface Backend {
     }
 
     /**
-     * The statement that opens a transaction with {@code options} on a connection in auto-commit mode; Stratum ends
-     * it with {@code COMMIT} or {@code ROLLBACK}. The default is standard SQL
-     * ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}); a database that needs something else
-     * overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock before the first read).
+     * The statement that opens a transaction with {@code options} on a connection in auto-commit mode, after which
+     * Stratum ends it with {@code COMMIT} or {@code ROLLBACK}; or null to let the driver open it
+     * ({@code setAutoCommit(false)}, ended with {@code commit()} or {@code rollback()}). The default is null for
+     * {@link TransactionOptions#DEFAULT}, every repository call's transaction: a driver such as pgjdbc then sends
+     * its {@code BEGIN} together with the first statement, one round trip less, and the transaction runs at the
+     * server's default isolation (READ COMMITTED unless the server is configured otherwise). Other options get
+     * standard SQL ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}), never
+     * {@code setTransactionIsolation}, whose session state would outlive the transaction behind a pooler. A
+     * database that needs something else overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock
+     * before the first read).
      */
     default String beginStatement(TransactionOptions options) {
+        if (options.equals(TransactionOptions.DEFAULT)) {
+            return null;
+        }
         return "START TRANSACTION ISOLATION LEVEL " + options.isolation().sql()
                 + (options.readOnly() ? ", READ ONLY" : ", READ WRITE");
     }

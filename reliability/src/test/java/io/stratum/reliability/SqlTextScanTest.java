@@ -34,8 +34,8 @@ class SqlTextScanTest {
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
-            Map.entry("TransactionRunner.java: connection, backend.beginStatement(options)",
-                    "each backend's constant BEGIN statements"),
+            Map.entry("TransactionRunner.java: connection, begin",
+                    "Backend#beginStatement: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
             Map.entry("ExplicitTransactions.java: sql", "BEGIN/COMMIT/ROLLBACK constants and the savepoint calls below"),
             Map.entry("ExplicitTransactions.java: \"ROLLBACK TO \" + ((Savepoint) args[0]).getSavepointName()",

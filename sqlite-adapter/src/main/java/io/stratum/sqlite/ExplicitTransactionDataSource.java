@@ -8,7 +8,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** Hands out sqlite-jdbc connections whose transactions are run by {@link ExplicitTransactions}. */
+/**
+ * Hands out sqlite-jdbc connections whose transactions are run by {@link ExplicitTransactions} and whose prepared
+ * statements are kept for reuse by {@link StatementCache}.
+ */
 final class ExplicitTransactionDataSource implements DataSource {
     private final SQLiteDataSource driver;
 
@@ -18,7 +21,7 @@ final class ExplicitTransactionDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return ExplicitTransactions.wrap(driver.getConnection());
+        return ExplicitTransactions.wrap(StatementCache.wrap(driver.getConnection()));
     }
 
     @Override

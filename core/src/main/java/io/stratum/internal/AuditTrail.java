@@ -43,6 +43,11 @@ public final class AuditTrail {
         }
     }
 
+    /** Whether the changes Stratum makes are recorded ({@link #change}, {@link #changes}). */
+    boolean recordsChanges() {
+        return automatic;
+    }
+
     /** One entity's change, for {@link #changes}; {@code before} and {@code after} are JSON text. */
     public record Change(String entityId, String before, String after) {
     }

@@ -14,6 +14,14 @@ public interface Database {
     /** Runs {@code work} in a write transaction (the backend's write discipline applies) and returns its result. */
     <T> T write(Function<DSLContext, T> work);
 
+    /**
+     * Runs {@code work}, which executes exactly one statement, as a write and returns its result. Inside an open
+     * transaction it joins it, as {@link #write} does; otherwise the statement runs in auto-commit mode, a
+     * transaction by itself, without the BEGIN and COMMIT round trips. A second statement is a programming error
+     * ({@link IllegalStateException}).
+     */
+    <T> T writeOne(Function<DSLContext, T> work);
+
     /** Runs read-only {@code work} and returns its result. */
     <T> T read(Function<DSLContext, T> work);
 }

@@ -62,7 +62,7 @@ public final class JooqTaskQueue implements TaskQueue {
             throw new InvalidInput("max", max + " is outside 1.." + MAX_CLAIM);
         }
         Leases.requireDuration("leaseDuration", leaseDuration);
-        return db.write(dsl -> claims.claim(dsl, workerId, max, leaseDuration));
+        return claims.claim(db, workerId, max, leaseDuration);
     }
 
     @Override

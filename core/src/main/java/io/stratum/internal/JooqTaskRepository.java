@@ -57,7 +57,11 @@ public final class JooqTaskRepository implements TaskRepository {
         if (tasks.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInput("tasks", "contains null");
         }
-        return tasks.isEmpty() ? List.of() : db.write(dsl -> submission.submit(dsl, tasks));
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        return TaskSubmission.isOneStatement(tasks) ? db.writeOne(dsl -> submission.submit(dsl, tasks))
+                : db.write(dsl -> submission.submit(dsl, tasks));
     }
 
     /** The error for a reference that does not resolve, named after its foreign key on every backend. */

@@ -27,6 +27,11 @@ public final class PooledDatabase implements Database {
     }
 
     @Override
+    public <T> T writeOne(Function<DSLContext, T> work) {
+        return transactions.runStatement(work);
+    }
+
+    @Override
     public <T> T read(Function<DSLContext, T> work) {
         TransactionDatabase open = transactions.current();
         if (open != null) {

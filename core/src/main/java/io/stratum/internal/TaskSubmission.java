@@ -46,6 +46,15 @@ final class TaskSubmission {
         this.clock = clock;
     }
 
+    /**
+     * Whether {@link #submit} stores {@code tasks} with one INSERT and nothing else: few enough rows, and nothing
+     * to look up first (no idempotency keys, chosen ids, parents, sessions or dependencies).
+     */
+    static boolean isOneStatement(List<NewTask> tasks) {
+        return tasks.size() <= ROWS_PER_INSERT && tasks.stream().allMatch(t -> t.idempotencyKey() == null
+                && t.id() == null && t.parentTaskId() == null && t.sessionId() == null && t.dependsOn().isEmpty());
+    }
+
     List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
         OffsetDateTime now = Timestamps.now(clock);
         List<UUID> ids = assignIds(tasks, now);

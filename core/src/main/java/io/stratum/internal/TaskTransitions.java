@@ -46,6 +46,11 @@ public final class TaskTransitions {
         this.audit = audit;
     }
 
+    /** Whether moves write audit rows (a statement more in their transaction). */
+    boolean audits() {
+        return audit.recordsChanges();
+    }
+
     /** Applies {@code move} to those of {@code ids} it matches; returns the ids that moved, in the order given. */
     public List<UUID> move(DSLContext dsl, Collection<UUID> ids, TaskMove move, OffsetDateTime now) {
         Map<UUID, AuditTrail.Change> changes = new HashMap<>();

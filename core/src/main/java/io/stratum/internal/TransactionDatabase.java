@@ -37,6 +37,11 @@ public final class TransactionDatabase implements Database {
     }
 
     @Override
+    public <T> T writeOne(Function<DSLContext, T> work) {
+        return write(work);
+    }
+
+    @Override
     public <T> T read(Function<DSLContext, T> work) {
         checkOpen();
         return work.apply(dsl);

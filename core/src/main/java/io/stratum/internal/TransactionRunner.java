@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 
 /**
  * Runs units of work in database transactions: a connection from the pool, the backend's BEGIN statement, the work,
@@ -68,6 +70,44 @@ public final class TransactionRunner {
         return retrier.run(attempt -> options.readOnly()
                 ? attempt(options, attempt, work)
                 : gate.exclusive(() -> attempt(options, attempt, work)));
+    }
+
+    /**
+     * Runs {@code work}, which executes one statement, in auto-commit mode: a transaction by itself. Joins the
+     * transaction open on this thread, if any. A failure of the statement means it was not applied and is retried
+     * like any unit of work, except a broken connection: the statement may have committed, so that is thrown as a
+     * non-retryable {@link Unavailable}, as for a COMMIT.
+     */
+    public <T> T runStatement(Function<DSLContext, T> work) {
+        TransactionDatabase open = current.get();
+        if (open != null) {
+            return open.write(work);
+        }
+        return retrier.run(attempt -> gate.exclusive(() -> autoCommitted(work)));
+    }
+
+    private <T> T autoCommitted(Function<DSLContext, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            int[] statements = {0};
+            DSLContext dsl = configuration.derive(connection).deriveAppending(ExecuteListener.onExecuteStart(ctx -> {
+                if (++statements[0] > 1) {
+                    throw new IllegalStateException("a unit of work meant as one auto-committed statement ran a second"
+                            + " one: " + ctx.sql());
+                }
+            })).dsl();
+            try {
+                return work.apply(dsl);
+            } catch (RuntimeException e) {
+                RuntimeException failure = errors.translate(e);
+                if (failure instanceof Unavailable && statements[0] > 0) {
+                    throw new Unavailable("the connection broke while an auto-committed statement ran, so it may or "
+                            + "may not have been applied: " + failure.getMessage(), e, false);
+                }
+                throw failure;
+            }
+        } catch (SQLException e) {
+            throw errors.translate(e);
+        }
     }
 
     private <T> T attempt(TransactionOptions options, int attempt, Function<TransactionDatabase, T> work) {

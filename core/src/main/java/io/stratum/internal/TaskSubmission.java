@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -194,19 +195,33 @@ final class TaskSubmission {
         List<Field<?>> columns = Arrays.stream(TASKS.fields())
                 .filter(column -> rows.stream().anyMatch(row -> row.get(column) != null))
                 .toList();
+        if (rows.stream().allMatch(row -> row.get(TASKS.IDEMPOTENCY_KEY) == null)) {
+            // Without keys no row can conflict: one statement, rendered once and bound per row in a JDBC batch
+            // (which pgjdbc sends as multi-row INSERTs).
+            BatchBindStep batch = dsl.batch(dsl.insertInto(TASKS, columns).values(new Object[columns.size()]));
+            for (TasksRecord row : rows) {
+                batch = batch.bind(valuesOf(row, columns));
+            }
+            batch.execute();
+            return;
+        }
         InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, columns);
         for (TasksRecord row : rows) {
-            Object[] values = new Object[columns.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = row.get(columns.get(i));
-            }
-            insert = insert.values(values);
+            insert = insert.values(valuesOf(row, columns));
         }
         if (insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute() != rows.size()) {
             // A concurrent transaction committed one of the keys after they were looked up: the unit of work is
             // retried as for any transient conflict, and then finds the stored task.
             throw new Busy("an idempotency key of the batch was stored by a concurrent submit", null);
         }
+    }
+
+    private static Object[] valuesOf(TasksRecord row, List<Field<?>> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(columns.get(i));
+        }
+        return values;
     }
 
     private static void insertEdges(DSLContext dsl, Map<UUID, List<UUID>> dependsOn) {

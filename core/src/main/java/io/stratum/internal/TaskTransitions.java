@@ -71,8 +71,9 @@ public final class TaskTransitions {
 
     /**
      * Applies {@code move}, which has one possible "from", to the tasks {@code selected} picks, in one statement;
-     * returns the moved rows as they are now, in no particular order. The select may lock (and skip) rows: the
-     * claim picks and takes its tasks in one round trip this way.
+     * returns the moved rows as they are now, in no particular order. The select must pick only tasks in that
+     * status and lock them (or run under the backend's single writer), so that the update need not check the
+     * status again: the claim picks and takes its tasks in one round trip this way.
      */
     public List<TasksRecord> moveSelected(DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move,
                                           OffsetDateTime now) {
@@ -96,7 +97,8 @@ public final class TaskTransitions {
      */
     public static ResultQuery<Record2<UUID, Long>> statement(DSLContext dsl, Collection<UUID> ids, TaskMove move,
                                                              OffsetDateTime now) {
-        return update(dsl, TASKS.ID.in(ids), move, now).returningResult(TASKS.ID, TASKS.VERSION);
+        return update(dsl, TASKS.ID.in(ids).and(Statuses.oneOf(TASKS.STATUS, move.from())), move, now)
+                .returningResult(TASKS.ID, TASKS.VERSION);
     }
 
     /** The UPDATE {@link #moveSelected} runs (public so that the conformance suite can explain it). */
@@ -119,8 +121,7 @@ public final class TaskTransitions {
         if (FINISHING.contains(move.to())) {
             set.put(TASKS.COMPLETED_AT, now);
         }
-        return dsl.update(TASKS).set(set)
-                .where(which).and(Statuses.oneOf(TASKS.STATUS, move.from())).and(move.guard());
+        return dsl.update(TASKS).set(set).where(which).and(move.guard());
     }
 
     private static String state(String status, long version) {

@@ -37,6 +37,8 @@ class SqlTextScanTest {
             Map.entry("TransactionRunner.java: connection, begin",
                     "Backend#beginStatement: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
+            Map.entry("StatementCache.java: sql",
+                    "the SQL text its caller (jOOQ) prepares, passed to the driver unchanged; it only keys the cache"),
             Map.entry("ExplicitTransactions.java: sql", "BEGIN/COMMIT/ROLLBACK constants and the savepoint calls below"),
             Map.entry("ExplicitTransactions.java: \"ROLLBACK TO \" + ((Savepoint) args[0]).getSavepointName()",
                     "a savepoint name created by setSavepoint in this class, from jOOQ, never user data"),

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -18,7 +19,6 @@ import org.jooq.JSONB;
  * application asks for ({@link #write}) cannot.
  */
 public final class AuditTrail {
-    private static final int ROWS_PER_INSERT = 1_000;
 
     private final boolean automatic;
     private final String defaultActor;
@@ -53,8 +53,8 @@ public final class AuditTrail {
     }
 
     /**
-     * Records many changes of one kind that Stratum made, a thousand rows per statement, unless automatic rows
-     * are off.
+     * Records many changes of one kind that Stratum made, unless automatic rows are off: one INSERT rendered once
+     * and bound per change (a JDBC batch, which pgjdbc sends as multi-row inserts).
      */
     public void changes(DSLContext dsl, String actor, String action, String entityType, List<Change> changes) {
         if (!automatic || changes.isEmpty()) {
@@ -62,15 +62,14 @@ public final class AuditTrail {
         }
         OffsetDateTime at = Timestamps.now(clock);
         String who = actorOr(actor);
-        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            var insert = dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY_TYPE,
-                    AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT);
-            for (Change c : changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(),
-                        jsonb(c.before()), jsonb(c.after()), at);
-            }
-            insert.execute();
+        BatchBindStep batch = dsl.batch(dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
+                AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT)
+                .values((UUID) null, null, null, null, null, null, null, null));
+        for (Change c : changes) {
+            batch = batch.bind(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(), jsonb(c.before()),
+                    jsonb(c.after()), at);
         }
+        batch.execute();
     }
 
     /** Writes a row the application asked for and returns it. */

@@ -14,7 +14,10 @@ package io.stratum;
  */
 public record TransactionOptions(Isolation isolation, boolean readOnly) {
 
-    /** Read-write, READ COMMITTED on PostgreSQL: what every single repository call uses. */
+    /**
+     * Read-write at the server's default isolation, READ COMMITTED on PostgreSQL unless the server is configured
+     * otherwise: what every single repository call uses. The driver opens it with the first statement.
+     */
     public static final TransactionOptions DEFAULT = new TransactionOptions(Isolation.READ_COMMITTED, false);
 
     /** Read-write and SERIALIZABLE: the transaction behaves as if it ran alone. */

@@ -27,6 +27,35 @@ public record Json(String text) {
         return new Json(text);
     }
 
+    /**
+     * The JSON string literal for {@code value}: quoted, with {@code "}, {@code \\} and control characters escaped
+     * as RFC 8259 and PostgreSQL's {@code jsonb} write them, so that the literal reads back byte for byte. NUL
+     * (U+0000) is escaped too, but {@link #of} refuses the result: PostgreSQL cannot store it.
+     */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     @Override
     public String toString() {
         return text;

@@ -1,5 +1,6 @@
 package io.stratum.bench;
 
+import io.stratum.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class JsonReport {
 
     static String render(Machine machine, String command, Report report) {
         StringBuilder out = new StringBuilder("{\n");
-        out.append("  \"command\": ").append(string(command)).append(",\n");
+        out.append("  \"command\": ").append(Json.quote(command)).append(",\n");
         out.append("  \"machine\": ").append(object(machine.asMap())).append(",\n");
         out.append("  \"rows\": [\n");
         out.append(report.rows().stream().map(JsonReport::row).collect(Collectors.joining(",\n")));
@@ -34,9 +35,9 @@ final class JsonReport {
 
     private static String row(Row row) {
         StringBuilder out = new StringBuilder("    {");
-        out.append("\"workload\": ").append(string(row.workload()));
-        out.append(", \"backend\": ").append(string(row.backend().label()));
-        out.append(", \"system\": ").append(string(row.system()));
+        out.append("\"workload\": ").append(Json.quote(row.workload()));
+        out.append(", \"backend\": ").append(Json.quote(row.backend().label()));
+        out.append(", \"system\": ").append(Json.quote(row.system()));
         if (row.measured()) {
             Measurement m = row.measurement();
             out.append(", \"opsPerSecond\": ").append(number(m.median()));
@@ -46,27 +47,27 @@ final class JsonReport {
             out.append(", \"p99Micros\": ").append(number(m.latencyMicros(99)));
         } else {
             out.append(row.outcome().applies() ? ", \"failure\": " : ", \"notApplicable\": ")
-                    .append(string(row.outcome().reason()));
+                    .append(Json.quote(row.outcome().reason()));
         }
         if (row.ratio() != null) {
-            out.append(", \"ratio\": ").append(number(row.ratio())).append(", \"versus\": ").append(string(row.versus()));
+            out.append(", \"ratio\": ").append(number(row.ratio())).append(", \"versus\": ").append(Json.quote(row.versus()));
         }
         if (row.note() != null) {
-            out.append(", \"note\": ").append(string(row.note()));
+            out.append(", \"note\": ").append(Json.quote(row.note()));
         }
         return out.append('}').toString();
     }
 
     private static String target(Target t) {
-        return "    {\"target\": " + string(t.description()) + ", \"value\": " + number(t.value())
-                + ", \"threshold\": " + number(t.threshold()) + ", \"unit\": " + string(t.unit().strip())
+        return "    {\"target\": " + Json.quote(t.description()) + ", \"value\": " + number(t.value())
+                + ", \"threshold\": " + number(t.threshold()) + ", \"unit\": " + Json.quote(t.unit().strip())
                 + ", \"atMost\": " + t.atMost()
                 + ", \"met\": " + t.met() + "}";
     }
 
     private static String object(Map<String, String> values) {
         return values.entrySet().stream()
-                .map(e -> string(e.getKey()) + ": " + string(e.getValue()))
+                .map(e -> Json.quote(e.getKey()) + ": " + Json.quote(e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
@@ -76,26 +77,5 @@ final class JsonReport {
 
     private static String number(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
-    }
-
-    static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

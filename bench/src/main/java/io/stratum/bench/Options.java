@@ -15,7 +15,7 @@ record Options(Sizes sizes, List<BackendKind> backends, Set<Group> groups, Strin
 
     static final String USAGE = """
             usage: java -jar bench/target/stratum-bench.jar [options]
-              --quick               small sizes, 2 measured rounds: checks that everything runs (~10 min)
+              --quick               small sizes, 2 measured rounds: checks that everything runs
               --backends LIST       sqlite,postgresql (default: both)
               --workloads LIST      enqueue,claim,dag,scale,bulk,peers (default: all)
               --postgres-url URL    server to create scratch databases on (default: $STRATUM_BENCH_POSTGRES_URL,

@@ -1,5 +1,6 @@
 package io.stratum.internal;
 
+import io.stratum.Json;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ public final class JsonObject {
 
     /** Adds a string member; a null value is written as JSON null. */
     public JsonObject string(String name, String value) {
-        members.put(name, value == null ? "null" : quote(value));
+        members.put(name, value == null ? "null" : Json.quote(value));
         return this;
     }
 
@@ -39,30 +40,8 @@ public final class JsonObject {
             if (json.length() > 1) {
                 json.append(", ");
             }
-            json.append(quote(name)).append(": ").append(value);
+            json.append(Json.quote(name)).append(": ").append(value);
         });
         return json.append('}').toString();
-    }
-
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -72,7 +72,7 @@ public final class CrashWorkerMain {
     static void completeWithEffect(Stratum db, String name, Claimed claimed) {
         db.transaction(tx -> {
             tx.queue().complete(claimed.lease(), Json.of(JsonStrings.object(name)));
-            tx.memory().put(MemoryWrite.of(EFFECTS, claimed.task().id().toString(), Json.of(JsonStrings.quote(name)))
+            tx.memory().put(MemoryWrite.of(EFFECTS, claimed.task().id().toString(), Json.of(Json.quote(name)))
                     .expectingVersion(0));
         });
     }

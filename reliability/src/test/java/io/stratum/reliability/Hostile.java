@@ -1,5 +1,6 @@
 package io.stratum.reliability;
 
+import io.stratum.Json;
 import java.util.Random;
 
 /** Seeded hostile values: strings, JSON documents and numbers meant to break validation and storage. */
@@ -78,7 +79,7 @@ final class Hostile {
             case 2 -> malformed();
             case 3 -> new String[] {"1e1000000", "-1e-1000000", "123456789012345678901234567890",
                     "NaN", "Infinity", "-0", "01", "1.", ".5", "+1", "0x10"}[random.nextInt(11)];
-            case 4 -> JsonStrings.quote(fragments(1 + random.nextInt(4)));
+            case 4 -> Json.quote(fragments(1 + random.nextInt(4)));
             default -> canonical(3);
         };
     }
@@ -112,7 +113,7 @@ final class Hostile {
         int kind = depth == 0 ? random.nextInt(4) : random.nextInt(6);
         return switch (kind) {
             case 0 -> Integer.toString(random.nextInt(1_000_000) - 500_000);
-            case 1 -> JsonStrings.quote(fragments(1 + random.nextInt(3)).replace("\0", "0")
+            case 1 -> Json.quote(fragments(1 + random.nextInt(3)).replace("\0", "0")
                     .replaceAll("[\uD800-\uDFFF]", "s"));
             case 2 -> new String[] {"true", "false", "null"}[random.nextInt(3)];
             case 3 -> "[]";

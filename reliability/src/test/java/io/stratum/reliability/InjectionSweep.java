@@ -169,7 +169,7 @@ abstract class InjectionSweep extends StoreSuite {
             String needle = p.toLowerCase(Locale.ROOT);
             assertThat(found).as(p).allMatch(e -> e.key().toLowerCase(Locale.ROOT).contains(needle)
                     || e.value().text().toLowerCase(Locale.ROOT).contains(needle));
-            if (literal != null && JsonStrings.quote(p).equals('"' + p + '"')) {
+            if (literal != null && Json.quote(p).equals('"' + p + '"')) {
                 // Search matches the stored JSON text, where a quote or backslash appears escaped.
                 assertThat(found).as(p).extracting(MemoryEntry::key).contains(key);
             }

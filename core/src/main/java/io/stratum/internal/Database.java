@@ -17,8 +17,8 @@ public interface Database {
     /**
      * Runs {@code work}, which executes exactly one statement, as a write and returns its result. Inside an open
      * transaction it joins it, as {@link #write} does; otherwise the statement runs in auto-commit mode, a
-     * transaction by itself, without the BEGIN and COMMIT round trips. A second statement is a programming error
-     * ({@link IllegalStateException}).
+     * transaction by itself, without the BEGIN and COMMIT round trips. A second statement, or a JDBC batch (each of
+     * its rows would commit on its own), is a programming error ({@link IllegalStateException}).
      */
     <T> T writeOne(Function<DSLContext, T> work);
 

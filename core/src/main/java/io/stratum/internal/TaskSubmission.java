@@ -48,12 +48,14 @@ final class TaskSubmission {
     }
 
     /**
-     * Whether {@link #submit} stores {@code tasks} with one INSERT and nothing else: few enough rows, and nothing
-     * to look up first (no idempotency keys, chosen ids, parents, sessions or dependencies).
+     * Whether {@link #submit} stores {@code tasks} with one single-row INSERT and nothing else: one task with
+     * nothing to look up first (no idempotency key, chosen id, parent, session or dependency). Several rows are
+     * a JDBC batch, several statements, which must share a transaction.
      */
     static boolean isOneStatement(List<NewTask> tasks) {
-        return tasks.size() <= ROWS_PER_INSERT && tasks.stream().allMatch(t -> t.idempotencyKey() == null
-                && t.id() == null && t.parentTaskId() == null && t.sessionId() == null && t.dependsOn().isEmpty());
+        NewTask t = tasks.getFirst();
+        return tasks.size() == 1 && t.idempotencyKey() == null && t.id() == null && t.parentTaskId() == null
+                && t.sessionId() == null && t.dependsOn().isEmpty();
     }
 
     List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
@@ -195,7 +197,7 @@ final class TaskSubmission {
         List<Field<?>> columns = Arrays.stream(TASKS.fields())
                 .filter(column -> rows.stream().anyMatch(row -> row.get(column) != null))
                 .toList();
-        if (rows.stream().allMatch(row -> row.get(TASKS.IDEMPOTENCY_KEY) == null)) {
+        if (rows.size() > 1 && rows.stream().allMatch(row -> row.get(TASKS.IDEMPOTENCY_KEY) == null)) {
             // Without keys no row can conflict: one statement, rendered once and bound per row in a JDBC batch
             // (which pgjdbc sends as multi-row INSERTs).
             BatchBindStep batch = dsl.batch(dsl.insertInto(TASKS, columns).values(new Object[columns.size()]));

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
 
 /**
  * Runs units of work in database transactions: a connection from the pool, the backend's BEGIN statement, the work,
@@ -89,10 +90,11 @@ public final class TransactionRunner {
     private <T> T autoCommitted(Function<DSLContext, T> work) {
         try (Connection connection = dataSource.getConnection()) {
             int[] statements = {0};
+            // A JDBC batch counts as several statements: in auto-commit each would commit on its own.
             DSLContext dsl = configuration.derive(connection).deriveAppending(ExecuteListener.onExecuteStart(ctx -> {
-                if (++statements[0] > 1) {
+                if (++statements[0] > 1 || ctx.type() == ExecuteType.BATCH) {
                     throw new IllegalStateException("a unit of work meant as one auto-committed statement ran a second"
-                            + " one: " + ctx.sql());
+                            + " one or a batch: " + ctx.sql());
                 }
             })).dsl();
             try {

@@ -66,6 +66,20 @@ class AutoCommittedStatementTest {
     }
 
     @Test
+    void aBatchIsRefusedBeforeAnyOfItsRowsIsWritten(@TempDir Path dir) {
+        withRunner(dir, (runner, dsl) -> {
+            assertThatThrownBy(() -> runner.runStatement(d -> d.batch(d.insertInto(SESSIONS, SESSIONS.ID, SESSIONS.NAME,
+                            SESSIONS.STATUS, SESSIONS.STARTED_AT, SESSIONS.LAST_EVENT_SEQ)
+                    .values((UUID) null, null, null, null, null))
+                    .bind(UUID.randomUUID(), "a", "active", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 0L)
+                    .bind(UUID.randomUUID(), "b", "active", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 0L)
+                    .execute()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch");
+            assertThat(dsl.fetchCount(SESSIONS)).isZero();
+        });
+    }
+
+    @Test
     void insideATransactionItJoinsItAndRollsBackWithIt(@TempDir Path dir) {
         withRunner(dir, (runner, dsl) -> {
             assertThatThrownBy(() -> runner.run(TransactionOptions.DEFAULT, tx -> {

@@ -3,16 +3,17 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.testkit.tck.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code stratum demo}, small, on a new database per test; run on each backend by a thin subclass. */
 abstract class DemoContract {
-    private TestDatabases databases;
+    private TestDatabase databases;
     private String url;
 
-    protected abstract TestDatabases databases();
+    protected abstract TestDatabase databases();
 
     @BeforeEach
     void createDatabase() {

@@ -3,6 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.testkit.tck.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 /** memory put, get, list, history and delete on one database per class; each test uses a namespace of its own. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MemoryCommandsContract {
-    private TestDatabases databases;
+    private TestDatabase databases;
     private String url;
 
-    protected abstract TestDatabases databases();
+    protected abstract TestDatabase databases();
 
     @BeforeAll
     void createDatabase() {

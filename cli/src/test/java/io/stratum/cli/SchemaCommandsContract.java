@@ -3,6 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.testkit.tck.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -11,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** migrate, status and rollback on a new database per test; run on each backend by a thin subclass. */
 abstract class SchemaCommandsContract {
-    private TestDatabases databases;
+    private TestDatabase databases;
     private String url;
 
-    protected abstract TestDatabases databases();
+    protected abstract TestDatabase databases();
 
     @BeforeEach
     void createDatabase() {

@@ -1,5 +1,6 @@
 package io.stratum.cli;
 
+import io.stratum.testkit.tck.TestDatabase;
 import org.junit.jupiter.api.Nested;
 
 /** The command contracts on SQLite files. */
@@ -7,7 +8,7 @@ class SqliteCommandsTest {
     @Nested
     class Schema extends SchemaCommandsContract {
         @Override
-        protected TestDatabases databases() {
+        protected TestDatabase databases() {
             return new SqliteFiles();
         }
     }
@@ -15,7 +16,7 @@ class SqliteCommandsTest {
     @Nested
     class Tasks extends TaskCommandsContract {
         @Override
-        protected TestDatabases databases() {
+        protected TestDatabase databases() {
             return new SqliteFiles();
         }
     }
@@ -23,7 +24,7 @@ class SqliteCommandsTest {
     @Nested
     class Queue extends QueueCommandsContract {
         @Override
-        protected TestDatabases databases() {
+        protected TestDatabase databases() {
             return new SqliteFiles();
         }
     }
@@ -31,7 +32,7 @@ class SqliteCommandsTest {
     @Nested
     class Demo extends DemoContract {
         @Override
-        protected TestDatabases databases() {
+        protected TestDatabase databases() {
             return new SqliteFiles();
         }
     }
@@ -39,7 +40,7 @@ class SqliteCommandsTest {
     @Nested
     class Memory extends MemoryCommandsContract {
         @Override
-        protected TestDatabases databases() {
+        protected TestDatabase databases() {
             return new SqliteFiles();
         }
     }

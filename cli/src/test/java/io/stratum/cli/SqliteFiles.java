@@ -1,5 +1,6 @@
 package io.stratum.cli;
 
+import io.stratum.testkit.tck.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** SQLite database files in a temporary directory of their own. */
-final class SqliteFiles implements TestDatabases {
+final class SqliteFiles implements TestDatabase {
     private final Path directory;
     private int next;
 

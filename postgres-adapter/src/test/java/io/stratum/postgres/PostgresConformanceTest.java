@@ -9,6 +9,7 @@ import io.stratum.testkit.tck.DependencyShapeContract;
 import io.stratum.testkit.tck.MemoryRepositoryContract;
 import io.stratum.testkit.tck.MigrationContract;
 import io.stratum.testkit.tck.MultiProcessContract;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import io.stratum.testkit.tck.QueryPlanContract;
 import io.stratum.testkit.tck.QueueContract;
 import io.stratum.testkit.tck.RetentionContract;
@@ -28,7 +29,7 @@ class PostgresConformanceTest {
     class Tasks extends TaskRepositoryContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -36,7 +37,7 @@ class PostgresConformanceTest {
     class Constraints extends SchemaConstraintContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -44,7 +45,7 @@ class PostgresConformanceTest {
     class Migrations extends MigrationContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -52,7 +53,7 @@ class PostgresConformanceTest {
     class ConcurrentMigrations extends ConcurrentMigrationContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -60,7 +61,7 @@ class PostgresConformanceTest {
     class Transactions extends TransactionContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -68,7 +69,7 @@ class PostgresConformanceTest {
     class Sessions extends SessionRepositoryContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -76,7 +77,7 @@ class PostgresConformanceTest {
     class Agents extends AgentRepositoryContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -84,7 +85,7 @@ class PostgresConformanceTest {
     class Memory extends MemoryRepositoryContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -92,7 +93,7 @@ class PostgresConformanceTest {
     class Audit extends AuditContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -100,7 +101,7 @@ class PostgresConformanceTest {
     class Retention extends RetentionContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -108,7 +109,7 @@ class PostgresConformanceTest {
     class Submit extends SubmitContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -116,7 +117,7 @@ class PostgresConformanceTest {
     class Queue extends QueueContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -124,7 +125,7 @@ class PostgresConformanceTest {
     class Shapes extends DependencyShapeContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -132,7 +133,7 @@ class PostgresConformanceTest {
     class Concurrency extends ConcurrencyContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -140,7 +141,7 @@ class PostgresConformanceTest {
     class Processes extends MultiProcessContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
     }
 
@@ -148,7 +149,7 @@ class PostgresConformanceTest {
     class Plans extends QueryPlanContract {
         @Override
         protected TestDatabase testDatabase() {
-            return new PostgresDatabases();
+            return new PostgresScratchDatabases();
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,11 +33,11 @@ class PostgresLeastPrivilegeTest {
 
     @BeforeEach
     void createRolesAndDatabase() throws SQLException {
-        adminUrl = PostgresDatabases.configuredUrl();
+        adminUrl = PostgresScratchDatabases.serverUrl();
         execute(adminUrl, "CREATE ROLE " + owner + " LOGIN",
                 "CREATE ROLE " + app + " LOGIN",
                 "CREATE DATABASE " + database + " OWNER " + owner);
-        String asAdminOnNewDb = PostgresDatabases.withDatabase(adminUrl, database);
+        String asAdminOnNewDb = PostgresScratchDatabases.withDatabase(adminUrl, database);
         // The script from the README, run once by a superuser.
         execute(asAdminOnNewDb,
                 "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
@@ -80,7 +81,7 @@ class PostgresLeastPrivilegeTest {
     }
 
     private String urlAs(String role) {
-        String url = PostgresDatabases.withDatabase(adminUrl, database);
+        String url = PostgresScratchDatabases.withDatabase(adminUrl, database);
         return url.replaceAll("([?&])user=[^&]*", "$1user=" + role);
     }
 

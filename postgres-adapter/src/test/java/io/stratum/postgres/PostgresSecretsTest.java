@@ -8,6 +8,7 @@ import io.stratum.Stratum;
 import io.stratum.StratumException;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class PostgresSecretsTest {
 
     @Test
     void passwordNeverLeaks() throws Exception {
-        PostgresDatabases databases = new PostgresDatabases();
+        PostgresScratchDatabases databases = new PostgresScratchDatabases();
         StringBuilder julLog = new StringBuilder();
         Handler capture = new Handler() {
             @Override

@@ -9,6 +9,7 @@ import io.stratum.Unavailable;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ class PostgresConnectionLossTest {
 
     @Test
     void terminatedBackendsCostNoWriteAndDoubleNone() throws Exception {
-        try (PostgresServer server = new PostgresServer()) {
+        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.open(url); Terminator terminator = new Terminator(url)) {

@@ -10,6 +10,7 @@ import io.stratum.Unavailable;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskStatus;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class PostgresQueueConnectionLossTest {
 
     @Test
     void terminatedBackendsDuringClaimAndCompleteLoseNoTask() throws Exception {
-        try (PostgresServer server = new PostgresServer()) {
+        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.builder().url(url)

@@ -9,6 +9,7 @@ import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskStatus;
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ServerRestartTest {
         Assumptions.assumeTrue(Boolean.parseBoolean(System.getenv("STRATUM_TEST_PG_RESTART")),
                 "restarting the shared PostgreSQL server needs STRATUM_TEST_PG_RESTART=true");
         String cluster = localClusterVersion();
-        try (PostgresServer server = new PostgresServer()) {
+        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.builder().url(url)

@@ -1,5 +1,6 @@
 package io.stratum.reliability;
 
+import io.stratum.testkit.tck.PostgresScratchDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -22,7 +23,7 @@ interface Store extends AutoCloseable {
     }
 
     static Store postgres() {
-        PostgresServer server = new PostgresServer();
+        PostgresScratchDatabases server = new PostgresScratchDatabases();
         return of(server::freshUrl, server::close);
     }
 

@@ -28,7 +28,7 @@ public record Json(String text) {
     }
 
     /**
-     * The JSON string literal for {@code value}: quoted, with {@code "}, {@code \\} and control characters escaped
+     * The JSON string literal for {@code value}: quoted, with {@code "}, backslash and control characters escaped
      * as RFC 8259 and PostgreSQL's {@code jsonb} write them, so that the literal reads back byte for byte. NUL
      * (U+0000) is escaped too, but {@link #of} refuses the result: PostgreSQL cannot store it.
      */

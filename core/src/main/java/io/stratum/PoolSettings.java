@@ -3,7 +3,7 @@ package io.stratum;
 import java.time.Duration;
 
 /**
- * Connection pool settings. The defaults are the original system's: at most 10 connections, 5 kept
+ * Connection pool settings. The defaults: at most 10 connections, 5 kept
  * idle, idle ones closed after 30 s, every connection replaced after 30 min, and 10 s to wait for one.
  * An in-memory SQLite database always uses a single connection, whatever is set here.
  *
@@ -28,7 +28,7 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
         requireAtLeast("pool.acquireTimeout", acquireTimeout, Duration.ofMillis(250), false);
     }
 
-    /** The original system's pool: max 10, min idle 5, idle 30 s, lifetime 30 min, acquire 10 s. */
+    /** The default pool: max 10, min idle 5, idle 30 s, lifetime 30 min, acquire 10 s. */
     public static PoolSettings defaults() {
         return new PoolSettings(10, 5, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(10));
     }

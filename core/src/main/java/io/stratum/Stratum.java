@@ -113,7 +113,7 @@ public final class Stratum implements AutoCloseable {
         return schema;
     }
 
-    /** Tasks: the repository of the original system. */
+    /** Tasks: submit, read, filter, update and change the status of stored tasks. */
     public TaskRepository tasks() {
         return repositories.tasks();
     }

@@ -3,7 +3,7 @@ package io.stratum.bench;
 import java.util.List;
 import java.util.Map;
 
-/** Workload 5: a DAG end to end, on Stratum (it has no hand-written counterpart in the issue). */
+/** Workload 5: a DAG end to end, on Stratum (it has no hand-written counterpart). */
 final class DagGroup {
     private DagGroup() {
     }

@@ -3,7 +3,7 @@ package io.stratum.bench;
 import java.util.Locale;
 
 /**
- * A goal from the benchmark issue, checked against this run: {@code value >= threshold}, or {@code <=} when
+ * A goal for a ratio or a bound of this run, checked against it: {@code value >= threshold}, or {@code <=} when
  * {@code atMost}. Targets are reported, never enforced.
  */
 record Target(String description, double value, double threshold, boolean atMost, String unit) {

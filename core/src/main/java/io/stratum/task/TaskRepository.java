@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stored tasks: the repository of the original system, with optimistic locking and a checked state machine.
+ * Stored tasks, with optimistic locking and a checked state machine.
  * Every method runs in its own transaction unless called inside {@code Stratum.transaction(...)}.
  */
 public interface TaskRepository {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's least-privilege set-up: a migration role owns the schema, the application role has only DML
+ * The least-privilege set-up of docs/schema-and-migrations.md: a migration role owns the schema, the application role has only DML
  * on it. After migrating as the owner, Stratum works as the application role, which can change no schema.
  */
 class PostgresLeastPrivilegeTest {
@@ -38,7 +38,7 @@ class PostgresLeastPrivilegeTest {
                 "CREATE ROLE " + app + " LOGIN",
                 "CREATE DATABASE " + database + " OWNER " + owner);
         String asAdminOnNewDb = PostgresScratchDatabases.withDatabase(adminUrl, database);
-        // The script from the README, run once by a superuser.
+        // The script from docs/schema-and-migrations.md, run once by a superuser.
         execute(asAdminOnNewDb,
                 "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
                 "GRANT CONNECT ON DATABASE " + database + " TO " + app,

@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The measured figures of a run, logged and appended to target/reliability-figures.txt for the README. */
+/** The measured figures of a run, logged and appended to target/reliability-figures.txt for docs/reliability.md. */
 final class Figures {
     private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
     private static final Path FILE = Path.of("target", "reliability-figures.txt");

@@ -28,7 +28,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's Transactions, Sessions, Agents, Memory, Audit trail and Retention examples, verbatim and in order. */
+/**
+ * The examples of docs/transactions-and-repositories.md (Transactions, Sessions, Agents, Memory, Audit trail and
+ * Retention), verbatim (DocSamplesTest checks that) and in order.
+ */
 class ReadmeDomainExamplesTest {
     @Test
     void examplesRun(@TempDir Path dir) {

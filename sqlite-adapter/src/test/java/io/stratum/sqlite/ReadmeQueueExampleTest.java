@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's queue example, verbatim, so that it keeps compiling and doing what the comments say. */
+/**
+ * The example of docs/queue.md, verbatim (DocSamplesTest checks that), so that it keeps compiling and doing what
+ * the comments say.
+ */
 class ReadmeQueueExampleTest {
     @Test
     void queueExampleRuns() {

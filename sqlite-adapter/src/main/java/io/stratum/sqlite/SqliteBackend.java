@@ -58,9 +58,14 @@ public final class SqliteBackend implements Backend {
         return PooledConnection.open("stratum-sqlite", driver, pool, FileWriteGate.forFile(location.path()));
     }
 
+    /**
+     * Stratum's per-connection settings (foreign keys, busy timeout) are applied to every connection it takes from
+     * {@code dataSource}, and the database file is switched to WAL; a DataSource on which they cannot hold is
+     * refused with {@link io.stratum.InvalidInput} naming the setting.
+     */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
-        return new AdoptedConnection(dataSource, FileWriteGate.forMemory());
+        return new AdoptedConnection(AdoptedDataSource.adopt(dataSource), FileWriteGate.forMemory());
     }
 
     /**

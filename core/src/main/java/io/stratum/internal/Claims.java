@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 
@@ -37,20 +36,19 @@ final class Claims {
     private final TaskTransitions transitions;
     private final Reclaimer reclaimer;
     private final Clock clock;
-    private final long reclaimIntervalMicros;
-    private final AtomicLong nextReclaimMicros = new AtomicLong(Long.MIN_VALUE);
+    private final ReclaimTimer reclaimTimer;
 
     Claims(QueueQueries queries, TaskTransitions transitions, Reclaimer reclaimer, Clock clock,
-           Duration reclaimInterval) {
+           ReclaimTimer reclaimTimer) {
         this.queries = queries;
         this.transitions = transitions;
         this.reclaimer = reclaimer;
         this.clock = clock;
-        this.reclaimIntervalMicros = reclaimInterval.toNanos() / 1_000;
+        this.reclaimTimer = reclaimTimer;
     }
 
     List<Claimed> claim(Database db, String workerId, int max, Duration leaseDuration) {
-        boolean reclaim = reclaimDue(Timestamps.now(clock));
+        boolean reclaim = reclaimTimer.due(Timestamps.now(clock));
         Function<DSLContext, Taken> take = dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             if (reclaim) {
@@ -83,10 +81,4 @@ final class Claims {
     private record Taken(List<TasksRecord> rows, UUID token, OffsetDateTime expires) {
     }
 
-    /** True for one caller per reclaim interval (by the store's clock). */
-    private boolean reclaimDue(OffsetDateTime now) {
-        long at = now.toEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-        long next = nextReclaimMicros.get();
-        return at >= next && nextReclaimMicros.compareAndSet(next, at + reclaimIntervalMicros);
-    }
 }

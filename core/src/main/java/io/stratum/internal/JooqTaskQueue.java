@@ -42,8 +42,8 @@ public final class JooqTaskQueue implements TaskQueue {
     private final Claims claims;
     private final Completions completions;
 
-    public JooqTaskQueue(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions,
-                         QueueSettings settings) {
+    JooqTaskQueue(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions,
+                  QueueSettings settings, ReclaimTimer reclaimTimer) {
         this.db = db;
         this.clock = clock;
         this.transitions = transitions;
@@ -51,7 +51,7 @@ public final class JooqTaskQueue implements TaskQueue {
                 settings.dependentsOnFailure());
         this.attempts = new FailedAttempts(transitions, settings);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
-        this.claims = new Claims(queries, transitions, reclaimer, clock, settings.reclaimInterval());
+        this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
         this.completions = new Completions(transitions, new Promotion(queries, transitions));
     }
 

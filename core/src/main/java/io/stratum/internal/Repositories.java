@@ -15,6 +15,7 @@ public final class Repositories {
     private final AuditTrail audit;
     private final QueueQueries queries;
     private final QueueSettings queueSettings;
+    private final ReclaimTimer reclaimTimer;
     private final TaskRepository tasks;
     private final TaskQueue queue;
     private final SessionRepository sessions;
@@ -23,22 +24,28 @@ public final class Repositories {
     private final AuditLog auditLog;
 
     public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings) {
+        this(db, clock, audit, queries, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
+    }
+
+    private Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings,
+                         ReclaimTimer reclaimTimer) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
         this.queueSettings = queueSettings;
+        this.reclaimTimer = reclaimTimer;
         TaskTransitions transitions = new TaskTransitions(queries, audit);
         this.tasks = new JooqTaskRepository(db, clock, queries, transitions);
-        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings);
+        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer);
         this.sessions = new JooqSessionRepository(db, clock);
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
         this.auditLog = new JooqAuditLog(db, audit);
     }
 
-    /** The same repositories on another database. */
+    /** The same repositories on another database, sharing this store's reclaim timer. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, queueSettings);
+        return new Repositories(db, clock, audit, queries, queueSettings, reclaimTimer);
     }
 
     public TaskRepository tasks() {

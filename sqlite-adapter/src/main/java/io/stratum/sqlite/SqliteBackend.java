@@ -7,10 +7,12 @@ import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.spi.PooledConnection;
 import io.stratum.spi.SqlFailure;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.Index;
@@ -56,9 +58,14 @@ public final class SqliteBackend implements Backend {
         return PooledConnection.open("stratum-sqlite", driver, pool, FileWriteGate.forFile(location.path()));
     }
 
+    /**
+     * Stratum's per-connection settings (foreign keys, busy timeout) are applied to every connection it takes from
+     * {@code dataSource}, and the database file is switched to WAL; a DataSource on which they cannot hold is
+     * refused with {@link io.stratum.InvalidInput} naming the setting.
+     */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
-        return new AdoptedConnection(dataSource, FileWriteGate.forMemory());
+        return new AdoptedConnection(AdoptedDataSource.adopt(dataSource), FileWriteGate.forMemory());
     }
 
     /**
@@ -78,22 +85,58 @@ public final class SqliteBackend implements Backend {
     }
 
     /**
-     * Another process may be migrating the same file and holds the write lock for as long as a changeset
-     * takes; a migration waits up to {@value #MIGRATION_BUSY_TIMEOUT_MS} ms for it instead of the normal
-     * busy timeout.
+     * Migrations of one database file run one at a time across processes, under a {@link MigrationLock} held until
+     * the returned session closes (an in-memory database is private to its store and needs none). While it waits
+     * for that lock, and then for the write lock of other work on the file, a migration waits up to
+     * {@value #MIGRATION_BUSY_TIMEOUT_MS} ms instead of the normal busy timeout.
      */
     @Override
     public MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        Path file = databaseFile(connection);
+        MigrationLock lock = file == null ? null
+                : MigrationLock.acquire(file, Duration.ofMillis(MIGRATION_BUSY_TIMEOUT_MS));
         int normal;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
-            rs.next();
-            normal = rs.getInt(1);
+        try {
+            normal = busyTimeout(connection);
+            setBusyTimeout(connection, MIGRATION_BUSY_TIMEOUT_MS);
+        } catch (SQLException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
         }
-        setBusyTimeout(connection, MIGRATION_BUSY_TIMEOUT_MS);
-        return () -> setBusyTimeout(connection, normal);
+        return () -> {
+            try {
+                setBusyTimeout(connection, normal);
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
+        };
     }
 
-    private static void setBusyTimeout(Connection connection, int millis) throws SQLException {
+    /** The file of the connection's main database, or null for an in-memory or temporary one. */
+    static Path databaseFile(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals("main")) {
+                    String file = rs.getString("file");
+                    return file == null || file.isEmpty() ? null : Path.of(file);
+                }
+            }
+        }
+        return null;
+    }
+
+    static int busyTimeout(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static void setBusyTimeout(Connection connection, int millis) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + millis);
         }

@@ -1,6 +1,9 @@
 package io.stratum.sqlite;
 
 import io.stratum.InvalidInput;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -32,5 +35,18 @@ final class SqliteConnections {
         SQLiteDataSource driver = new SQLiteDataSource(new SQLiteConfig(properties));
         driver.setUrl(location.url());
         return new ExplicitTransactionDataSource(driver);
+    }
+
+    /**
+     * The settings of {@link #dataSource} that belong to a connection, applied to one Stratum did not open (from a
+     * pool the application adopted): foreign keys on, and the busy timeout raised to the default if it is shorter.
+     */
+    static void applyPerConnectionSettings(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        if (SqliteBackend.busyTimeout(connection) < DEFAULT_BUSY_TIMEOUT_MS) {
+            SqliteBackend.setBusyTimeout(connection, DEFAULT_BUSY_TIMEOUT_MS);
+        }
     }
 }

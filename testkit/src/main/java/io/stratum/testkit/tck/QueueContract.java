@@ -8,6 +8,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
+import io.stratum.Stratum;
 import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
@@ -401,6 +402,32 @@ public abstract class QueueContract extends ContractSupport {
         }
         assertThatThrownBy(() -> QueueSettings.defaults().withReclaimInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void claimsInsideTransactionsShareTheStoresReclaimInterval() {
+        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
+            TaskId a = store.tasks().submit(task("a").build());
+            assertThat(claimInTransaction(store, "w1")).hasSize(1);
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(claimInTransaction(store, "w2")).isEmpty();
+            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval by a transaction")
+                    .isEqualTo(TaskStatus.RUNNING);
+            assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
+            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval by the store's queue")
+                    .isEqualTo(TaskStatus.RUNNING);
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(claimInTransaction(store, "w2")).isEmpty(); // backing off
+            assertThat(store.tasks().require(a).retryCount()).as("reclaimed once the interval passed").isEqualTo(1);
+            assertThat(store.tasks().require(a).status()).isEqualTo(TaskStatus.READY);
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(claimInTransaction(store, "w2"))
+                    .extracting(c -> c.task().id()).containsExactly(a);
+        }
+    }
+
+    private static List<Claimed> claimInTransaction(Stratum store, String worker) {
+        return store.transactionResult(tx -> tx.queue().claim(worker, 1, LEASE));
     }
 
     @Test

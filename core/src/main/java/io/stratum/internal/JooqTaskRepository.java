@@ -169,7 +169,8 @@ public final class JooqTaskRepository implements TaskRepository {
         if (limit < 1 || limit > TaskFilters.MAX_LIMIT) {
             throw new InvalidInput("limit", limit + " is outside 1.." + TaskFilters.MAX_LIMIT);
         }
-        return db.read(dsl -> TaskRows.toTasks(dsl, queries.ready(dsl, limit).fetchInto(TASKS)));
+        return db.read(dsl -> TaskRows.toTasks(dsl,
+                queries.ready(dsl, Timestamps.now(clock), limit).fetchInto(TASKS)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
 import io.stratum.StaleVersion;
+import io.stratum.queue.Claimed;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -260,6 +261,25 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
         assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(highOld, highNew, mid, low);
         assertThat(db.tasks().getReadyTasks(2)).extracting(Task::id).containsExactly(highOld, highNew);
+    }
+
+    @Test
+    void readyTasksInBackOffAreListedOnlyOnceAClaimCouldTakeThem() {
+        TaskId flaky = db.tasks().submit(NewTask.builder("flaky", "coder").priority(9).build());
+        TaskId plain = submit("plain");
+        Claimed claimed = db.queue().claim("worker", 1, Duration.ofMinutes(1)).getFirst();
+        assertThat(claimed.task().id()).isEqualTo(flaky);
+        db.queue().fail(claimed.lease(), "try again");
+        Task backingOff = db.tasks().require(flaky);
+        assertThat(backingOff.status()).isEqualTo(TaskStatus.READY);
+        assertThat(backingOff.runAfter()).isAfter(OffsetDateTime.now(clock));
+
+        assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(plain);
+
+        clock.advance(Duration.between(OffsetDateTime.now(clock), backingOff.runAfter()));
+        assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(flaky, plain);
+        assertThat(db.queue().claim("worker", 10, Duration.ofMinutes(1))).extracting(c -> c.task().id())
+                .containsExactly(flaky, plain);
     }
 
     @Test

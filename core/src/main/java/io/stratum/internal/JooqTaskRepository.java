@@ -86,6 +86,9 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public Task update(Task task) {
         Arguments.require("task", task);
+        Arguments.require("id", task.id());
+        // Task's constructor checks nothing (it also loads stored rows); the edit checks what is written here.
+        task.toBuilder().build();
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime deadline = Timestamps.normalize(task.deadline());

@@ -52,6 +52,7 @@ public interface TaskRepository {
      * Writes the editable fields of {@code task} if its {@link Task#version()} is still the stored one, and
      * returns the task as stored now (version + 1, calculated priority recomputed).
      *
+     * @throws InvalidInput before anything is written, if an editable field breaks the rules of {@link NewTask}
      * @throws StaleVersion if another writer changed the task since it was read
      * @throws NotFound if the task was deleted
      */

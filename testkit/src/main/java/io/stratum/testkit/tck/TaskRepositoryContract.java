@@ -365,21 +365,32 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     }
 
     @Test
-    void databaseChecksBackTheValidationUp() {
+    void updateRefusesInvalidFieldsGivenWithoutTheBuilderAndWritesNothing() {
         Task stored = db.tasks().require(submit("valid"));
-        Task tooHigh = withPriority(stored, 11);
-        assertThatThrownBy(() -> db.tasks().update(tooHigh))
-                .isInstanceOfSatisfying(ConstraintViolation.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.CHECK);
-                    assertThat(e.constraint()).isEqualTo("ck_tasks_priority");
-                });
-        assertThat(db.tasks().require(stored.id()).priority()).isEqualTo(NewTask.DEFAULT_PRIORITY);
+        List<Task> invalid = List.of(
+                edited(stored, 11, "valid", "", 60),
+                edited(stored, 99, "valid", "", 60),
+                edited(stored, 5, null, "", 60),
+                edited(stored, 5, "valid", null, 60),
+                edited(stored, 5, "valid", "x\uD800y", 60),
+                edited(stored, 5, "valid", "x\u0000y", 60),
+                edited(stored, 5, "valid", "", 0));
+        List<String> fields = List.of("priority", "priority", "summary", "description", "description", "description",
+                "maxExecutionTimeoutSeconds");
+        for (int i = 0; i < invalid.size(); i++) {
+            Task task = invalid.get(i);
+            String field = fields.get(i);
+            assertThatThrownBy(() -> db.tasks().update(task))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+        }
+        assertThat(db.tasks().require(stored.id())).isEqualTo(stored);
     }
 
-    private static Task withPriority(Task t, int priority) {
-        return new Task(t.id(), t.summary(), t.description(), t.agentType(), priority, t.calculatedPriority(),
+    /** {@code t} with some editable fields replaced, through the canonical constructor instead of the builder. */
+    private static Task edited(Task t, int priority, String summary, String description, int timeoutSeconds) {
+        return new Task(t.id(), summary, description, t.agentType(), priority, t.calculatedPriority(),
                 t.status(), t.dependencies(), t.dependencyType(), t.dependencyDepth(), t.inputData(), t.resultData(),
-                t.errorMessage(), t.retryCount(), t.maxRetries(), t.maxExecutionTimeoutSeconds(), t.submittedAt(),
+                t.errorMessage(), t.retryCount(), t.maxRetries(), timeoutSeconds, t.submittedAt(),
                 t.startedAt(), t.completedAt(), t.lastUpdatedAt(), t.createdBy(), t.parentTaskId(), t.sessionId(),
                 t.source(), t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(), t.taskBranch(),
                 t.worktreePath(), t.version(), t.idempotencyKey(), t.leaseOwner(), t.leaseToken(),

@@ -3,8 +3,10 @@ package io.stratum;
 import io.stratum.internal.JsonSyntax;
 
 /**
- * A JSON document as text. Construction checks that the text is well-formed JSON (RFC 8259), so a
- * malformed document is refused with {@link InvalidInput} before it reaches the database.
+ * A JSON document as text. Construction checks that the text is well-formed JSON (RFC 8259) that every backend
+ * stores alike, so anything else is refused with {@link InvalidInput} before it reaches the database: NUL
+ * (U+0000) and unpaired surrogates, escaped or not, and numbers outside the range of PostgreSQL's
+ * {@code jsonb} (at most 131072 digits before the decimal point and 16383 after it, once the exponent is applied).
  *
  * <p>PostgreSQL stores JSON as {@code jsonb}, which normalises whitespace and key order; SQLite keeps the
  * text as given. Compare documents read back from PostgreSQL semantically, or write them in jsonb's
@@ -13,7 +15,7 @@ import io.stratum.internal.JsonSyntax;
 public record Json(String text) {
 
     /** Largest document accepted, in characters. */
-    public static final int MAX_LENGTH = 16 * 1024 * 1024;
+    public static final int MAX_LENGTH = JsonSyntax.MAX_LENGTH;
 
     public Json {
         if (text == null) {

@@ -86,6 +86,9 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public Task update(Task task) {
         Arguments.require("task", task);
+        Arguments.require("id", task.id());
+        // Task's constructor checks nothing (it also loads stored rows); the edit checks what is written here.
+        task.toBuilder().build();
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime deadline = Timestamps.normalize(task.deadline());
@@ -169,7 +172,8 @@ public final class JooqTaskRepository implements TaskRepository {
         if (limit < 1 || limit > TaskFilters.MAX_LIMIT) {
             throw new InvalidInput("limit", limit + " is outside 1.." + TaskFilters.MAX_LIMIT);
         }
-        return db.read(dsl -> TaskRows.toTasks(dsl, queries.ready(dsl, limit).fetchInto(TASKS)));
+        return db.read(dsl -> TaskRows.toTasks(dsl,
+                queries.ready(dsl, Timestamps.now(clock), limit).fetchInto(TASKS)));
     }
 
     @Override

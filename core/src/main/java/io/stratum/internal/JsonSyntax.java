@@ -1,14 +1,16 @@
 package io.stratum.internal;
 
 import io.stratum.InvalidInput;
-import io.stratum.Json;
 
 /**
  * Strict RFC 8259 well-formedness check without building a tree. Nesting is bounded so that a hostile
- * document cannot exhaust the stack, and text that PostgreSQL would refuse (NUL escapes, lone surrogates)
- * is rejected here so both backends accept exactly the same documents.
+ * document cannot exhaust the stack, and what PostgreSQL's {@code jsonb} would refuse (NUL escapes, lone
+ * surrogates, numbers beyond {@link JsonbNumbers}) is rejected here so both backends accept exactly the same
+ * documents.
  */
 public final class JsonSyntax {
+    /** Longest document accepted, in characters. */
+    public static final int MAX_LENGTH = 16 * 1024 * 1024;
     /** Deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 512;
 
@@ -23,8 +25,8 @@ public final class JsonSyntax {
 
     /** Throws {@link InvalidInput} naming {@code field} unless {@code text} is one well-formed JSON value. */
     public static void check(String text, String field) {
-        if (text.length() > Json.MAX_LENGTH) {
-            throw new InvalidInput(field, "JSON document longer than " + Json.MAX_LENGTH + " characters");
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidInput(field, "JSON document longer than " + MAX_LENGTH + " characters");
         }
         Text.checkEncodable(field, text);
         JsonSyntax p = new JsonSyntax(text, field);
@@ -171,9 +173,11 @@ public final class JsonSyntax {
     }
 
     private void number() {
+        int start = pos;
         if (peek() == '-') {
             pos++;
         }
+        int intStart = pos;
         if (peek() == '0') {
             pos++;
         } else if (isDigit(peek())) {
@@ -181,22 +185,37 @@ public final class JsonSyntax {
         } else {
             throw error("invalid number");
         }
+        int intEnd = pos;
+        int fracStart = pos;
         if (peek() == '.') {
             pos++;
             if (!isDigit(peek())) {
                 throw error("digit expected after decimal point");
             }
+            fracStart = pos;
             digits();
         }
+        int fracEnd = pos;
+        long exponent = 0;
         if (peek() == 'e' || peek() == 'E') {
             pos++;
+            boolean negative = false;
             if (peek() == '+' || peek() == '-') {
-                pos++;
+                negative = next() == '-';
             }
             if (!isDigit(peek())) {
                 throw error("digit expected in exponent");
             }
-            digits();
+            while (isDigit(peek())) {
+                // Saturates: any magnitude past the limit is refused alike.
+                exponent = Math.min(exponent * 10 + (next() - '0'), Long.MAX_VALUE / 100);
+            }
+            exponent = negative ? -exponent : exponent;
+        }
+        String problem = JsonbNumbers.problem(s, intStart, intEnd, fracStart, fracEnd, exponent);
+        if (problem != null) {
+            throw new InvalidInput(field, "JSON number at offset " + start
+                    + " is outside the range PostgreSQL's jsonb stores: " + problem);
         }
     }
 

@@ -54,10 +54,10 @@ public final class QueueQueries {
                 .limit(limit));
     }
 
-    /** Up to {@code limit} ready tasks in claim order, whatever their {@code run_after}; no locks. */
-    public ResultQuery<Record> ready(DSLContext dsl, int limit) {
+    /** Up to {@code limit} tasks {@link #claimable} would select at {@code now}, in claim order; no locks. */
+    public ResultQuery<Record> ready(DSLContext dsl, OffsetDateTime now, int limit) {
         return dsl.select(TASKS.fields()).from(claimTable)
-                .where(READY)
+                .where(READY).and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(limit);
     }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A task to submit. Build one with {@link #builder(String, String)}; {@link Builder#build()} validates every
- * field and throws {@link InvalidInput} naming the first bad one, so nothing invalid reaches the database.
+ * A task to submit. Build one with {@link #builder(String, String)}. The constructor, which the builder calls,
+ * validates every field and throws {@link InvalidInput} naming the first bad one, so nothing invalid reaches the
+ * database.
  *
  * @param dependsOn tasks that must complete before this one may run (no duplicates, in the given order)
  * @param idempotencyKey when set, submitting the same key again returns the existing task instead of
@@ -50,8 +51,40 @@ public record NewTask(
     /** Longest accepted idempotency key, in characters. */
     public static final int IDEMPOTENCY_KEY_MAX = 255;
 
+    /**
+     * Validates every field, whichever way the task is built, and throws {@link InvalidInput} naming the first
+     * bad one.
+     */
     public NewTask {
-        dependsOn = List.copyOf(dependsOn);
+        TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
+                maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
+        TaskValidation.name("createdBy", createdBy);
+        if (idempotencyKey != null) {
+            Text.required("idempotencyKey", idempotencyKey, IDEMPOTENCY_KEY_MAX);
+        }
+        if (dependencyType == null) {
+            throw new InvalidInput("dependencyType", "is required");
+        }
+        if (source == null) {
+            throw new InvalidInput("source", "is required");
+        }
+        dependsOn = dependencies(dependsOn);
+    }
+
+    private static List<TaskId> dependencies(List<TaskId> ids) {
+        if (ids == null) {
+            throw new InvalidInput("dependsOn", "is required (use an empty list for none)");
+        }
+        for (TaskId id : ids) {
+            if (id == null) {
+                throw new InvalidInput("dependsOn", "contains null");
+            }
+        }
+        List<TaskId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() != ids.size()) {
+            throw new InvalidInput("dependsOn", "lists the same task more than once");
+        }
+        return distinct;
     }
 
     /** Starts a task with the two required fields: a summary (1..140 characters) and the agent type to run it. */
@@ -123,28 +156,7 @@ public record NewTask(
 
         /** Validates and returns the task; throws {@link InvalidInput} naming the first bad field. */
         public NewTask build() {
-            TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
-                    maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
-            TaskValidation.name("createdBy", createdBy);
-            if (idempotencyKey != null) {
-                Text.required("idempotencyKey", idempotencyKey, IDEMPOTENCY_KEY_MAX);
-            }
-            if (dependencyType == null) {
-                throw new InvalidInput("dependencyType", "is required");
-            }
-            if (source == null) {
-                throw new InvalidInput("source", "is required");
-            }
-            for (TaskId id : dependsOn) {
-                if (id == null) {
-                    throw new InvalidInput("dependsOn", "contains null");
-                }
-            }
-            List<TaskId> distinct = List.copyOf(new LinkedHashSet<>(dependsOn));
-            if (distinct.size() != dependsOn.size()) {
-                throw new InvalidInput("dependsOn", "lists the same task more than once");
-            }
-            return new NewTask(summary, description, agentType, priority, dependencyType, distinct, inputData,
+            return new NewTask(summary, description, agentType, priority, dependencyType, dependsOn, inputData,
                     maxRetries, maxExecutionTimeoutSeconds, createdBy, parentTaskId, sessionId, source, deadline,
                     estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, idempotencyKey, id);
         }

@@ -10,7 +10,9 @@ import java.util.UUID;
  * tasks it depends on. Timestamps are UTC with microsecond precision on every backend.
  *
  * <p>To change the editable fields use {@link #toBuilder()} and {@link TaskRepository#update(Task)}; the
- * {@link #version()} read here is what makes that update optimistic.
+ * {@link #version()} read here is what makes that update optimistic. The constructor checks nothing, so that every
+ * stored row can be read; {@link TaskRepository#update(Task)} checks the fields it writes with the rules of
+ * {@link NewTask}, however the task was made.
  *
  * @param calculatedPriority the order of the ready queue (highest first):
  *     <pre>

@@ -52,6 +52,7 @@ public interface TaskRepository {
      * Writes the editable fields of {@code task} if its {@link Task#version()} is still the stored one, and
      * returns the task as stored now (version + 1, calculated priority recomputed).
      *
+     * @throws InvalidInput before anything is written, if an editable field breaks the rules of {@link NewTask}
      * @throws StaleVersion if another writer changed the task since it was read
      * @throws NotFound if the task was deleted
      */
@@ -66,7 +67,13 @@ public interface TaskRepository {
     /** Number of tasks matching {@code filters} (limit and offset ignored). */
     long count(TaskFilters filters);
 
-    /** Up to {@code limit} ready tasks, highest calculated priority first, then oldest. Does not claim them. */
+    /**
+     * Up to {@code limit} of the tasks a claim could take now: {@code ready} and past their {@code run_after} (a
+     * task that failed an attempt stays {@code ready} but waits out its back-off first), in claim order: highest
+     * calculated priority first, then oldest submitted. Does not claim them.
+     *
+     * @throws InvalidInput if {@code limit} is outside 1..{@value TaskFilters#MAX_LIMIT}
+     */
     List<Task> getReadyTasks(int limit);
 
     /**

@@ -7,6 +7,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonSyntaxTest {
@@ -37,5 +38,36 @@ class JsonSyntaxTest {
     void rawNulAndLoneSurrogatesAreRefused() {
         assertThatThrownBy(() -> Json.of("\"a\0b\"")).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Json.of("\"a\uD800b\"")).isInstanceOf(InvalidInput.class);
+    }
+
+    /** Pairs of the largest number PostgreSQL's jsonb stores and the smallest it refuses, by each of its limits. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1e131071            | 1e131072",
+            "-9.99e131071        | -10e131071",
+            "0.1e131072          | 0.1e131073",
+            "1e-16383            | 1e-16384",
+            "1.5e-16382          | 1.5e-16383",
+            "0e-16383            | 0e-16384",
+            "0.0e1000000         | 0e-1073741823",
+            "0e1073741822        | 0e1073741823",
+            "0e+001073741822     | 0e0000000000000000001073741823",
+            "1E+131071           | 1E+99999999999999999999"})
+    void numbersAreLimitedToWhatJsonbStores(String largestAccepted, String smallestRefused) {
+        assertThatCode(() -> Json.of("[" + largestAccepted + "]")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Json.of("[" + smallestRefused + "]")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("PostgreSQL");
+    }
+
+    @Test
+    void digitsBeforeAndAfterThePointAreLimitedToWhatJsonbStores() {
+        assertThatCode(() -> Json.of("1" + "0".repeat(131071))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Json.of("1" + "0".repeat(131072))).isInstanceOf(InvalidInput.class);
+        assertThatCode(() -> Json.of("0." + "0".repeat(16382) + "1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Json.of("0." + "0".repeat(16383) + "1")).isInstanceOf(InvalidInput.class);
+        assertThatCode(() -> Json.of("-1." + "0".repeat(16383))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Json.of("-1." + "0".repeat(16384))).isInstanceOf(InvalidInput.class);
+        assertThatCode(() -> Json.of("0." + "0".repeat(16384) + "e1")).doesNotThrowAnyException();
+        assertThatCode(() -> Json.of("0." + "0".repeat(131071) + "1e131072")).doesNotThrowAnyException();
     }
 }

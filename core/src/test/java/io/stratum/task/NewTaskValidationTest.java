@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.InvalidInput;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -73,5 +75,25 @@ class NewTaskValidationTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("pending, blocked, ready, running, completed, failed, cancelled");
         assertThatThrownBy(() -> TaskId.parse("not-a-uuid")).isInstanceOf(InvalidInput.class);
+    }
+
+    private static NewTask withDependencies(List<TaskId> dependsOn) {
+        NewTask t = NewTask.builder("s", "a").build();
+        return new NewTask(t.summary(), t.description(), t.agentType(), t.priority(), t.dependencyType(), dependsOn,
+                t.inputData(), t.maxRetries(), t.maxExecutionTimeoutSeconds(), t.createdBy(), t.parentTaskId(),
+                t.sessionId(), t.source(), t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(),
+                t.taskBranch(), t.worktreePath(), t.idempotencyKey(), t.id());
+    }
+
+    @Test
+    void theCanonicalConstructorChecksTheDependencies() {
+        TaskId same = TaskId.generate();
+        assertThatThrownBy(() -> withDependencies(null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+        assertThatThrownBy(() -> withDependencies(Arrays.asList(same, null)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+        assertThatThrownBy(() -> withDependencies(List.of(same, same)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+        assertThat(withDependencies(List.of(same)).dependsOn()).containsExactly(same);
     }
 }

@@ -81,7 +81,7 @@ public abstract class QueryPlanContract {
 
     @Test
     void readyTasksAreReadThroughTheClaimIndex() {
-        assertIndexed(queries.ready(dsl(), 100), "ix_tasks_claim");
+        assertIndexed(queries.ready(dsl(), QueryPlanData.now(), 100), "ix_tasks_claim");
     }
 
     @Test

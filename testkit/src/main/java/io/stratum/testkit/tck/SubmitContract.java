@@ -1,16 +1,22 @@
 package io.stratum.testkit.tck;
 
+import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
+import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
+import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.ConstraintViolation;
 import io.stratum.InvalidInput;
+import io.stratum.Json;
 import io.stratum.queue.Claimed;
+import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
+import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +29,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Submitting tasks, alone and in batches: dependencies, depth, first status, cycles, idempotency keys. */
 public abstract class SubmitContract extends ContractSupport {
@@ -253,5 +264,93 @@ public abstract class SubmitContract extends ContractSupport {
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
         assertThat(taskCount()).isZero();
+    }
+
+    /** Rows of every table a submit or a memory write touches. */
+    private long writtenRows() {
+        var dsl = db.dsl();
+        return dsl.fetchCount(TASKS) + dsl.fetchCount(TASK_DEPENDENCIES) + dsl.fetchCount(AUDIT_LOG)
+                + dsl.fetchCount(MEMORY_ENTRIES);
+    }
+
+    /** {@code t} with some fields replaced, through the canonical constructor instead of the builder. */
+    private static NewTask copy(NewTask t, String summary, String description, int priority, int timeoutSeconds,
+                                String idempotencyKey, DependencyType dependencyType, TaskSource source) {
+        return new NewTask(summary, description, t.agentType(), priority, dependencyType, t.dependsOn(),
+                t.inputData(), t.maxRetries(), timeoutSeconds, t.createdBy(), t.parentTaskId(), t.sessionId(),
+                source, t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(), t.taskBranch(),
+                t.worktreePath(), idempotencyKey, t.id());
+    }
+
+    static Stream<Arguments> bypassingTheBuilder() {
+        NewTask t = task("valid").build();
+        int p = t.priority();
+        int timeout = t.maxExecutionTimeoutSeconds();
+        DependencyType type = t.dependencyType();
+        TaskSource source = t.source();
+        return Stream.of(
+                Arguments.of("description", (Supplier<NewTask>) () ->
+                        copy(t, "s", "x\uD800y", p, timeout, null, type, source)),
+                Arguments.of("description", (Supplier<NewTask>) () ->
+                        copy(t, "s", "x\u0000y", p, timeout, null, type, source)),
+                Arguments.of("summary", (Supplier<NewTask>) () ->
+                        copy(t, "lone \uDC00", "", p, timeout, null, type, source)),
+                Arguments.of("maxExecutionTimeoutSeconds", (Supplier<NewTask>) () ->
+                        copy(t, "s", "", p, 0, null, type, source)),
+                Arguments.of("idempotencyKey", (Supplier<NewTask>) () ->
+                        copy(t, "s", "", p, timeout, "", type, source)),
+                Arguments.of("priority", (Supplier<NewTask>) () ->
+                        copy(t, "s", "", 99, timeout, null, type, source)),
+                Arguments.of("summary", (Supplier<NewTask>) () ->
+                        copy(t, null, "", p, timeout, null, type, source)),
+                Arguments.of("description", (Supplier<NewTask>) () ->
+                        copy(t, "s", null, p, timeout, null, type, source)),
+                Arguments.of("dependencyType", (Supplier<NewTask>) () ->
+                        copy(t, "s", "", p, timeout, null, null, source)),
+                Arguments.of("source", (Supplier<NewTask>) () ->
+                        copy(t, "s", "", p, timeout, null, type, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bypassingTheBuilder")
+    void invalidFieldsAreInvalidInputWithoutTheBuilderAndNothingIsWritten(String field, Supplier<NewTask> invalid) {
+        db.tasks().submit(task("already stored").build());
+        long before = writtenRows();
+        assertThatThrownBy(() -> db.tasks().submit(invalid.get()))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(), invalid.get())))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThat(writtenRows()).isEqualTo(before);
+    }
+
+    static Stream<String> jsonNotEveryBackendStores() {
+        return Stream.of("{\"n\": 1e1000000}", "[1e131072]", "[10e131071]", "[1e-16384]", "[0e-16384]",
+                "[0." + "0".repeat(16383) + "1]", "[1" + "0".repeat(131072) + "]", "[0e1073741823]",
+                "{\"s\": \"a\\u0000b\"}", "{\"s\": \"\\uD800\"}", "{\"s\": \"\\uDC00\\uD800\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jsonNotEveryBackendStores")
+    void jsonNotEveryBackendStoresIsInvalidInputAndNothingIsWritten(String document) {
+        db.tasks().submit(task("already stored").build());
+        long before = writtenRows();
+        String shown = document.length() > 40 ? document.substring(0, 40) + "..." : document;
+        assertThatThrownBy(() -> db.tasks().submit(task("input").inputData(Json.of(document)).build()))
+                .as(shown).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("json"));
+        assertThatThrownBy(() -> db.memory().put("tck", "doc", Json.of(document)))
+                .as(shown).isInstanceOf(InvalidInput.class);
+        assertThat(writtenRows()).isEqualTo(before);
+    }
+
+    @Test
+    void numbersAtTheEdgeOfWhatEveryBackendStoresAreStored() {
+        List<String> edges = List.of("[1e131071]", "[-9.9e131071]", "[1e-16383]", "[1.5e-16382]", "[0e1073741822]",
+                "[0." + "0".repeat(16382) + "1]", "[9" + "0".repeat(131071) + ".5]");
+        for (String document : edges) {
+            TaskId id = db.tasks().submit(task("edge").inputData(Json.of(document)).build());
+            assertThat(stored(id).inputData()).isNotNull();
+            db.memory().put("tck", "edge", Json.of(document));
+        }
+        assertThat(taskCount()).isEqualTo(edges.size());
     }
 }

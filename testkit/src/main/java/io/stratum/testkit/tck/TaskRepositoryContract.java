@@ -10,6 +10,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
 import io.stratum.StaleVersion;
+import io.stratum.queue.Claimed;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -263,6 +264,25 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     }
 
     @Test
+    void readyTasksInBackOffAreListedOnlyOnceAClaimCouldTakeThem() {
+        TaskId flaky = db.tasks().submit(NewTask.builder("flaky", "coder").priority(9).build());
+        TaskId plain = submit("plain");
+        Claimed claimed = db.queue().claim("worker", 1, Duration.ofMinutes(1)).getFirst();
+        assertThat(claimed.task().id()).isEqualTo(flaky);
+        db.queue().fail(claimed.lease(), "try again");
+        Task backingOff = db.tasks().require(flaky);
+        assertThat(backingOff.status()).isEqualTo(TaskStatus.READY);
+        assertThat(backingOff.runAfter()).isAfter(OffsetDateTime.now(clock));
+
+        assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(plain);
+
+        clock.advance(Duration.between(OffsetDateTime.now(clock), backingOff.runAfter()));
+        assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(flaky, plain);
+        assertThat(db.queue().claim("worker", 10, Duration.ofMinutes(1))).extracting(c -> c.task().id())
+                .containsExactly(flaky, plain);
+    }
+
+    @Test
     void urgentDeadlineRaisesCalculatedPriority() {
         TaskId relaxed = db.tasks().submit(NewTask.builder("relaxed", "coder").priority(5).build());
         TaskId urgent = db.tasks().submit(NewTask.builder("urgent", "coder").priority(5)
@@ -345,21 +365,32 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     }
 
     @Test
-    void databaseChecksBackTheValidationUp() {
+    void updateRefusesInvalidFieldsGivenWithoutTheBuilderAndWritesNothing() {
         Task stored = db.tasks().require(submit("valid"));
-        Task tooHigh = withPriority(stored, 11);
-        assertThatThrownBy(() -> db.tasks().update(tooHigh))
-                .isInstanceOfSatisfying(ConstraintViolation.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.CHECK);
-                    assertThat(e.constraint()).isEqualTo("ck_tasks_priority");
-                });
-        assertThat(db.tasks().require(stored.id()).priority()).isEqualTo(NewTask.DEFAULT_PRIORITY);
+        List<Task> invalid = List.of(
+                edited(stored, 11, "valid", "", 60),
+                edited(stored, 99, "valid", "", 60),
+                edited(stored, 5, null, "", 60),
+                edited(stored, 5, "valid", null, 60),
+                edited(stored, 5, "valid", "x\uD800y", 60),
+                edited(stored, 5, "valid", "x\u0000y", 60),
+                edited(stored, 5, "valid", "", 0));
+        List<String> fields = List.of("priority", "priority", "summary", "description", "description", "description",
+                "maxExecutionTimeoutSeconds");
+        for (int i = 0; i < invalid.size(); i++) {
+            Task task = invalid.get(i);
+            String field = fields.get(i);
+            assertThatThrownBy(() -> db.tasks().update(task))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+        }
+        assertThat(db.tasks().require(stored.id())).isEqualTo(stored);
     }
 
-    private static Task withPriority(Task t, int priority) {
-        return new Task(t.id(), t.summary(), t.description(), t.agentType(), priority, t.calculatedPriority(),
+    /** {@code t} with some editable fields replaced, through the canonical constructor instead of the builder. */
+    private static Task edited(Task t, int priority, String summary, String description, int timeoutSeconds) {
+        return new Task(t.id(), summary, description, t.agentType(), priority, t.calculatedPriority(),
                 t.status(), t.dependencies(), t.dependencyType(), t.dependencyDepth(), t.inputData(), t.resultData(),
-                t.errorMessage(), t.retryCount(), t.maxRetries(), t.maxExecutionTimeoutSeconds(), t.submittedAt(),
+                t.errorMessage(), t.retryCount(), t.maxRetries(), timeoutSeconds, t.submittedAt(),
                 t.startedAt(), t.completedAt(), t.lastUpdatedAt(), t.createdBy(), t.parentTaskId(), t.sessionId(),
                 t.source(), t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(), t.taskBranch(),
                 t.worktreePath(), t.version(), t.idempotencyKey(), t.leaseOwner(), t.leaseToken(),

@@ -1,6 +1,7 @@
 package io.stratum.internal;
 
 import io.stratum.Busy;
+import io.stratum.ConfigurationError;
 import io.stratum.ConstraintViolation;
 import io.stratum.DatabaseError;
 import io.stratum.StratumException;
@@ -43,6 +44,8 @@ public final class ErrorTranslator {
             case TIMEOUT -> new Timeout(detail, sql);
             case CONNECTION -> new Unavailable(detail, sql);
             case STORAGE -> new Unavailable("database cannot be written: " + detail, sql, false);
+            case CONFIGURATION -> new ConfigurationError("the database refused the connection settings: " + detail,
+                    sql);
             case OTHER -> new DatabaseError(detail, sql);
         };
     }

@@ -27,6 +27,11 @@ public record SqlFailure(Kind kind, String constraint) {
         TIMEOUT,
         /** The database or file cannot be written (read-only, disk full, not a database). */
         STORAGE,
+        /**
+         * The connection settings cannot work: authentication failed, the database or role does not exist, or
+         * the server cannot meet the requested security (SSL). Running it again will not succeed.
+         */
+        CONFIGURATION,
         /** Anything else. */
         OTHER
     }

@@ -13,6 +13,7 @@ public enum ErrorCode {
     TIMEOUT(7),
     UNAVAILABLE(8),
     MIGRATION(9),
+    CONFIGURATION(10),
     INTERNAL(1);
 
     private final int exitStatus;

@@ -9,7 +9,7 @@ package io.stratum;
  */
 public abstract sealed class StratumException extends RuntimeException
         permits NotFound, Conflict, ConstraintViolation, InvalidInput, Busy, Timeout, Unavailable,
-                MigrationFailed, DatabaseError {
+                ConfigurationError, MigrationFailed, DatabaseError {
 
     private final ErrorCode code;
 

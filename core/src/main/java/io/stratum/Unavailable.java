@@ -5,8 +5,9 @@ package io.stratum;
  *
  * <p>{@link #isRetryable()} says whether running the same unit of work again is safe and may succeed: it is
  * when the connection broke before the transaction was committed (the database rolled it back), and it is not
- * when the connection broke during COMMIT of a write transaction (the outcome is unknown: the changes may or may
- * not have been applied) or when the database refuses writes (read-only file, disk full, not a database).
+ * when the connection broke or a write failed during COMMIT of a write transaction (the outcome is unknown: the
+ * changes may or may not have been applied) or when the database refuses writes (read-only file or database, a
+ * file deleted while open, disk full, not a database; the message says when nothing was applied).
  */
 public final class Unavailable extends StratumException {
     private final boolean retryable;

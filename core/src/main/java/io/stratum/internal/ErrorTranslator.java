@@ -1,6 +1,7 @@
 package io.stratum.internal;
 
 import io.stratum.Busy;
+import io.stratum.ConfigurationError;
 import io.stratum.ConstraintViolation;
 import io.stratum.DatabaseError;
 import io.stratum.StratumException;
@@ -43,8 +44,21 @@ public final class ErrorTranslator {
             case TIMEOUT -> new Timeout(detail, sql);
             case CONNECTION -> new Unavailable(detail, sql);
             case STORAGE -> new Unavailable("database cannot be written: " + detail, sql, false);
+            case WRITE_REFUSED -> new Unavailable("the database refused the write, nothing was applied: " + detail,
+                    sql, false);
+            case CONFIGURATION -> new ConfigurationError("the database refused the connection settings: " + detail,
+                    sql);
             case OTHER -> new DatabaseError(detail, sql);
         };
+    }
+
+    /**
+     * How the backend classifies the driver exception in {@code failure}'s causes, or null when there is none
+     * (the failure did not come from the database).
+     */
+    public SqlFailure.Kind kindOf(Throwable failure) {
+        SQLException sql = findSqlException(failure);
+        return sql == null ? null : backend.classify(sql).kind();
     }
 
     private static ConstraintViolation constraint(ConstraintViolation.Kind kind, SqlFailure failure, String detail,

@@ -43,8 +43,11 @@ final class Leases {
         String detail;
         if (!TaskStatus.RUNNING.dbValue().equals(row.get(TASKS.STATUS))) {
             detail = "the task is " + row.get(TASKS.STATUS);
-        } else if (!lease.token().equals(row.get(TASKS.LEASE_TOKEN))) {
-            detail = "the task was claimed again by " + row.get(TASKS.LEASE_OWNER);
+        } else if (!lease.token().equals(row.get(TASKS.LEASE_TOKEN))
+                || !lease.owner().equals(row.get(TASKS.LEASE_OWNER))) {
+            // A stale lease and a made-up one look the same: say what is stored, nothing about the caller's claim.
+            detail = "the lease presented is not the task's current lease, which is held by "
+                    + row.get(TASKS.LEASE_OWNER) + " until " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT));
         } else {
             detail = "the lease expired at " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT))
                     + " (now " + now + ")";

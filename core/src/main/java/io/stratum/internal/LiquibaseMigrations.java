@@ -154,12 +154,23 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         return new ClassLoaderResourceAccessor(LiquibaseMigrations.class.getClassLoader());
     }
 
+    /**
+     * What went wrong, in the words of the exceptions that say it: the first message in the cause chain that is
+     * not just its cause's {@code toString()} (which names the cause's class), followed by the root cause's
+     * message when that adds something.
+     */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
+        Throwable first = e;
+        while (first.getCause() != null && first.getCause() != first
+                && (first.getMessage() == null || first.getMessage().equals(first.getCause().toString()))) {
+            first = first.getCause();
+        }
+        Throwable root = first;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return e == root ? message : e.getMessage() + " (cause: " + message + ")";
+        String message = first.getMessage() != null ? first.getMessage() : "no reason given";
+        return root == first || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (cause: " + root.getMessage() + ")";
     }
 }

@@ -4,6 +4,7 @@ import io.stratum.StratumException;
 import io.stratum.TransactionOptions;
 import io.stratum.Unavailable;
 import io.stratum.spi.Backend;
+import io.stratum.spi.SqlFailure;
 import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,8 +102,9 @@ public final class TransactionRunner {
                 return work.apply(dsl);
             } catch (RuntimeException e) {
                 RuntimeException failure = errors.translate(e);
-                if (failure instanceof Unavailable && statements[0] > 0) {
-                    throw new Unavailable("the connection broke while an auto-committed statement ran, so it may or "
+                String broke = statements[0] > 0 ? outcomeUnknownBecause(failure, e) : null;
+                if (broke != null) {
+                    throw new Unavailable(broke + " while an auto-committed statement ran, so it may or "
                             + "may not have been applied: " + failure.getMessage(), e, false);
                 }
                 throw failure;
@@ -191,12 +193,29 @@ public final class TransactionRunner {
             StratumException failure = errors.translate(e);
             // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has already ended it.
             rollback(connection, ending, failure);
-            if (failure instanceof Unavailable && !options.readOnly()) {
-                throw new Unavailable("the connection broke during COMMIT, so the transaction may or may not have "
+            String broke = options.readOnly() ? null : outcomeUnknownBecause(failure, e);
+            if (broke != null) {
+                throw new Unavailable(broke + " during COMMIT, so the transaction may or may not have "
                         + "been applied: " + failure.getMessage(), e, false);
             }
             throw failure;
         }
+    }
+
+    /**
+     * Why a write that failed while committing may nevertheless have been applied ("the connection broke",
+     * "writing to the database failed"), or null when the failure shows it was not: the database refused the
+     * write before changing anything, or the failure was no {@link Unavailable} at all.
+     */
+    private String outcomeUnknownBecause(RuntimeException translated, Throwable cause) {
+        if (!(translated instanceof Unavailable)) {
+            return null;
+        }
+        SqlFailure.Kind kind = errors.kindOf(cause);
+        if (kind == SqlFailure.Kind.STORAGE) {
+            return "writing to the database failed";
+        }
+        return kind == SqlFailure.Kind.WRITE_REFUSED ? null : "the connection broke";
     }
 
     private static void rollback(Connection connection, Ending ending, Throwable failure) {

@@ -25,8 +25,21 @@ public record SqlFailure(Kind kind, String constraint) {
         CONNECTION,
         /** Statement or acquisition timeout, query cancelled. */
         TIMEOUT,
-        /** The database or file cannot be written (read-only, disk full, not a database). */
+        /**
+         * The database or file cannot be written (disk full, write or sync error, corrupt, not a database); a
+         * failure of this kind while committing leaves the outcome unknown.
+         */
         STORAGE,
+        /**
+         * The database refused the write before changing anything (read-only database or file, a file it cannot
+         * open, lock or read): nothing was applied, and running it again will not succeed.
+         */
+        WRITE_REFUSED,
+        /**
+         * The connection settings cannot work: authentication failed, the database or role does not exist, or
+         * the server cannot meet the requested security (SSL). Running it again will not succeed.
+         */
+        CONFIGURATION,
         /** Anything else. */
         OTHER
     }

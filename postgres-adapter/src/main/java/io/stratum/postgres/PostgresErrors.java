@@ -26,6 +26,10 @@ final class PostgresErrors {
             case "57014" -> SqlFailure.of(Kind.TIMEOUT);                // query_canceled (statement_timeout)
             case "57P01", "57P02", "57P03" -> SqlFailure.of(Kind.CONNECTION); // shutdown, crash, cannot connect now
             case "25006", "53100" -> SqlFailure.of(Kind.STORAGE);       // read-only transaction, disk full
+            // invalid_password, invalid_authorization_specification (no such role, NOLOGIN, no pg_hba.conf entry),
+            // invalid_catalog_name (no such database); pgjdbc's connection_rejected: the server cannot meet the
+            // URL's sslmode, gssEncMode or channelBinding, or it wants a password the URL does not give.
+            case "28P01", "28000", "3D000", "08004" -> SqlFailure.of(Kind.CONFIGURATION);
             default -> byClass(state, e);
         };
     }

@@ -33,17 +33,37 @@ final class SqliteErrors {
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY ->
                     new SqlFailure(Kind.UNIQUE_VIOLATION, find(COLUMNS, message));
             case SQLITE_CONSTRAINT_NOTNULL -> new SqlFailure(Kind.NOT_NULL_VIOLATION, find(COLUMNS, message));
-            default -> byPrimaryCode(code.code & 0xFF);
+            default -> byPrimaryCode(code.code);
         };
     }
 
-    private static SqlFailure byPrimaryCode(int primary) {
-        return switch (primary) {
+    private static SqlFailure byPrimaryCode(int extended) {
+        return switch (extended & 0xFF) {
             case 5, 6 -> SqlFailure.of(Kind.BUSY);                 // SQLITE_BUSY, SQLITE_LOCKED
             case 9 -> SqlFailure.of(Kind.TIMEOUT);                 // SQLITE_INTERRUPT
-            case 8, 10, 11, 13, 14, 26 -> SqlFailure.of(Kind.STORAGE); // READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+            // SQLITE_READONLY (read-only file or connection, file moved or deleted since it was opened, ...) and
+            // SQLITE_CANTOPEN: SQLite refuses before it changes the file.
+            case 8, 14 -> SqlFailure.of(Kind.WRITE_REFUSED);
+            case 10 -> ioError(extended);
+            case 11, 13, 26 -> SqlFailure.of(Kind.STORAGE);        // SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB
             case 19 -> SqlFailure.of(Kind.CHECK_VIOLATION);        // other SQLITE_CONSTRAINT
             default -> SqlFailure.of(Kind.OTHER);
+        };
+    }
+
+    /**
+     * SQLITE_IOERR: refused when the failing call reads, locks or maps the file, which SQLite does before it
+     * writes anything; a failed write, sync, truncate or delete may have happened after the commit point.
+     */
+    private static SqlFailure ioError(int extended) {
+        return switch (extended) {
+            case 266, 522,          // IOERR_READ, IOERR_SHORT_READ
+                 1802, 3338,        // IOERR_FSTAT, IOERR_ACCESS
+                 2314, 3594, 3850,  // IOERR_RDLOCK, IOERR_CHECKRESERVEDLOCK, IOERR_LOCK
+                 3082,              // IOERR_NOMEM
+                 4618, 4874, 5130, 5386, // IOERR_SHMOPEN, IOERR_SHMSIZE, IOERR_SHMLOCK, IOERR_SHMMAP
+                 6410, 6666 -> SqlFailure.of(Kind.WRITE_REFUSED); // IOERR_GETTEMPPATH, IOERR_CONVPATH
+            default -> SqlFailure.of(Kind.STORAGE);
         };
     }
 

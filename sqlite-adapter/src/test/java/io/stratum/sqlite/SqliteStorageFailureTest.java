@@ -9,6 +9,7 @@ import io.stratum.Unavailable;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,32 @@ class SqliteStorageFailureTest {
         try (Stratum db = Stratum.builder().url(url).driverProperty("open_mode", "1").open()) { // SQLITE_OPEN_READONLY
             assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
             assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("new", "coder").build()))
-                    .isInstanceOfSatisfying(Unavailable.class,
-                            e -> assertThat(e.getMessage()).contains("READONLY"));
+                    .isInstanceOfSatisfying(Unavailable.class, e -> {
+                        assertThat(e.getMessage()).contains("READONLY", "refused the write", "nothing was applied")
+                                .doesNotContain("connection broke", "may or may not");
+                        assertThat(e.isRetryable()).isFalse();
+                    });
+            assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatabaseFileDeletedWhileOpenRefusesWritesAndSaysNothingWasApplied(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("vanishing.db");
+        // In the rollback-journal mode SQLite checks, before it commits, that the file it opened is still there
+        // (in WAL mode it does not, and the write goes to the deleted file).
+        try (Stratum db = Stratum.builder().url("jdbc:sqlite:" + file).driverProperty("journal_mode", "DELETE").open()) {
+            db.migrate();
+            db.tasks().submit(NewTask.builder("before", "coder").build());
+            Files.delete(file);
+            // SQLite notices that the file it opened is gone and answers SQLITE_READONLY_DBMOVED.
+            assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("after", "coder").build()))
+                    .isInstanceOfSatisfying(Unavailable.class, e -> {
+                        assertThat(e.getMessage()).contains("refused the write", "nothing was applied")
+                                .doesNotContain("connection broke", "may or may not");
+                        assertThat(e.isRetryable()).isFalse();
+                    });
+            assertThat(file).doesNotExist();
         }
     }
 }

@@ -164,6 +164,7 @@ public abstract class QueueContract extends ContractSupport {
         Lease otherOwner = new Lease(a, "intruder", lease.token(), lease.expiresAt());
         assertThatThrownBy(() -> db.queue().complete(otherToken, null)).isInstanceOf(LeaseLost.class);
         assertThatThrownBy(() -> db.queue().fail(otherOwner, "no")).isInstanceOf(LeaseLost.class);
+        assertThat(stored(a).status()).isEqualTo(TaskStatus.RUNNING);
         assertThatThrownBy(() -> db.queue().complete(new Lease(TaskId.of(UUID.randomUUID()), "w", UUID.randomUUID(),
                 lease.expiresAt()), null)).isInstanceOf(NotFound.class);
 
@@ -320,6 +321,24 @@ public abstract class QueueContract extends ContractSupport {
     }
 
     @Test
+    void aForgedLeaseIsNotTheCurrentOneAndNobodyIsSaidToHaveClaimedTheTaskAgain() {
+        TaskId a = submit(task("a"));
+        Lease lease = claimOnly(a).lease();
+        Lease forgedToken = new Lease(a, "forger", UUID.randomUUID(), lease.expiresAt());
+        Lease forgedTokenOwnerCopied = new Lease(a, lease.owner(), UUID.randomUUID(), lease.expiresAt());
+        Lease tokenWithForgedOwner = new Lease(a, "forger", lease.token(), lease.expiresAt());
+        for (Lease forged : List.of(forgedToken, forgedTokenOwnerCopied, tokenWithForgedOwner)) {
+            assertThatThrownBy(() -> db.queue().complete(forged, null)).isInstanceOfSatisfying(LeaseLost.class,
+                    e -> assertThat(e.getMessage())
+                            .contains("the lease presented is not the task's current lease")
+                            .contains("held by " + lease.owner())
+                            .doesNotContain("claimed again", "expired", "forger"));
+        }
+        db.queue().complete(lease, null);
+        assertThat(stored(a).status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    @Test
     void aStaleHolderLosesToTheWorkerHoldingTheNewLease() {
         TaskId a = submit(task("a"));
         Lease stale = claimOnly(a).lease();
@@ -328,7 +347,8 @@ public abstract class QueueContract extends ContractSupport {
         clock.advance(Duration.ofSeconds(5));
         Lease current = claimOnly(a).lease();
         assertThatThrownBy(() -> db.queue().complete(stale, null))
-                .isInstanceOf(LeaseLost.class).hasMessageContaining("claimed again by worker");
+                .isInstanceOf(LeaseLost.class).hasMessageContaining("not the task's current lease")
+                .hasMessageContaining("held by " + current.owner());
         db.queue().complete(current, null);
     }
 

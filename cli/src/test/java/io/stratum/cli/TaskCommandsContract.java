@@ -132,8 +132,8 @@ abstract class TaskCommandsContract {
     void malformedIdIsAUsageError() {
         CliRun run = stratum("show", "not-an-id");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("stratum: Invalid value for positional parameter at index 0 (ID): "
-                + "'not-an-id' is not a task id (a UUID)\n");
+        assertThat(run.err()).isEqualTo("stratum: Invalid value for positional parameter at index 0 (ID): "
+                + "'not-an-id' is not a task id (a UUID). Try 'stratum show --help'.\n");
     }
 
     @Test

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "copy", sortOptions = false,
+@Command(name = "copy", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = {"Copy every table from one database to another (SQLite to PostgreSQL or back), keeping ids,"
                 + " versions and timestamps, then verify row counts and a checksum per table.",
                 "The target is migrated first and must be empty unless --force is given."})

@@ -6,7 +6,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rollback", description = "Undo applied schema changes: the last N, or all after a tag.")
+@Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Undo applied schema changes: the last N, or all after a tag.")
 final class RollbackCommand extends DatabaseCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -3,6 +3,7 @@ package io.stratum.cli;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
                 SubmitCommand.class, ListCommand.class, ShowCommand.class,
                 ClaimCommand.class, CompleteCommand.class, FailCommand.class, CancelCommand.class, RetryCommand.class,
-                MemoryCommand.class, CopyCommand.class, DemoCommand.class
+                MemoryCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
         })
 final class StratumCommand {
     static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";

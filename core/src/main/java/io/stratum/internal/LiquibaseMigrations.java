@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import liquibase.Contexts;
@@ -51,17 +52,19 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     @Override
     public void migrate() {
-        run("migrate", database -> {
+        List<ChangeLogHistory.Ran> applied = run("migrate", (connection, database) -> {
             refuseNewerSchema(database);
+            Set<String> before = keys(ChangeLogHistory.read(connection));
             new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                     // The default also prints the update summary on System.out, which is not a library's to use.
                     .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute();
-            return null;
+            return ChangeLogHistory.read(connection).stream().filter(r -> !before.contains(r.key())).toList();
         });
-        LOG.info("schema is up to date");
+        applied.forEach(r -> LOG.info("applied changeset {}", r));
+        LOG.info(applied.isEmpty() ? "schema is up to date" : "schema migrated: {} changeset(s) applied", applied.size());
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         if (count < 1) {
             throw new InvalidInput("count", count + " must be at least 1");
         }
-        run("rollback", database -> {
+        run("rollback", (connection, database) -> {
             new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
@@ -83,7 +86,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     @Override
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
-        run("rollback", database -> {
+        run("rollback", (connection, database) -> {
             new CommandScope(RollbackCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
@@ -96,7 +99,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     @Override
     public List<ChangeSetState> status() {
-        return run("status", database -> {
+        return run("status", (connection, database) -> {
             @SuppressWarnings("deprecation") // the command API has no structured status result
             Liquibase liquibase = new Liquibase(CHANGELOG, resources(), database);
             List<ChangeSetStatus> statuses = liquibase.getChangeSetStatuses(new Contexts(), new LabelExpression());
@@ -126,20 +129,20 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     }
 
     private interface LiquibaseWork<T> {
-        T run(Database database) throws Exception;
+        T run(Connection connection, Database database) throws Exception;
     }
 
     private <T> T run(String operation, LiquibaseWork<T> work) {
         return gate.exclusive(() -> {
             try (Connection connection = dataSource.getConnection();
                  Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Map<String, Object> scope = new HashMap<>();
+                scope.put(Scope.Attr.logService.name(), new Slf4jLogService());
                 scope.put(Scope.Attr.resourceAccessor.name(), resources());
                 scope.put(Scope.Attr.ui.name(), new LoggerUIService());
                 scope.put("liquibase.analytics.enabled", Boolean.FALSE);
-                return Scope.child(scope, () -> work.run(database));
+                return Scope.child(scope, () -> work.run(connection, DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection))));
             } catch (MigrationFailed e) {
                 throw e;
             } catch (SQLException e) {
@@ -148,6 +151,10 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 throw new MigrationFailed(operation + " failed: " + JdbcUrls.redact(rootMessage(e)), e);
             }
         });
+    }
+
+    private static Set<String> keys(List<ChangeLogHistory.Ran> ran) {
+        return ran.stream().map(ChangeLogHistory.Ran::key).collect(Collectors.toSet());
     }
 
     private static ClassLoaderResourceAccessor resources() {

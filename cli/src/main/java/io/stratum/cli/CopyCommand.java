@@ -53,8 +53,8 @@ final class CopyCommand implements Callable<Integer> {
         requireExistingSqliteFile(from);
         try (Stratum source = Stratum.builder().url(from).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
             requireCurrentSchema(source);
-            try (Stratum target = Stratum.builder().url(to).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
-                target.migrate();
+            // Like every command but migrate, copy sets up a new, empty target and refuses one whose schema is behind.
+            try (Stratum target = root.openMigrated(Stratum.builder().url(to).pool(DatabaseCommand.ONE_SHOT_POOL))) {
                 return copy(new DatabaseCopy(source.dsl(), target.dsl(), batch), root);
             }
         }

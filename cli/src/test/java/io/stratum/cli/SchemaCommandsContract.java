@@ -3,9 +3,15 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.internal.ChangeLogHistory;
 import io.stratum.testkit.tck.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,20 @@ abstract class SchemaCommandsContract {
         List<String> all = new ArrayList<>(List.of("--url", url));
         all.addAll(List.of(args));
         return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private Set<String> tables() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return ChangeLogHistory.tables(c);
+        }
     }
 
     private JsonNode json(String... args) {
@@ -97,6 +117,46 @@ abstract class SchemaCommandsContract {
         CliRun both = stratum("rollback", "--count", "1", "--to-tag", "v1");
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void aDatabaseWithAForeignTasksTableIsNeitherUsedNorMigrated() throws SQLException {
+        sql("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title VARCHAR(100))", "INSERT INTO tasks VALUES (1, 'theirs')");
+
+        CliRun list = stratum("list");
+        assertThat(list.status()).as(list.toString()).isEqualTo(9);
+        assertThat(list.err()).as(list.toString()).hasLineCount(1).contains("run 'stratum migrate'");
+        assertThat(tables()).containsExactly("tasks");
+
+        CliRun migrate = stratum("migrate");
+        assertThat(migrate.status()).as(migrate.toString()).isEqualTo(9);
+        assertThat(migrate.err()).as(migrate.toString()).hasLineCount(1).contains("tasks", "nothing was changed");
+        assertThat(migrate.out()).isEmpty();
+        assertThat(tables()).containsExactly("tasks");
+    }
+
+    @Test
+    void aMigrationThatFailsPartWayRollsBackWhatItApplied() throws SQLException {
+        // Not a table name, so it passes the name check: the changeset creating this index fails after the
+        // sessions and agents tables were created.
+        sql("CREATE TABLE other (id INTEGER PRIMARY KEY)", "CREATE INDEX ix_agents_heartbeat ON other (id)");
+
+        CliRun migrate = stratum("migrate");
+        assertThat(migrate.status()).as(migrate.toString()).isEqualTo(9);
+        assertThat(migrate.err()).as(migrate.toString()).hasLineCount(1)
+                .contains("ix_agents_heartbeat", "already exists", "rolled back");
+        assertThat(tables()).containsExactly("other");
+    }
+
+    @Test
+    void commandsOtherThanMigrateDoNotReapplyRolledBackChangesets() {
+        json("migrate", "--json");
+        json("rollback", "--count", "1", "--json");
+
+        CliRun list = stratum("list");
+        assertThat(list.status()).as(list.toString()).isEqualTo(9);
+        assertThat(list.err()).as(list.toString()).hasLineCount(1).contains("1 of", "pending", "run 'stratum migrate'");
+        assertThat(json("status", "--json").get("pending").asInt()).isEqualTo(1);
     }
 
     @Test

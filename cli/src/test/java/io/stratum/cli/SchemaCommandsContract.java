@@ -90,22 +90,51 @@ abstract class SchemaCommandsContract {
         json("migrate", "--json");
         int total = json("status", "--json").get("applied").asInt();
 
-        JsonNode rolledBack = json("rollback", "--count", "3", "--json");
+        JsonNode rolledBack = json("rollback", "--count", "3", "--force", "--json");
         assertThat(rolledBack.get("rolledBack").asInt()).isEqualTo(3);
         assertThat(rolledBack.get("pending").asInt()).isEqualTo(3);
         assertThat(json("migrate", "--json").get("newlyApplied").asInt()).isEqualTo(3);
 
-        CliRun toTag = stratum("rollback", "--to-tag", "v1");
+        CliRun toTag = stratum("rollback", "--to-tag", "v1", "--force");
         assertThat(toTag.status()).as(toTag.toString()).isZero();
         List<JsonNode> changesets = new ArrayList<>();
         json("status", "--json").get("changesets").forEach(changesets::add);
         int tag = changesets.stream().map(c -> c.get("id").asText()).toList().indexOf("v1-tag");
-        // Whether the tagging changeset itself stays applied is Liquibase's business; what precedes it stays.
-        assertThat(changesets.subList(0, tag)).allMatch(c -> c.get("applied").asBoolean());
+        // The changeset that set the tag stays applied, and with it the tag: the schema is as it was at v1.
+        assertThat(changesets.subList(0, tag + 1)).allMatch(c -> c.get("applied").asBoolean());
         assertThat(changesets.subList(tag + 1, changesets.size())).noneMatch(c -> c.get("applied").asBoolean());
+        assertThat(json("rollback", "--to-tag", "v1", "--json").get("rolledBack").asInt()).isZero();
 
         json("migrate", "--json");
         assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
+    }
+
+    @Test
+    void rollbackToATagKeepsTheChangesetThatSetIt() {
+        json("migrate", "--json");
+
+        JsonNode toV2 = json("rollback", "--to-tag", "v2", "--json");
+        assertThat(toV2.get("rolledBack").asInt()).isZero();
+        assertThat(toV2.get("pending").asInt()).isZero();
+    }
+
+    @Test
+    void aRollbackThatDropsTablesNeedsForce() {
+        json("migrate", "--json");
+        int total = json("status", "--json").get("applied").asInt();
+
+        CliRun refused = stratum("rollback", "--count", "999");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).as(refused.toString()).hasLineCount(1)
+                .contains(total + " changeset(s)", "tasks", "sessions", "audit_log", "--force");
+        assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
+
+        // The last changeset only sets a tag: nothing to lose, no --force needed.
+        assertThat(json("rollback", "--count", "1", "--json").get("rolledBack").asInt()).isEqualTo(1);
+
+        JsonNode forced = json("rollback", "--count", "999", "--force", "--json");
+        assertThat(forced.get("rolledBack").asInt()).isEqualTo(total - 1);
+        assertThat(forced.get("applied").asInt()).isZero();
     }
 
     @Test

@@ -30,7 +30,6 @@ import liquibase.changelog.ChangeSetStatus;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
-import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
@@ -103,18 +102,33 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         LOG.info("rolled back {} changeset(s)", count);
     }
 
+    /**
+     * Rolls back the changesets applied after the one that set {@code tag}, as a count. Liquibase's own
+     * rollback to a tag also rolls back a changeset that does nothing but set the tag (such as {@code v1-tag}
+     * in Stratum's changelog), which leaves the schema without the tag it was rolled back to.
+     */
     @Override
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
-        run("rollback", (connection, database) -> {
-            new CommandScope(RollbackCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                    .addArgumentValue(RollbackCommandStep.TAG_ARG, tag)
-                    .execute();
-            return null;
+        int count = run("rollback", (connection, database) -> {
+            List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
+            int tagged = -1;
+            for (int i = 0; i < ran.size(); i++) {
+                if (tag.equalsIgnoreCase(ran.get(i).tag())) {
+                    tagged = i;
+                }
+            }
+            if (tagged < 0) {
+                throw new MigrationFailed("rollback failed: no changeset applied to this database set the tag '"
+                        + tag + "'", null);
+            }
+            int after = ran.size() - tagged - 1;
+            if (after > 0) {
+                rollbackCount(database, after);
+            }
+            return after;
         });
-        LOG.info("rolled back to tag {}", tag);
+        LOG.info("rolled back {} changeset(s) to tag {}", count, tag);
     }
 
     @Override

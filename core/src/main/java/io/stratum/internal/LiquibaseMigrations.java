@@ -8,7 +8,6 @@ import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.ChangeSetStatus;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
@@ -71,8 +69,9 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             // read, never as a table without its history row.
             Set<String> tables = ChangeLogHistory.tables(connection);
             List<ChangeLogHistory.Ran> before = ChangeLogHistory.read(connection);
-            refuseNameClashes(database, tables, keys(before));
-            refuseNewerSchema(database);
+            DatabaseChangeLog changeLog = changeLog(database);
+            refuseNameClashes(changeLog, tables, keys(before));
+            refuseNewerSchema(changeLog, before);
             try {
                 new CommandScope(UpdateCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -168,10 +167,9 @@ public final class LiquibaseMigrations implements SchemaMigrations {
      * A table that a pending changeset would create but that exists already belongs to something else (an
      * application sharing the database, say): migrating would fail on it part-way, so nothing is started.
      */
-    private static void refuseNameClashes(Database database, Set<String> tables, Set<String> applied)
-            throws LiquibaseException {
+    private static void refuseNameClashes(DatabaseChangeLog changeLog, Set<String> tables, Set<String> applied) {
         Set<String> clashes = new TreeSet<>();
-        for (ChangeSet changeSet : changeLog(database).getChangeSets()) {
+        for (ChangeSet changeSet : changeLog.getChangeSets()) {
             if (applied.contains(changeSet.getId() + "::" + changeSet.getAuthor())) {
                 continue;
             }
@@ -191,15 +189,16 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     /**
      * A database that holds changesets this changelog does not know was migrated by a newer Stratum: running
-     * older code against it could corrupt data the newer schema relies on, so it is refused.
+     * older code against it could corrupt data the newer schema relies on, so it is refused. Read from the
+     * history directly: Liquibase's own check would create its tables outside its lock, racing a concurrent
+     * migration to create them.
      */
-    @SuppressWarnings("deprecation") // the command API has no structured result for unexpected changesets
-    private static void refuseNewerSchema(Database database) throws Exception {
-        Collection<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
-                .listUnexpectedChangeSets(new Contexts(), new LabelExpression());
+    private static void refuseNewerSchema(DatabaseChangeLog changeLog, List<ChangeLogHistory.Ran> ran) {
+        Set<String> known = changeLog.getChangeSets().stream().map(c -> c.getId() + "::" + c.getAuthor())
+                .collect(Collectors.toSet());
+        List<ChangeLogHistory.Ran> unknown = ran.stream().filter(r -> !known.contains(r.key())).toList();
         if (!unknown.isEmpty()) {
-            String ids = unknown.stream().map(c -> c.getId() + " (" + c.getChangeLog() + ")")
-                    .collect(Collectors.joining(", "));
+            String ids = unknown.stream().map(r -> r.id() + " (" + r.file() + ")").collect(Collectors.joining(", "));
             throw new MigrationFailed("the database schema is newer than this version of Stratum: it has "
                     + unknown.size() + " changeset(s) this version does not know: " + ids
                     + "; upgrade Stratum, or roll those changesets back with the newer version", null);
@@ -222,7 +221,11 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             if (applied > 0) {
                 rollbackCount(database, applied);
             }
-            dropUnlessPresentBefore(connection, tablesBefore);
+            if (applied > 0) {
+                // Liquibase's tables are this run's to drop only if it created them and used them: a concurrent
+                // migration may have created them in the meantime.
+                dropUnlessPresentBefore(connection, tablesBefore);
+            }
             return new MigrationFailed(cause + (applied == 0 ? "; nothing had been applied"
                     : "; the " + applied + " changeset(s) it had applied were rolled back, the database is as it was"),
                     failure);
@@ -234,6 +237,9 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     }
 
     private static void dropUnlessPresentBefore(Connection connection, Set<String> tablesBefore) throws SQLException {
+        if (!ChangeLogHistory.read(connection).isEmpty()) {
+            return;
+        }
         for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
             if (!tablesBefore.contains(table) && ChangeLogHistory.tables(connection).contains(table)) {
                 try (Statement drop = connection.createStatement()) {

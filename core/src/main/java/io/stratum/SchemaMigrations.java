@@ -12,13 +12,20 @@ public interface SchemaMigrations {
     /** Class-path location of the master changelog. */
     String CHANGELOG = "db/changelog/stratum-master.xml";
 
-    /** Applies every pending changeset; does nothing when the schema is current. */
+    /**
+     * Applies every pending changeset; does nothing when the schema is current. Refuses, before changing
+     * anything, a database that already has a table a pending changeset would create; if a changeset fails, the
+     * changesets this call applied are rolled back before {@link MigrationFailed} is thrown.
+     */
     void migrate();
 
     /** Rolls back the {@code count} most recently applied changesets. */
     void rollback(int count);
 
-    /** Rolls back every changeset applied after {@code tag} was set. */
+    /**
+     * Rolls back every changeset applied after the one that set {@code tag}; that changeset stays applied, so
+     * the tag stays too.
+     */
     void rollbackToTag(String tag);
 
     /** Every changeset of the changelog, in order, with whether and when it was applied. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cancel", description = "Cancel a task and every task that depends on it, directly or not.")
+@Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Cancel a task and every task that depends on it, directly or not.")
 final class CancelCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "ID", description = "Task id.")

@@ -10,7 +10,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "claim", description = {"Take up to N ready tasks for a worker, highest priority first, under a lease.",
+@Command(name = "claim", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Take up to N ready tasks for a worker, highest priority first, under a lease.",
         "Finish each with 'complete' or 'fail' and the printed token before the lease expires."})
 final class ClaimCommand extends DatabaseCommand {
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "copy", sortOptions = false,
+@Command(name = "copy", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = {"Copy every table from one database to another (SQLite to PostgreSQL or back), keeping ids,"
                 + " versions and timestamps, then verify row counts and a checksum per table.",
                 "The target is migrated first and must be empty unless --force is given."})
@@ -52,8 +53,8 @@ final class CopyCommand implements Callable<Integer> {
         requireExistingSqliteFile(from);
         try (Stratum source = Stratum.builder().url(from).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
             requireCurrentSchema(source);
-            try (Stratum target = Stratum.builder().url(to).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
-                target.migrate();
+            // Like every command but migrate, copy sets up a new, empty target and refuses one whose schema is behind.
+            try (Stratum target = root.openMigrated(Stratum.builder().url(to).pool(DatabaseCommand.ONE_SHOT_POOL))) {
                 return copy(new DatabaseCopy(source.dsl(), target.dsl(), batch), root);
             }
         }

@@ -22,7 +22,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = {"Run an agent-swarm workload: submit a dependency graph of tasks (features planned, researched,"
                 + " designed, built, tested, reviewed, integrated; depth up to 6), drain it with workers on virtual"
                 + " threads that claim and finish tasks in batches, some failing once and retried, then verify that"

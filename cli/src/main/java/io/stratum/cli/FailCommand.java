@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fail", description = "Record a failed attempt of a claimed task: it is retried with back-off until its retries run out.")
+@Command(name = "fail", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Record a failed attempt of a claimed task: it is retried with back-off until its retries run out.")
 final class FailCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "ID", description = "Task id.")

@@ -12,7 +12,8 @@ import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", description = "List tasks, highest priority first; every filter is optional.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List tasks, highest priority first; every filter is optional.")
 final class ListCommand extends DatabaseCommand {
 
     @Option(names = "--status", paramLabel = "STATUS",

@@ -5,8 +5,10 @@ import java.util.logging.LogManager;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Logging for the command line: slf4j-simple on stderr, warnings only unless {@code --verbose}. Liquibase
- * logs through java.util.logging, which is routed into SLF4J here so that it obeys the same level.
+ * Logging for the command line: slf4j-simple on stderr, warnings only unless {@code --verbose}. Stratum hands
+ * Liquibase's log to SLF4J; it is shown with {@code --verbose} only, since whatever goes wrong in Liquibase
+ * reaches the user as the command's one error line. Anything else that logs through java.util.logging is
+ * routed into SLF4J here so that it obeys the same level.
  */
 final class Logging {
     private Logging() {
@@ -24,6 +26,7 @@ final class Logging {
         // lists as supported; a command line user can do nothing about that, so it is shown with --verbose only.
         System.setProperty("org.slf4j.simpleLogger.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport",
                 verbose ? "warn" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.liquibase", verbose ? level : "off");
         System.setProperty("liquibase.analytics.enabled", "false");
         LogManager.getLogManager().reset();
         SLF4JBridgeHandler.install();

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stratum memory ...}: the shared memory's versioned JSON documents, by namespace and key. */
-@Command(name = "memory", synopsisSubcommandLabel = "COMMAND",
+@Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        synopsisSubcommandLabel = "COMMAND",
         description = "Shared memory: versioned JSON documents under a namespace and a key.",
         subcommands = {MemoryCommand.Put.class, MemoryCommand.Get.class, MemoryCommand.ListEntries.class,
-                MemoryCommand.History.class, MemoryCommand.Delete.class})
+                MemoryCommand.History.class, MemoryCommand.Delete.class, CommandLine.HelpCommand.class})
 final class MemoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +35,8 @@ final class MemoryCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing a memory command: put, get, list, history or delete");
     }
 
-    @Command(name = "put", description = "Write a new version of a key.")
+    @Command(name = "put", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Write a new version of a key.")
     static final class Put extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;
@@ -81,8 +84,12 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
+    /** Help without the standard mixin: {@code --version} here selects a stored version. */
     @Command(name = "get", description = "Print the live value of a key (with --json: the entry and its metadata).")
     static final class Get extends DatabaseCommand {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;
 
@@ -106,7 +113,8 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "List the live keys of a namespace.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "List the live keys of a namespace.")
     static final class ListEntries extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;
@@ -137,7 +145,8 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "history", description = "List every stored version of a key, oldest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "List every stored version of a key, oldest first.")
     static final class History extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;
@@ -166,7 +175,8 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", description = "Delete a key (a new version records the delete; history keeps the rest).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Delete a key (a new version records the delete; history keeps the rest).")
     static final class Delete extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;

@@ -8,7 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show one task with the tasks it depends on and the tasks waiting on it.")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Show one task with the tasks it depends on and the tasks waiting on it.")
 final class ShowCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "ID", description = "Task id.")

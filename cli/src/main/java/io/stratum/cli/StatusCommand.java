@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = "List the schema's changesets and whether each is applied.")
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List the schema's changesets and whether each is applied.")
 final class StatusCommand extends DatabaseCommand {
 
     @Override

@@ -1,8 +1,10 @@
 package io.stratum.cli;
 
+import io.stratum.MigrationFailed;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -15,12 +17,12 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         description = "Durable task orchestration on SQLite and PostgreSQL.",
         footer = {"", "The database is --url, else $STRATUM_URL, else the SQLite file ./stratum.db (created and"
-                + " migrated on first use)."},
+                + " set up on first use while it is empty; 'stratum migrate' updates an existing schema)."},
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
                 SubmitCommand.class, ListCommand.class, ShowCommand.class,
                 ClaimCommand.class, CompleteCommand.class, FailCommand.class, CancelCommand.class, RetryCommand.class,
-                MemoryCommand.class, CopyCommand.class, DemoCommand.class
+                MemoryCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
         })
 final class StratumCommand {
     static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";
@@ -76,16 +78,23 @@ final class StratumCommand {
         return builder(pool).open();
     }
 
-    /** Opens the selected database and brings its schema up to date (which creates a new SQLite file). */
+    /**
+     * Opens the selected database with its schema up to date: creates the schema in a new, empty database (a new
+     * SQLite file, say), and refuses one whose schema is missing or behind, which only {@code migrate} changes.
+     */
     Stratum openMigrated(PoolSettings pool) {
         return openMigrated(builder(pool));
     }
 
-    /** Opens the database {@code builder} describes and brings its schema up to date. */
+    /** Opens the database {@code builder} describes as {@link #openMigrated(PoolSettings)} does. */
     Stratum openMigrated(Stratum.Builder builder) {
         Stratum db = builder.open();
         try {
-            if (!SchemaCheck.upToDate(db.dsl())) {
+            SchemaCheck schema = SchemaCheck.of(db.dsl());
+            if (!schema.upToDate()) {
+                if (!schema.empty()) {
+                    throw new MigrationFailed(schema.refusal(), null);
+                }
                 db.migrate();
             }
             return db;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "submit", sortOptions = false,
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = {"Submit one task (SUMMARY and --agent), or every task of a JSON or YAML file (--file).",
                 "A task whose dependencies have all completed starts ready, any other pending."})
 final class SubmitCommand extends DatabaseCommand {

@@ -3,9 +3,15 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.internal.ChangeLogHistory;
 import io.stratum.testkit.tck.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,20 @@ abstract class SchemaCommandsContract {
         List<String> all = new ArrayList<>(List.of("--url", url));
         all.addAll(List.of(args));
         return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private Set<String> tables() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return ChangeLogHistory.tables(c);
+        }
     }
 
     private JsonNode json(String... args) {
@@ -70,22 +90,51 @@ abstract class SchemaCommandsContract {
         json("migrate", "--json");
         int total = json("status", "--json").get("applied").asInt();
 
-        JsonNode rolledBack = json("rollback", "--count", "3", "--json");
+        JsonNode rolledBack = json("rollback", "--count", "3", "--force", "--json");
         assertThat(rolledBack.get("rolledBack").asInt()).isEqualTo(3);
         assertThat(rolledBack.get("pending").asInt()).isEqualTo(3);
         assertThat(json("migrate", "--json").get("newlyApplied").asInt()).isEqualTo(3);
 
-        CliRun toTag = stratum("rollback", "--to-tag", "v1");
+        CliRun toTag = stratum("rollback", "--to-tag", "v1", "--force");
         assertThat(toTag.status()).as(toTag.toString()).isZero();
         List<JsonNode> changesets = new ArrayList<>();
         json("status", "--json").get("changesets").forEach(changesets::add);
         int tag = changesets.stream().map(c -> c.get("id").asText()).toList().indexOf("v1-tag");
-        // Whether the tagging changeset itself stays applied is Liquibase's business; what precedes it stays.
-        assertThat(changesets.subList(0, tag)).allMatch(c -> c.get("applied").asBoolean());
+        // The changeset that set the tag stays applied, and with it the tag: the schema is as it was at v1.
+        assertThat(changesets.subList(0, tag + 1)).allMatch(c -> c.get("applied").asBoolean());
         assertThat(changesets.subList(tag + 1, changesets.size())).noneMatch(c -> c.get("applied").asBoolean());
+        assertThat(json("rollback", "--to-tag", "v1", "--json").get("rolledBack").asInt()).isZero();
 
         json("migrate", "--json");
         assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
+    }
+
+    @Test
+    void rollbackToATagKeepsTheChangesetThatSetIt() {
+        json("migrate", "--json");
+
+        JsonNode toV2 = json("rollback", "--to-tag", "v2", "--json");
+        assertThat(toV2.get("rolledBack").asInt()).isZero();
+        assertThat(toV2.get("pending").asInt()).isZero();
+    }
+
+    @Test
+    void aRollbackThatDropsTablesNeedsForce() {
+        json("migrate", "--json");
+        int total = json("status", "--json").get("applied").asInt();
+
+        CliRun refused = stratum("rollback", "--count", "999");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).as(refused.toString()).hasLineCount(1)
+                .contains(total + " changeset(s)", "tasks", "sessions", "audit_log", "--force");
+        assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
+
+        // The last changeset only sets a tag: nothing to lose, no --force needed.
+        assertThat(json("rollback", "--count", "1", "--json").get("rolledBack").asInt()).isEqualTo(1);
+
+        JsonNode forced = json("rollback", "--count", "999", "--force", "--json");
+        assertThat(forced.get("rolledBack").asInt()).isEqualTo(total - 1);
+        assertThat(forced.get("applied").asInt()).isZero();
     }
 
     @Test
@@ -97,6 +146,46 @@ abstract class SchemaCommandsContract {
         CliRun both = stratum("rollback", "--count", "1", "--to-tag", "v1");
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void aDatabaseWithAForeignTasksTableIsNeitherUsedNorMigrated() throws SQLException {
+        sql("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title VARCHAR(100))", "INSERT INTO tasks VALUES (1, 'theirs')");
+
+        CliRun list = stratum("list");
+        assertThat(list.status()).as(list.toString()).isEqualTo(9);
+        assertThat(list.err()).as(list.toString()).hasLineCount(1).contains("run 'stratum migrate'");
+        assertThat(tables()).containsExactly("tasks");
+
+        CliRun migrate = stratum("migrate");
+        assertThat(migrate.status()).as(migrate.toString()).isEqualTo(9);
+        assertThat(migrate.err()).as(migrate.toString()).hasLineCount(1).contains("tasks", "nothing was changed");
+        assertThat(migrate.out()).isEmpty();
+        assertThat(tables()).containsExactly("tasks");
+    }
+
+    @Test
+    void aMigrationThatFailsPartWayRollsBackWhatItApplied() throws SQLException {
+        // Not a table name, so it passes the name check: the changeset creating this index fails after the
+        // sessions and agents tables were created.
+        sql("CREATE TABLE other (id INTEGER PRIMARY KEY)", "CREATE INDEX ix_agents_heartbeat ON other (id)");
+
+        CliRun migrate = stratum("migrate");
+        assertThat(migrate.status()).as(migrate.toString()).isEqualTo(9);
+        assertThat(migrate.err()).as(migrate.toString()).hasLineCount(1)
+                .contains("ix_agents_heartbeat", "already exists", "rolled back");
+        assertThat(tables()).containsExactly("other");
+    }
+
+    @Test
+    void commandsOtherThanMigrateDoNotReapplyRolledBackChangesets() {
+        json("migrate", "--json");
+        json("rollback", "--count", "1", "--json");
+
+        CliRun list = stratum("list");
+        assertThat(list.status()).as(list.toString()).isEqualTo(9);
+        assertThat(list.err()).as(list.toString()).hasLineCount(1).contains("1 of", "pending", "run 'stratum migrate'");
+        assertThat(json("status", "--json").get("pending").asInt()).isEqualTo(1);
     }
 
     @Test

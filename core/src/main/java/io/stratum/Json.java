@@ -1,6 +1,6 @@
 package io.stratum;
 
-import io.stratum.internal.JsonSyntax;
+import io.stratum.internal.json.JsonSyntax;
 
 /**
  * A JSON document as text. Construction checks that the text is well-formed JSON (RFC 8259) that every backend

@@ -1,7 +1,7 @@
 package io.stratum.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.stratum.internal.Ids;
+import io.stratum.internal.values.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,7 +5,7 @@ import io.stratum.Stratum;
 import io.stratum.cli.copy.DatabaseCopy;
 import io.stratum.cli.copy.DatabaseCopy.TableCheck;
 import io.stratum.cli.copy.DatabaseCopy.TableRows;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

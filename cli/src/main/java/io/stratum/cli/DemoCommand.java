@@ -6,7 +6,7 @@ import io.stratum.Stratum;
 import io.stratum.cli.demo.Swarm;
 import io.stratum.cli.demo.Verification;
 import io.stratum.cli.demo.Workload;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;

@@ -2,7 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.ErrorCode;
 import io.stratum.StratumException;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.BooleanSupplier;

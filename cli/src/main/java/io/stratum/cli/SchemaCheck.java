@@ -2,7 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.DatabaseError;
 import io.stratum.SchemaMigrations;
-import io.stratum.internal.ChangeLogHistory;
+import io.stratum.internal.schema.ChangeLogHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.SchemaMigrations.ChangeSetState;
 import io.stratum.Stratum;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

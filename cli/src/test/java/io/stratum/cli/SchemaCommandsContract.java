@@ -3,7 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.internal.ChangeLogHistory;
+import io.stratum.internal.schema.ChangeLogHistory;
 import io.stratum.testkit.tck.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;

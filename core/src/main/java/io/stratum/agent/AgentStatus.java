@@ -1,6 +1,6 @@
 package io.stratum.agent;
 
-import io.stratum.internal.Enums;
+import io.stratum.internal.values.Enums;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.stratum.audit;
 
-import io.stratum.internal.Paging;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Timestamps;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,7 +1,7 @@
 package io.stratum.audit;
 
 import io.stratum.Json;
-import io.stratum.internal.Text;
+import io.stratum.internal.values.Text;
 
 /**
  * An audit row the application writes itself with {@link AuditLog#record(AuditRecord)}. The constructor validates

@@ -2,9 +2,9 @@ package io.stratum.memory;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
-import io.stratum.internal.MemoryNames;
-import io.stratum.internal.Text;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.memory.MemoryNames;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,7 +1,7 @@
 package io.stratum.queue;
 
 import io.stratum.InvalidInput;
-import io.stratum.internal.Text;
+import io.stratum.internal.values.Text;
 
 /**
  * One entry of {@link TaskQueue#failAll}: the lease and what went wrong ({@code null} for nothing to say),

@@ -1,7 +1,7 @@
 package io.stratum.session;
 
 import io.stratum.Json;
-import io.stratum.internal.Text;
+import io.stratum.internal.values.Text;
 
 /**
  * A session to start. Every field is optional; the constructor validates them and throws

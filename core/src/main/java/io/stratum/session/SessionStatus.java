@@ -1,6 +1,6 @@
 package io.stratum.session;
 
-import io.stratum.internal.Enums;
+import io.stratum.internal.values.Enums;
 import java.util.Locale;
 
 /** Lifecycle of a session: {@code active} until it is ended, as {@code ended} or {@code failed}; both are final. */

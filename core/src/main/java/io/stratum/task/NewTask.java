@@ -2,7 +2,7 @@ package io.stratum.task;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
-import io.stratum.internal.Text;
+import io.stratum.internal.values.Text;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.stratum.task;
 
 import io.stratum.InvalidInput;
-import io.stratum.internal.Ids;
+import io.stratum.internal.values.Ids;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.stratum.task;
 
-import io.stratum.internal.Enums;
+import io.stratum.internal.values.Enums;
 import java.util.Locale;
 
 /** Who created a task. */

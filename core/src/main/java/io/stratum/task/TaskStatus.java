@@ -1,7 +1,7 @@
 package io.stratum.task;
 
 import io.stratum.InvalidInput;
-import io.stratum.internal.Enums;
+import io.stratum.internal.values.Enums;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.stratum.task;
 
 import io.stratum.InvalidInput;
-import io.stratum.internal.Text;
+import io.stratum.internal.values.Text;
 
 /** Field rules shared by {@link NewTask} and {@link Task.Edit}; they mirror the schema's CHECK constraints. */
 final class TaskValidation {

@@ -1,7 +1,7 @@
 package io.stratum.testkit.internal;
 
 import io.stratum.InvalidInput;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import io.stratum.testkit.StratumTest;
 
 /**

@@ -3,7 +3,7 @@ package io.stratum.testkit.internal;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.StratumException;
-import io.stratum.internal.JdbcUrls;
+import io.stratum.JdbcUrls;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -10,7 +10,7 @@ import io.stratum.Json;
 import io.stratum.NotFound;
 import io.stratum.agent.Agent;
 import io.stratum.agent.AgentStatus;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;

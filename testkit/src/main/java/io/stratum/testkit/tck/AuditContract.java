@@ -11,7 +11,7 @@ import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;

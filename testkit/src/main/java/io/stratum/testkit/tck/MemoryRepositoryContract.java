@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.StaleVersion;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Stratum;
-import io.stratum.internal.Backends;
-import io.stratum.internal.QueueQueries;
-import io.stratum.internal.TaskMove;
-import io.stratum.internal.TaskTransitions;
+import io.stratum.internal.tx.Backends;
+import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.task.TaskMove;
+import io.stratum.internal.task.TaskTransitions;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.util.EnumSet;

@@ -7,7 +7,7 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
-import io.stratum.internal.Timestamps;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;

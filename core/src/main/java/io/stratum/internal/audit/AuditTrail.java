@@ -1,0 +1,110 @@
+package io.stratum.internal.audit;
+
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Timestamps;
+import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
+
+import io.stratum.Json;
+import io.stratum.audit.AuditEntry;
+import io.stratum.audit.AuditRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/**
+ * Writes audit rows with the caller's {@link DSLContext}, so that a row commits or rolls back with the change it
+ * describes. Rows for changes Stratum makes itself ({@link #change}) can be switched off per store; rows the
+ * application asks for ({@link #write}) cannot.
+ */
+public final class AuditTrail {
+
+    private final boolean automatic;
+    private final String defaultActor;
+    private final Clock clock;
+
+    public AuditTrail(boolean automatic, String defaultActor, Clock clock) {
+        this.automatic = automatic;
+        this.defaultActor = defaultActor;
+        this.clock = clock;
+    }
+
+    /** {@code actor}, or the store's actor when it is null. */
+    public String actorOr(String actor) {
+        return actor != null ? actor : defaultActor;
+    }
+
+    /** Records a change Stratum made, unless automatic rows are off; {@code before} and {@code after} are JSON text. */
+    public void change(DSLContext dsl, String actor, String action, String entityType, String entityId,
+                       String before, String after) {
+        if (automatic) {
+            insert(dsl, Timestamps.now(clock), actorOr(actor), action, entityType, entityId, before, after);
+        }
+    }
+
+    /** Whether the changes Stratum makes are recorded ({@link #change}, {@link #changes}). */
+    public boolean recordsChanges() {
+        return automatic;
+    }
+
+    /** One entity's change, for {@link #changes}; {@code before} and {@code after} are JSON text. */
+    public record Change(String entityId, String before, String after) {
+    }
+
+    /**
+     * Records many changes of one kind that Stratum made, unless automatic rows are off: one INSERT rendered once
+     * and bound per change (a JDBC batch, which pgjdbc sends as multi-row inserts).
+     */
+    public void changes(DSLContext dsl, String actor, String action, String entityType, List<Change> changes) {
+        if (!automatic || changes.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Timestamps.now(clock);
+        String who = actorOr(actor);
+        BatchBindStep batch = dsl.batch(dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
+                AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT)
+                .values((UUID) null, null, null, null, null, null, null, null));
+        for (Change c : changes) {
+            batch = batch.bind(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(), jsonb(c.before()),
+                    jsonb(c.after()), at);
+        }
+        batch.execute();
+    }
+
+    /** Writes a row the application asked for and returns it. */
+    public AuditEntry write(DSLContext dsl, AuditRecord record) {
+        OffsetDateTime at = Timestamps.now(clock);
+        String actor = actorOr(record.actor());
+        UUID id = insert(dsl, at, actor, record.action(), record.entityType(), record.entityId(),
+                text(record.before()), text(record.after()));
+        return new AuditEntry(id, actor, record.action(), record.entityType(), record.entityId(), record.before(),
+                record.after(), at);
+    }
+
+    private static UUID insert(DSLContext dsl, OffsetDateTime at, String actor, String action, String entityType,
+                               String entityId, String before, String after) {
+        UUID id = Ids.v7(at.toInstant());
+        dsl.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.ID, id)
+                .set(AUDIT_LOG.ACTOR, actor)
+                .set(AUDIT_LOG.ACTION, action)
+                .set(AUDIT_LOG.ENTITY_TYPE, entityType)
+                .set(AUDIT_LOG.ENTITY_ID, entityId)
+                .set(AUDIT_LOG.BEFORE_DATA, jsonb(before))
+                .set(AUDIT_LOG.AFTER_DATA, jsonb(after))
+                .set(AUDIT_LOG.AT, at)
+                .execute();
+        return id;
+    }
+
+    private static JSONB jsonb(String text) {
+        return text == null ? null : JSONB.valueOf(text);
+    }
+
+    private static String text(Json json) {
+        return json == null ? null : json.text();
+    }
+}

@@ -1,0 +1,207 @@
+package io.stratum.internal.queue;
+
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.task.Statuses;
+import io.stratum.internal.task.TaskMove;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.task.TaskTransitions;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
+import io.stratum.IllegalTransition;
+import io.stratum.InvalidInput;
+import io.stratum.Json;
+import io.stratum.NotFound;
+import io.stratum.queue.Claimed;
+import io.stratum.queue.Completion;
+import io.stratum.queue.Failure;
+import io.stratum.queue.Lease;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
+import io.stratum.task.Task;
+import io.stratum.task.TaskId;
+import io.stratum.task.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** {@link TaskQueue} in jOOQ: one write transaction per call, the same SQL on every backend. */
+public final class JooqTaskQueue implements TaskQueue {
+    private static final int WORKER_ID_MAX = 200;
+    private static final Set<TaskStatus> RUNNING = EnumSet.of(TaskStatus.RUNNING);
+
+    private final Database db;
+    private final Clock clock;
+    private final TaskTransitions transitions;
+    private final FailureCascade cascade;
+    private final FailedAttempts attempts;
+    private final Reclaimer reclaimer;
+    private final Claims claims;
+    private final Completions completions;
+
+    public JooqTaskQueue(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions,
+                  QueueSettings settings, ReclaimTimer reclaimTimer) {
+        this.db = db;
+        this.clock = clock;
+        this.transitions = transitions;
+        this.cascade = new FailureCascade(queries, new DependencyWalk(queries), transitions,
+                settings.dependentsOnFailure());
+        this.attempts = new FailedAttempts(transitions, settings);
+        this.reclaimer = new Reclaimer(queries, attempts, cascade);
+        this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
+        this.completions = new Completions(transitions, new Promotion(queries, transitions));
+    }
+
+    @Override
+    public List<Claimed> claim(String workerId, int max, Duration leaseDuration) {
+        Text.required("workerId", workerId, WORKER_ID_MAX);
+        if (max < 1 || max > MAX_CLAIM) {
+            throw new InvalidInput("max", max + " is outside 1.." + MAX_CLAIM);
+        }
+        Leases.requireDuration("leaseDuration", leaseDuration);
+        return claims.claim(db, workerId, max, leaseDuration);
+    }
+
+    @Override
+    public void complete(Lease lease, Json result) {
+        completeAll(List.of(new Completion(lease, result)));
+    }
+
+    @Override
+    public void completeAll(List<Completion> completions) {
+        List<Completion> sorted = Leases.byTask("completions", completions, Completion::lease);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        db.write(dsl -> {
+            this.completions.complete(dsl, sorted, Timestamps.now(clock));
+            return null;
+        });
+    }
+
+    @Override
+    public void fail(Lease lease, String error) {
+        failAll(List.of(new Failure(lease, error)));
+    }
+
+    @Override
+    public void failAll(List<Failure> failures) {
+        List<Failure> sorted = Leases.byTask("failures", failures, Failure::lease);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        db.write(dsl -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            Map<UUID, Record> rows = new HashMap<>();
+            List<UUID> ids = sorted.stream().map(f -> f.lease().taskId().value()).toList();
+            for (List<UUID> chunk : TaskTransitions.chunks(ids)) {
+                rows.putAll(dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.in(chunk)).fetchMap(TASKS.ID));
+            }
+            List<UUID> failed = new ArrayList<>();
+            for (Failure f : sorted) {
+                Record row = rows.get(f.lease().taskId().value());
+                if (row == null) {
+                    throw new NotFound("task", f.lease().taskId());
+                }
+                switch (attempts.record(dsl, row, f.error(), Leases.held(f.lease().token(), f.lease().owner(), now),
+                        f.lease().owner(), now)) {
+                    case LOST -> throw Leases.lost(dsl, f.lease(), now);
+                    case FAILED -> failed.add(row.get(TASKS.ID));
+                    case RETRYING -> { }
+                }
+            }
+            cascade.afterFinalFailure(dsl, failed, now);
+            return null;
+        });
+    }
+
+    @Override
+    public Lease heartbeat(Lease lease, Duration leaseDuration) {
+        if (lease == null) {
+            throw new InvalidInput("lease", "is required");
+        }
+        Leases.requireDuration("leaseDuration", leaseDuration);
+        return db.write(dsl -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
+            int extended = dsl.update(TASKS).set(TASKS.LEASE_EXPIRES_AT, expires)
+                    .where(TASKS.ID.eq(lease.taskId().value()))
+                    .and(Statuses.oneOf(TASKS.STATUS, RUNNING))
+                    .and(Leases.held(lease.token(), lease.owner(), now))
+                    .execute();
+            if (extended == 0) {
+                throw Leases.lost(dsl, lease, now);
+            }
+            return new Lease(lease.taskId(), lease.owner(), lease.token(), expires);
+        });
+    }
+
+    @Override
+    public int reclaimExpired() {
+        int total = 0;
+        int reclaimed;
+        do {
+            reclaimed = db.write(dsl -> reclaimer.reclaim(dsl, Timestamps.now(clock)));
+            total += reclaimed;
+        } while (reclaimed > 0);
+        return total;
+    }
+
+    @Override
+    public List<TaskId> cancel(TaskId id) {
+        Arguments.require("id", id);
+        return db.write(dsl -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(FailureCascade.CANCELLABLE, TaskStatus.CANCELLED),
+                    now).isEmpty()) {
+                String status = statusOf(dsl, id);
+                if (TaskStatus.CANCELLED.dbValue().equals(status)) {
+                    return List.<TaskId>of();
+                }
+                throw new IllegalTransition(id, status, TaskStatus.CANCELLED.dbValue());
+            }
+            List<TaskId> cancelled = new ArrayList<>();
+            cancelled.add(id);
+            cascade.cancelDependentsOf(dsl, id.value(), now).forEach(d -> cancelled.add(new TaskId(d)));
+            return cancelled;
+        });
+    }
+
+    @Override
+    public Task retry(TaskId id) {
+        Arguments.require("id", id);
+        return db.write(dsl -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            Record row = dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
+            if (row == null) {
+                throw new NotFound("task", id);
+            }
+            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(TaskStatus.FAILED, TaskStatus.READY)
+                    .set(TASKS.RETRY_COUNT, 0).set(TASKS.RUN_AFTER, now)
+                    .set(TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now)), now).isEmpty()) {
+                throw new IllegalTransition(id, statusOf(dsl, id), TaskStatus.READY.dbValue());
+            }
+            cascade.afterRetry(dsl, id.value(), now);
+            return TaskRows.byId(dsl, List.of(id.value())).get(id.value());
+        });
+    }
+
+    private static String statusOf(DSLContext dsl, TaskId id) {
+        String status = dsl.select(TASKS.STATUS).from(TASKS).where(TASKS.ID.eq(id.value())).fetchOne(TASKS.STATUS);
+        if (status == null) {
+            throw new NotFound("task", id);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,120 @@
+package io.stratum.internal.queue;
+
+import io.stratum.internal.task.Statuses;
+import static io.stratum.codegen.jooq.Tables.TASKS;
+import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
+
+import io.stratum.codegen.jooq.Indexes;
+import io.stratum.codegen.jooq.tables.TaskDependencies;
+import io.stratum.codegen.jooq.tables.Tasks;
+import io.stratum.spi.Backend;
+import io.stratum.task.TaskStatus;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The look-ups the queue runs on its hot paths, each served by an index (the conformance suite checks
+ * their plans at 100k tasks): ready tasks through {@code ix_tasks_claim}, expired leases through
+ * {@code ix_tasks_lease_expiry}, dependents through {@code ix_task_dependencies_depends_on}, dependencies
+ * through the primary keys. Statuses are inline literals so that the partial indexes apply to every plan,
+ * generic plans of prepared statements included. Row locks follow the backend's capabilities.
+ */
+public final class QueueQueries {
+    private static final Condition READY = TASKS.STATUS.eq(DSL.inline(TaskStatus.READY.dbValue()));
+
+    private final boolean rowLocks;
+    private final boolean skipLocked;
+    private final Table<?> claimTable;
+    private final Table<?> leaseTable;
+
+    public QueueQueries(Backend backend) {
+        this.rowLocks = backend.supportsRowLocks();
+        this.skipLocked = backend.supportsSkipLocked();
+        this.claimTable = backend.readThrough(Indexes.IX_TASKS_CLAIM);
+        this.leaseTable = backend.readThrough(Indexes.IX_TASKS_LEASE_EXPIRY);
+    }
+
+    /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */
+    public Select<Record1<UUID>> claimable(DSLContext dsl, OffsetDateTime now, int limit) {
+        return lockSkipping(dsl.select(TASKS.ID).from(claimTable)
+                .where(READY).and(TASKS.RUN_AFTER.le(now))
+                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
+                .limit(limit));
+    }
+
+    /** Up to {@code limit} tasks {@link #claimable} would select at {@code now}, in claim order; no locks. */
+    public ResultQuery<Record> ready(DSLContext dsl, OffsetDateTime now, int limit) {
+        return dsl.select(TASKS.fields()).from(claimTable)
+                .where(READY).and(TASKS.RUN_AFTER.le(now))
+                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
+                .limit(limit);
+    }
+
+    /** Up to {@code limit} running tasks whose lease expired at or before {@code now}, locked (skipping). */
+    public ResultQuery<? extends Record> expiredLeases(DSLContext dsl, OffsetDateTime now, int limit) {
+        return lockSkipping(dsl.select(TASKS.ID, TASKS.LEASE_TOKEN, TASKS.LEASE_OWNER, TASKS.LEASE_EXPIRES_AT,
+                        TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE)
+                .from(leaseTable)
+                .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
+                .and(TASKS.LEASE_EXPIRES_AT.le(now))
+                .orderBy(TASKS.LEASE_EXPIRES_AT)
+                .limit(limit));
+    }
+
+    /** Distinct tasks that depend directly on any of {@code ids}. */
+    public Select<Record1<UUID>> dependents(DSLContext dsl, Collection<UUID> ids) {
+        return dsl.selectDistinct(TASK_DEPENDENCIES.TASK_ID).from(TASK_DEPENDENCIES)
+                .where(TASK_DEPENDENCIES.DEPENDS_ON_ID.in(ids));
+    }
+
+    /**
+     * The {@code pending} tasks that depend directly on any of {@code ids}, with what their priority is
+     * computed from, in id order and locked, so that concurrent completions of their dependencies take turns
+     * deciding on them.
+     */
+    public ResultQuery<? extends Record> pendingDependentsOf(DSLContext dsl, Collection<UUID> ids) {
+        return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE).from(TASKS)
+                .where(TASKS.ID.in(dependents(dsl, ids)))
+                .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
+                .orderBy(TASKS.ID));
+    }
+
+    /** Id and status of those of {@code ids} whose status is one of {@code statuses}, locked. */
+    public ResultQuery<Record2<UUID, String>> statuses(DSLContext dsl, Collection<UUID> ids, Set<TaskStatus> statuses) {
+        return lock(dsl.select(TASKS.ID, TASKS.STATUS).from(TASKS)
+                .where(TASKS.ID.in(ids)).and(Statuses.oneOf(TASKS.STATUS, statuses))
+                .orderBy(TASKS.ID));
+    }
+
+    /** Those of {@code ids} that have a dependency whose status is one of {@code statuses}. */
+    public ResultQuery<Record1<UUID>> withDependencyIn(DSLContext dsl, Collection<UUID> ids,
+                                                       Set<TaskStatus> statuses) {
+        TaskDependencies d = TASK_DEPENDENCIES.as("d");
+        Tasks t = TASKS.as("t");
+        return dsl.selectDistinct(d.TASK_ID).from(d)
+                .join(t).on(t.ID.eq(d.DEPENDS_ON_ID))
+                .where(d.TASK_ID.in(ids))
+                .and(Statuses.oneOf(t.STATUS, statuses));
+    }
+
+    private <R extends Record> Select<R> lock(SelectForUpdateStep<R> query) {
+        return rowLocks ? query.forUpdate() : query;
+    }
+
+    private <R extends Record> Select<R> lockSkipping(SelectForUpdateStep<R> query) {
+        return skipLocked ? query.forUpdate().skipLocked() : lock(query);
+    }
+}

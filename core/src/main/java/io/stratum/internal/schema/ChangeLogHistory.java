@@ -1,0 +1,68 @@
+package io.stratum.internal.schema;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Liquibase's record of applied changesets (the {@code databasechangelog} table) and the tables of a database,
+ * read with plain JDBC: neither reading creates anything, which Liquibase's own history service would.
+ */
+public final class ChangeLogHistory {
+    static final String TABLE = "databasechangelog";
+    static final String LOCK_TABLE = "databasechangeloglock";
+    private static final String[] TABLE_TYPES = {"TABLE", "VIEW", "PARTITIONED TABLE", "FOREIGN TABLE", "MATERIALIZED VIEW"};
+
+    /** One applied changeset; {@code tag} is null unless a tag was set on it. */
+    record Ran(String id, String author, String file, String tag) {
+        String key() {
+            return id + "::" + author;
+        }
+
+        @Override
+        public String toString() {
+            return file + "::" + id + "::" + author;
+        }
+    }
+
+    private ChangeLogHistory() {
+    }
+
+    /** Applied changesets in the order they ran (Liquibase's order); empty when there is no history table. */
+    static List<Ran> read(Connection connection) throws SQLException {
+        List<Ran> ran = new ArrayList<>();
+        if (!tables(connection).contains(TABLE)) {
+            return ran;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, author, filename, tag FROM " + TABLE
+                     + " ORDER BY dateexecuted, orderexecuted")) {
+            while (rows.next()) {
+                ran.add(new Ran(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+        return ran;
+    }
+
+    /** Lower-cased names of the tables and views in the connection's current schema. */
+    public static Set<String> tables(Connection connection) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", TABLE_TYPES)) {
+            while (rows.next()) {
+                names.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+}

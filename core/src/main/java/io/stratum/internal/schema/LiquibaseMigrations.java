@@ -1,0 +1,316 @@
+package io.stratum.internal.schema;
+
+import io.stratum.JdbcUrls;
+import io.stratum.internal.values.Text;
+import io.stratum.InvalidInput;
+import io.stratum.MigrationFailed;
+import io.stratum.SchemaMigrations;
+import io.stratum.spi.Backend;
+import io.stratum.spi.WriteGate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.change.Change;
+import liquibase.change.core.CreateTableChange;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.ChangeSetStatus;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.exception.MigrationFailedException;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SchemaMigrations} on Liquibase's command API, with analytics off, no console output and Liquibase's log
+ * sent to SLF4J. A migration refuses a database that already has tables of the names it would create, and one
+ * that fails part-way rolls back what it had applied.
+ */
+public final class LiquibaseMigrations implements SchemaMigrations {
+    private static final Logger LOG = LoggerFactory.getLogger(LiquibaseMigrations.class);
+
+    private final DataSource dataSource;
+    private final WriteGate gate;
+    private final Backend backend;
+
+    public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend) {
+        this.dataSource = dataSource;
+        this.gate = gate;
+        this.backend = backend;
+    }
+
+    @Override
+    public void migrate() {
+        List<ChangeLogHistory.Ran> applied = run("migrate", (connection, database) -> {
+            // Tables before history: a changeset another process commits in between then shows in the history
+            // read, never as a table without its history row.
+            Set<String> tables = ChangeLogHistory.tables(connection);
+            List<ChangeLogHistory.Ran> before = ChangeLogHistory.read(connection);
+            DatabaseChangeLog changeLog = changeLog(database);
+            refuseNameClashes(changeLog, tables, keys(before));
+            refuseNewerSchema(changeLog, before);
+            try {
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        // The default also prints the update summary on System.out, which is not a library's to use.
+                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                        .execute();
+            } catch (Exception e) {
+                throw undo(connection, database, before, tables, e);
+            }
+            Set<String> old = keys(before);
+            return ChangeLogHistory.read(connection).stream().filter(r -> !old.contains(r.key())).toList();
+        });
+        applied.forEach(r -> LOG.info("applied changeset {}", r));
+        LOG.info(applied.isEmpty() ? "schema is up to date" : "schema migrated: {} changeset(s) applied", applied.size());
+    }
+
+    @Override
+    public void rollback(int count) {
+        if (count < 1) {
+            throw new InvalidInput("count", count + " must be at least 1");
+        }
+        run("rollback", (connection, database) -> {
+            rollbackCount(database, count);
+            return null;
+        });
+        LOG.info("rolled back {} changeset(s)", count);
+    }
+
+    /**
+     * Rolls back the changesets applied after the one that set {@code tag}, as a count. Liquibase's own
+     * rollback to a tag also rolls back a changeset that does nothing but set the tag (such as {@code v1-tag}
+     * in Stratum's changelog), which leaves the schema without the tag it was rolled back to.
+     */
+    @Override
+    public void rollbackToTag(String tag) {
+        Text.required("tag", tag, 255);
+        int count = run("rollback", (connection, database) -> {
+            List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
+            int tagged = -1;
+            for (int i = 0; i < ran.size(); i++) {
+                if (tag.equalsIgnoreCase(ran.get(i).tag())) {
+                    tagged = i;
+                }
+            }
+            if (tagged < 0) {
+                throw new MigrationFailed("rollback failed: no changeset applied to this database set the tag '"
+                        + tag + "'", null);
+            }
+            int after = ran.size() - tagged - 1;
+            if (after > 0) {
+                rollbackCount(database, after);
+            }
+            return after;
+        });
+        LOG.info("rolled back {} changeset(s) to tag {}", count, tag);
+    }
+
+    @Override
+    public List<ChangeSetState> status() {
+        return run("status", (connection, database) -> {
+            if (!ChangeLogHistory.tables(connection).contains(ChangeLogHistory.TABLE)) {
+                // Liquibase's status would create its tables; a database without them has applied nothing.
+                return changeLog(database).getChangeSets().stream()
+                        .map(c -> new ChangeSetState(c.getId(), c.getAuthor(), c.getFilePath(), false, null))
+                        .toList();
+            }
+            @SuppressWarnings("deprecation") // the command API has no structured status result
+            Liquibase liquibase = new Liquibase(CHANGELOG, resources(), database);
+            List<ChangeSetStatus> statuses = liquibase.getChangeSetStatuses(new Contexts(), new LabelExpression());
+            return statuses.stream()
+                    .map(s -> new ChangeSetState(s.getChangeSet().getId(), s.getChangeSet().getAuthor(),
+                            s.getChangeSet().getFilePath(), s.getPreviouslyRan(),
+                            s.getDateLastExecuted() == null ? null : s.getDateLastExecuted().toInstant()))
+                    .toList();
+        });
+    }
+
+    private static void rollbackCount(Database database, int count) throws Exception {
+        new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
+                .execute();
+    }
+
+    private static DatabaseChangeLog changeLog(Database database) throws LiquibaseException {
+        return ChangeLogParserFactory.getInstance().getParser(CHANGELOG, resources())
+                .parse(CHANGELOG, new ChangeLogParameters(database), resources());
+    }
+
+    /**
+     * A table that a pending changeset would create but that exists already belongs to something else (an
+     * application sharing the database, say): migrating would fail on it part-way, so nothing is started.
+     */
+    private static void refuseNameClashes(DatabaseChangeLog changeLog, Set<String> tables, Set<String> applied) {
+        Set<String> clashes = new TreeSet<>();
+        for (ChangeSet changeSet : changeLog.getChangeSets()) {
+            if (applied.contains(changeSet.getId() + "::" + changeSet.getAuthor())) {
+                continue;
+            }
+            for (Change change : changeSet.getChanges()) {
+                if (change instanceof CreateTableChange create
+                        && tables.contains(create.getTableName().toLowerCase(Locale.ROOT))) {
+                    clashes.add(create.getTableName());
+                }
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new MigrationFailed("migrate refused: the database already has table(s) " + String.join(", ", clashes)
+                    + " that are not Stratum's and that Stratum would create; nothing was changed: use a database"
+                    + " (or schema) of Stratum's own", null);
+        }
+    }
+
+    /**
+     * A database that holds changesets this changelog does not know was migrated by a newer Stratum: running
+     * older code against it could corrupt data the newer schema relies on, so it is refused. Read from the
+     * history directly: Liquibase's own check would create its tables outside its lock, racing a concurrent
+     * migration to create them.
+     */
+    private static void refuseNewerSchema(DatabaseChangeLog changeLog, List<ChangeLogHistory.Ran> ran) {
+        Set<String> known = changeLog.getChangeSets().stream().map(c -> c.getId() + "::" + c.getAuthor())
+                .collect(Collectors.toSet());
+        List<ChangeLogHistory.Ran> unknown = ran.stream().filter(r -> !known.contains(r.key())).toList();
+        if (!unknown.isEmpty()) {
+            String ids = unknown.stream().map(r -> r.id() + " (" + r.file() + ")").collect(Collectors.joining(", "));
+            throw new MigrationFailed("the database schema is newer than this version of Stratum: it has "
+                    + unknown.size() + " changeset(s) this version does not know: " + ids
+                    + "; upgrade Stratum, or roll those changesets back with the newer version", null);
+        }
+    }
+
+    /**
+     * After a failed update: rolls back the changesets this update applied (every changeset has a rollback), and
+     * drops Liquibase's tables if this update created them, so that the database is as it was before.
+     */
+    private static MigrationFailed undo(Connection connection, Database database, List<ChangeLogHistory.Ran> before,
+                                        Set<String> tablesBefore, Exception failure) {
+        String cause = "migrate failed: " + JdbcUrls.redact(rootMessage(failure));
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            Set<String> old = keys(before);
+            int applied = (int) ChangeLogHistory.read(connection).stream().filter(r -> !old.contains(r.key())).count();
+            if (applied > 0) {
+                rollbackCount(database, applied);
+            }
+            if (applied > 0) {
+                // Liquibase's tables are this run's to drop only if it created them and used them: a concurrent
+                // migration may have created them in the meantime.
+                dropUnlessPresentBefore(connection, tablesBefore);
+            }
+            return new MigrationFailed(cause + (applied == 0 ? "; nothing had been applied"
+                    : "; the " + applied + " changeset(s) it had applied were rolled back, the database is as it was"),
+                    failure);
+        } catch (Exception undoFailure) {
+            failure.addSuppressed(undoFailure);
+            return new MigrationFailed(cause + "; rolling back what it had applied failed too ("
+                    + JdbcUrls.redact(rootMessage(undoFailure)) + "): see 'status'", failure);
+        }
+    }
+
+    private static void dropUnlessPresentBefore(Connection connection, Set<String> tablesBefore) throws SQLException {
+        if (!ChangeLogHistory.read(connection).isEmpty()) {
+            return;
+        }
+        for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
+            if (!tablesBefore.contains(table) && ChangeLogHistory.tables(connection).contains(table)) {
+                try (Statement drop = connection.createStatement()) {
+                    drop.execute("DROP TABLE " + table);
+                }
+            }
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private interface LiquibaseWork<T> {
+        T run(Connection connection, Database database) throws Exception;
+    }
+
+    private <T> T run(String operation, LiquibaseWork<T> work) {
+        return gate.exclusive(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
+                Map<String, Object> scope = new HashMap<>();
+                scope.put(Scope.Attr.logService.name(), new Slf4jLogService());
+                scope.put(Scope.Attr.resourceAccessor.name(), resources());
+                scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+                scope.put("liquibase.analytics.enabled", Boolean.FALSE);
+                return Scope.child(scope, () -> work.run(connection, DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection))));
+            } catch (MigrationFailed e) {
+                throw e;
+            } catch (SQLException e) {
+                throw new MigrationFailed(operation + " failed: cannot connect: " + JdbcUrls.redact(e.getMessage()), e);
+            } catch (Exception e) {
+                throw new MigrationFailed(operation + " failed: " + JdbcUrls.redact(rootMessage(e)), e);
+            }
+        });
+    }
+
+    private static Set<String> keys(List<ChangeLogHistory.Ran> ran) {
+        return ran.stream().map(ChangeLogHistory.Ran::key).collect(Collectors.toSet());
+    }
+
+    private static ClassLoaderResourceAccessor resources() {
+        return new ClassLoaderResourceAccessor(LiquibaseMigrations.class.getClassLoader());
+    }
+
+    /**
+     * One line for a failure: the first line of its root cause (the database's own error), preceded by the
+     * changeset that failed when Liquibase names one. Liquibase's messages span lines, and only a first line
+     * reaches a command line user.
+     */
+    static String rootMessage(Throwable e) {
+        String changeSet = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (changeSet == null && t instanceof MigrationFailedException) {
+                String first = firstLine(t.getMessage());
+                int at = first.indexOf("changeset ");
+                changeSet = at < 0 ? null : first.substring(at + "changeset ".length()).replaceAll(":$", "");
+            }
+            root = t;
+        }
+        String message = root.getMessage() != null ? firstLine(root.getMessage()) : "no reason given";
+        return changeSet == null ? message : "changeset " + changeSet + ": " + message;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.strip().lines().findFirst().orElse("").strip();
+    }
+}

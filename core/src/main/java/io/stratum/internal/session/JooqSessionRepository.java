@@ -1,0 +1,166 @@
+package io.stratum.internal.session;
+
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Paging;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
+import static io.stratum.codegen.jooq.Tables.SESSIONS;
+import static io.stratum.codegen.jooq.Tables.SESSION_EVENTS;
+
+import io.stratum.IllegalTransition;
+import io.stratum.InvalidInput;
+import io.stratum.Json;
+import io.stratum.NotFound;
+import io.stratum.codegen.jooq.tables.records.SessionEventsRecord;
+import io.stratum.codegen.jooq.tables.records.SessionsRecord;
+import io.stratum.session.NewSession;
+import io.stratum.session.Session;
+import io.stratum.session.SessionEvent;
+import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionRepository;
+import io.stratum.session.SessionStatus;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+
+/** {@link SessionRepository} in jOOQ, the same SQL on every backend. */
+public final class JooqSessionRepository implements SessionRepository {
+    private static final String ENTITY = "session";
+
+    private final Database db;
+    private final Clock clock;
+
+    public JooqSessionRepository(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Session create(NewSession session) {
+        Arguments.require("session", session);
+        return db.write(dsl -> {
+            OffsetDateTime now = Timestamps.now(clock);
+            SessionsRecord row = dsl.newRecord(SESSIONS);
+            row.setId(Ids.v7(now.toInstant()));
+            row.setName(session.name());
+            row.setStatus(SessionStatus.ACTIVE.dbValue());
+            row.setMetadata(TaskRows.jsonb(session.metadata()));
+            row.setCreatedBy(session.createdBy());
+            row.setStartedAt(now);
+            row.setLastEventSeq(0L);
+            row.insert();
+            return toSession(row);
+        });
+    }
+
+    @Override
+    public Optional<Session> get(UUID id) {
+        Arguments.require("id", id);
+        return db.read(dsl -> fetch(dsl, id));
+    }
+
+    @Override
+    public Session require(UUID id) {
+        return get(id).orElseThrow(() -> new NotFound(ENTITY, id));
+    }
+
+    @Override
+    public Session end(UUID id, SessionStatus outcome) {
+        Arguments.require("id", id);
+        if (Arguments.require("outcome", outcome) == SessionStatus.ACTIVE) {
+            throw new InvalidInput("outcome", "a session ends as ended or failed, not active");
+        }
+        return db.write(dsl -> {
+            int updated = dsl.update(SESSIONS)
+                    .set(SESSIONS.STATUS, outcome.dbValue())
+                    .set(SESSIONS.ENDED_AT, Timestamps.now(clock))
+                    .where(SESSIONS.ID.eq(id).and(SESSIONS.STATUS.eq(SessionStatus.ACTIVE.dbValue())))
+                    .execute();
+            Session stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
+            if (updated == 0) {
+                throw new IllegalTransition(ENTITY, id, stored.status().dbValue(), outcome.dbValue());
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public List<Session> list(SessionFilters filters) {
+        Arguments.require("filters", filters);
+        List<Condition> conditions = new ArrayList<>();
+        if (filters.status() != null) {
+            conditions.add(SESSIONS.STATUS.eq(filters.status().dbValue()));
+        }
+        if (filters.startedFrom() != null) {
+            conditions.add(SESSIONS.STARTED_AT.ge(filters.startedFrom()));
+        }
+        if (filters.startedBefore() != null) {
+            conditions.add(SESSIONS.STARTED_AT.lt(filters.startedBefore()));
+        }
+        return db.read(dsl -> dsl.selectFrom(SESSIONS)
+                .where(conditions)
+                .orderBy(SESSIONS.STARTED_AT, SESSIONS.ID)
+                .limit(filters.limit())
+                .offset(filters.offset())
+                .fetch(JooqSessionRepository::toSession));
+    }
+
+    @Override
+    public SessionEvent append(UUID sessionId, String type, Json payload) {
+        Arguments.require("sessionId", sessionId);
+        Text.required("type", type, SessionEvent.TYPE_MAX);
+        return db.write(dsl -> {
+            // The row lock this UPDATE takes orders concurrent appenders; each gets the next number.
+            long seq = dsl.update(SESSIONS)
+                    .set(SESSIONS.LAST_EVENT_SEQ, SESSIONS.LAST_EVENT_SEQ.plus(1L))
+                    .where(SESSIONS.ID.eq(sessionId))
+                    .returningResult(SESSIONS.LAST_EVENT_SEQ)
+                    .fetchOptional()
+                    .map(Record1::value1)
+                    .orElseThrow(() -> new NotFound(ENTITY, sessionId));
+            SessionEventsRecord event = dsl.newRecord(SESSION_EVENTS);
+            event.setSessionId(sessionId);
+            event.setSeq(seq);
+            event.setEventType(type);
+            event.setPayload(TaskRows.jsonb(payload));
+            event.setCreatedAt(Timestamps.now(clock));
+            event.insert();
+            return toEvent(event);
+        });
+    }
+
+    @Override
+    public List<SessionEvent> events(UUID sessionId, long afterSeq, int limit) {
+        Arguments.require("sessionId", sessionId);
+        Paging.limit("limit", limit);
+        return db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
+                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId).and(SESSION_EVENTS.SEQ.gt(afterSeq)))
+                .orderBy(SESSION_EVENTS.SEQ)
+                .limit(limit)
+                .fetch(JooqSessionRepository::toEvent));
+    }
+
+    private static Optional<Session> fetch(DSLContext dsl, UUID id) {
+        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id)).fetchOptional(JooqSessionRepository::toSession);
+    }
+
+    private static Session toSession(SessionsRecord r) {
+        return new Session(r.getId(), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
+                r.getCreatedBy(), Timestamps.normalize(r.getStartedAt()), Timestamps.normalize(r.getEndedAt()),
+                r.getLastEventSeq());
+    }
+
+    private static SessionEvent toEvent(SessionEventsRecord r) {
+        return new SessionEvent(r.getSessionId(), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
+                Timestamps.normalize(r.getCreatedAt()));
+    }
+}

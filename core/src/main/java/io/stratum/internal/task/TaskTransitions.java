@@ -1,0 +1,143 @@
+package io.stratum.internal.task;
+
+import io.stratum.internal.audit.AuditTrail;
+import io.stratum.internal.json.JsonObject;
+import io.stratum.internal.queue.QueueQueries;
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
+import io.stratum.audit.AuditActions;
+import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.task.TaskStatus;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.UpdateConditionStep;
+import org.jooq.impl.DSL;
+
+/**
+ * The one place where a task's status changes: submit excepted (it inserts the first status), every transition of
+ * the repository and the queue is a {@link #move} or a {@link #moveSelected}. A move also bumps {@code version},
+ * stamps {@code last_updated_at}, revokes the lease unless the target is {@code running}, stamps
+ * {@code completed_at} when the task finishes ({@code completed}, {@code failed}, {@code cancelled}), and writes one
+ * audit row per task moved ({@link AuditActions#TASK_STATUS}, before and after holding status and version) in the
+ * same transaction.
+ */
+public final class TaskTransitions {
+    /** Ids per statement: well under every backend's limit on bind values. */
+    static final int CHUNK = 1_000;
+
+    private static final Set<TaskStatus> FINISHING = Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED,
+            TaskStatus.CANCELLED);
+
+    private final QueueQueries queries;
+    private final AuditTrail audit;
+
+    public TaskTransitions(QueueQueries queries, AuditTrail audit) {
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    /** Whether moves write audit rows (a statement more in their transaction). */
+    public boolean audits() {
+        return audit.recordsChanges();
+    }
+
+    /** Applies {@code move} to those of {@code ids} it matches; returns the ids that moved, in the order given. */
+    public List<UUID> move(DSLContext dsl, Collection<UUID> ids, TaskMove move, OffsetDateTime now) {
+        Map<UUID, AuditTrail.Change> changes = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            // With one possible "from" the row's new version tells all; with several the rows are read (and locked)
+            // first, so that the audited "before" is what was there.
+            Map<UUID, String> before = move.from().size() == 1 ? Map.of()
+                    : queries.statuses(dsl, chunk, move.from()).fetchMap(TASKS.ID, TASKS.STATUS);
+            for (Record2<UUID, Long> row : statement(dsl, chunk, move, now).fetch()) {
+                changes.put(row.value1(), change(move, before.get(row.value1()), row.value1(), row.value2()));
+            }
+        }
+        List<UUID> moved = ids.stream().filter(changes::containsKey).toList();
+        audit.changes(dsl, move.actor(), AuditActions.TASK_STATUS, AuditActions.TASK,
+                moved.stream().map(changes::get).toList());
+        return moved;
+    }
+
+    /**
+     * Applies {@code move}, which has one possible "from", to the tasks {@code selected} picks, in one statement;
+     * returns the moved rows as they are now, in no particular order. The select must pick only tasks in that
+     * status and lock them (or run under the backend's single writer), so that the update need not check the
+     * status again: the claim picks and takes its tasks in one round trip this way.
+     */
+    public List<TasksRecord> moveSelected(DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move,
+                                          OffsetDateTime now) {
+        if (move.from().size() != 1) {
+            throw new IllegalArgumentException("a move of selected tasks needs one status to move from: " + move.from());
+        }
+        List<TasksRecord> rows = update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
+        audit.changes(dsl, move.actor(), AuditActions.TASK_STATUS, AuditActions.TASK, rows.stream()
+                .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION))).toList());
+        return rows;
+    }
+
+    private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {
+        String from = before != null ? before : move.from().iterator().next().dbValue();
+        return new AuditTrail.Change(id.toString(), state(from, version - 1), state(move.to().dbValue(), version));
+    }
+
+    /**
+     * The UPDATE a move runs for one chunk of ids, returning id and new version (public so that the conformance
+     * suite can explain it).
+     */
+    public static ResultQuery<Record2<UUID, Long>> statement(DSLContext dsl, Collection<UUID> ids, TaskMove move,
+                                                             OffsetDateTime now) {
+        return update(dsl, TASKS.ID.in(ids).and(Statuses.oneOf(TASKS.STATUS, move.from())), move, now)
+                .returningResult(TASKS.ID, TASKS.VERSION);
+    }
+
+    /** The UPDATE {@link #moveSelected} runs (public so that the conformance suite can explain it). */
+    public static ResultQuery<TasksRecord> statement(DSLContext dsl, Select<? extends Record1<UUID>> selected,
+                                                     TaskMove move, OffsetDateTime now) {
+        return update(dsl, TASKS.ID.in(selected), move, now).returning();
+    }
+
+    private static UpdateConditionStep<TasksRecord> update(DSLContext dsl, Condition which, TaskMove move,
+                                                           OffsetDateTime now) {
+        Map<Field<?>, Object> set = new HashMap<>(move.columns());
+        set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
+        set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
+        set.put(TASKS.LAST_UPDATED_AT, now);
+        if (move.to() != TaskStatus.RUNNING) {
+            set.put(TASKS.LEASE_OWNER, null);
+            set.put(TASKS.LEASE_TOKEN, null);
+            set.put(TASKS.LEASE_EXPIRES_AT, null);
+        }
+        if (FINISHING.contains(move.to())) {
+            set.put(TASKS.COMPLETED_AT, now);
+        }
+        return dsl.update(TASKS).set(set).where(which).and(move.guard());
+    }
+
+    private static String state(String status, long version) {
+        return new JsonObject().string("status", status).number("version", version).text();
+    }
+
+    /** {@code values} cut into lists of at most {@value #CHUNK}, in order. */
+    public static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

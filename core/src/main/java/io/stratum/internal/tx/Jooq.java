@@ -1,0 +1,31 @@
+package io.stratum.internal.tx;
+
+import io.stratum.spi.Backend;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+
+/** The jOOQ configuration every Stratum instance uses. */
+public final class Jooq {
+    private Jooq() {
+    }
+
+    /**
+     * A context on {@code dataSource}: tables rendered unqualified (they resolve through the connection's
+     * schema or search_path), no execute logging, and typed errors from every query.
+     */
+    public static DSLContext context(DataSource dataSource, Backend backend, ErrorTranslator errors) {
+        Settings settings = new Settings()
+                .withRenderSchema(false)
+                .withRenderCatalog(false)
+                .withExecuteLogging(false);
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(dataSource);
+        configuration.set(backend.dialect());
+        configuration.set(settings);
+        configuration.set(new TranslatingListener(errors));
+        return DSL.using(configuration);
+    }
+}

@@ -1,0 +1,84 @@
+package io.stratum.internal.tx;
+
+import io.stratum.internal.audit.AuditTrail;
+import io.stratum.internal.agent.JooqAgentRepository;
+import io.stratum.internal.audit.JooqAuditLog;
+import io.stratum.internal.memory.JooqMemoryRepository;
+import io.stratum.internal.session.JooqSessionRepository;
+import io.stratum.internal.queue.JooqTaskQueue;
+import io.stratum.internal.task.JooqTaskRepository;
+import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.queue.ReclaimTimer;
+import io.stratum.internal.task.TaskTransitions;
+import io.stratum.agent.AgentRepository;
+import io.stratum.audit.AuditLog;
+import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.TaskQueue;
+import io.stratum.session.SessionRepository;
+import io.stratum.task.TaskRepository;
+import java.time.Clock;
+
+/** The repositories of one store, all on one {@link Database}: the pool's, or one transaction's. */
+public final class Repositories {
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final QueueQueries queries;
+    private final QueueSettings queueSettings;
+    private final ReclaimTimer reclaimTimer;
+    private final TaskRepository tasks;
+    private final TaskQueue queue;
+    private final SessionRepository sessions;
+    private final AgentRepository agents;
+    private final MemoryRepository memory;
+    private final AuditLog auditLog;
+
+    public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings) {
+        this(db, clock, audit, queries, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
+    }
+
+    private Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings,
+                         ReclaimTimer reclaimTimer) {
+        this.clock = clock;
+        this.audit = audit;
+        this.queries = queries;
+        this.queueSettings = queueSettings;
+        this.reclaimTimer = reclaimTimer;
+        TaskTransitions transitions = new TaskTransitions(queries, audit);
+        this.tasks = new JooqTaskRepository(db, clock, queries, transitions);
+        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer);
+        this.sessions = new JooqSessionRepository(db, clock);
+        this.agents = new JooqAgentRepository(db, clock);
+        this.memory = new JooqMemoryRepository(db, clock, audit);
+        this.auditLog = new JooqAuditLog(db, audit);
+    }
+
+    /** The same repositories on another database, sharing this store's reclaim timer. */
+    public Repositories on(Database db) {
+        return new Repositories(db, clock, audit, queries, queueSettings, reclaimTimer);
+    }
+
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    public TaskQueue queue() {
+        return queue;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public AgentRepository agents() {
+        return agents;
+    }
+
+    public MemoryRepository memory() {
+        return memory;
+    }
+
+    public AuditLog audit() {
+        return auditLog;
+    }
+}

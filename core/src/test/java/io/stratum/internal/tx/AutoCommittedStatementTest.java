@@ -1,4 +1,4 @@
-package io.stratum.sqlite;
+package io.stratum.internal.tx;
 
 import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
@@ -9,11 +9,6 @@ import io.stratum.PoolSettings;
 import io.stratum.RetryPolicy;
 import io.stratum.Stratum;
 import io.stratum.TransactionOptions;
-import io.stratum.internal.tx.Backends;
-import io.stratum.internal.tx.ErrorTranslator;
-import io.stratum.internal.tx.Jooq;
-import io.stratum.internal.tx.Retrier;
-import io.stratum.internal.tx.TransactionRunner;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import java.nio.file.Path;

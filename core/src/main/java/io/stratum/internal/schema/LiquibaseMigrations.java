@@ -10,6 +10,7 @@ import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.ChangeSetStatus;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
@@ -73,7 +75,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             List<ChangeLogHistory.Ran> before = ChangeLogHistory.read(connection);
             DatabaseChangeLog changeLog = changeLog(database);
             refuseNameClashes(changeLog, tables, keys(before));
-            refuseNewerSchema(changeLog, before);
+            refuseNewerSchema(database);
             try {
                 new CommandScope(UpdateCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -191,16 +193,17 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     /**
      * A database that holds changesets this changelog does not know was migrated by a newer Stratum: running
-     * older code against it could corrupt data the newer schema relies on, so it is refused. Read from the
-     * history directly: Liquibase's own check would create its tables outside its lock, racing a concurrent
-     * migration to create them.
+     * older code against it could corrupt data the newer schema relies on, so it is refused. Liquibase's check
+     * also creates its tables under its lock, before the update, which concurrent migrations of one new SQLite
+     * file rely on (the update itself would race to create them).
      */
-    private static void refuseNewerSchema(DatabaseChangeLog changeLog, List<ChangeLogHistory.Ran> ran) {
-        Set<String> known = changeLog.getChangeSets().stream().map(c -> c.getId() + "::" + c.getAuthor())
-                .collect(Collectors.toSet());
-        List<ChangeLogHistory.Ran> unknown = ran.stream().filter(r -> !known.contains(r.key())).toList();
+    @SuppressWarnings("deprecation") // the command API has no structured result for unexpected changesets
+    private static void refuseNewerSchema(Database database) throws Exception {
+        Collection<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
+                .listUnexpectedChangeSets(new Contexts(), new LabelExpression());
         if (!unknown.isEmpty()) {
-            String ids = unknown.stream().map(r -> r.id() + " (" + r.file() + ")").collect(Collectors.joining(", "));
+            String ids = unknown.stream().map(c -> c.getId() + " (" + c.getChangeLog() + ")")
+                    .collect(Collectors.joining(", "));
             throw new MigrationFailed("the database schema is newer than this version of Stratum: it has "
                     + unknown.size() + " changeset(s) this version does not know: " + ids
                     + "; upgrade Stratum, or roll those changesets back with the newer version", null);

@@ -3,7 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** migrate, status and rollback on a new database per test; run on each backend by a thin subclass. */
 abstract class SchemaCommandsContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private String url;
 
-    protected abstract TestDatabase databases();
+    protected abstract ScratchDatabases databases();
 
     @BeforeEach
     void createDatabase() {

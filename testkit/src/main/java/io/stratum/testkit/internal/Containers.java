@@ -2,7 +2,7 @@ package io.stratum.testkit.internal;
 
 import java.util.Optional;
 
-/** A source of database servers in containers, one per JVM and image. */
+/** A source of database servers in containers, started once per JVM (Testcontainers: PostgreSQL images only). */
 public interface Containers {
 
     /** Why no container can be started here, or empty when one can. */

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,12 +20,10 @@ import org.junit.jupiter.api.TestInstance;
  * }</pre>
  *
  * <p>A contract added here runs on every backend. One that needs a {@link Capability} carries
- * {@link RequiresCapability} and is reported as disabled where the capability is missing. Contracts are named
- * after the subclass ({@link SuiteDisplayNames}); a module with more than one subclass has Surefire report by
- * display name, or the backends' reports overwrite each other.
+ * {@code @RequiresCapability} and is reported as disabled where the capability is missing. Surefire reports every
+ * contract of a backend in the subclass's report ({@code TEST-<subclass>.xml}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayNameGeneration(SuiteDisplayNames.class)
 public abstract class ConformanceSuite {
     private final String testDatabaseService;
     private final QueryPlans plans;

@@ -65,7 +65,7 @@ class MissingServerTest {
     void isSkippedWithTheReason() {
         run(WithoutEnvironment.class, Map.of()).assertThatEvents().haveExactly(1, event(test("needsPostgres"),
                 abortedWithReason(instanceOf(TestAbortedException.class),
-                        message(m -> m.contains("set STRATUM_TEST_POSTGRES_URL") && m.contains("no Docker here")))));
+                        message(m -> m.contains("set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL") && m.contains("no Docker here")))));
     }
 
     @Test

@@ -98,7 +98,7 @@ class ServerSelectionTest {
         assertThat(select("", Map.of(), Map.of(), FakeContainers.noDocker()))
                 .isInstanceOfSatisfying(ServerSource.Missing.class, missing -> {
                     assertThat(missing.required()).isFalse();
-                    assertThat(missing.reason()).contains("set STRATUM_TEST_POSTGRES_URL", "-Dstratum.test.postgres.url",
+                    assertThat(missing.reason()).contains("set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL", "-Dstratum.test.postgresql.url",
                             "@StratumTest(serverUrl = ...)", "no container either: Testcontainers found no Docker engine");
                 });
     }

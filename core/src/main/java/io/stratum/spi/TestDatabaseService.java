@@ -103,7 +103,7 @@ public interface TestDatabaseService {
 
         /**
          * Gives the store opened on {@link #url()} its content when the URL alone does not (a private in-memory
-         * database made by {@link #fromTemplate(String)}); does nothing otherwise.
+         * database made by {@link TestDatabaseService#fromTemplate(String)}); does nothing otherwise.
          */
         default void fill(Stratum store) {
         }

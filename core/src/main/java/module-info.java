@@ -23,4 +23,5 @@ module io.stratum.core {
     exports io.stratum.task;
 
     uses io.stratum.spi.Backend;
+    uses io.stratum.spi.TestDatabaseService;
 }

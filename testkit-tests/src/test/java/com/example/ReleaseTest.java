@@ -7,12 +7,11 @@ import io.stratum.task.Task;
 import io.stratum.testkit.Fixtures;
 import io.stratum.testkit.StratumInject;
 import io.stratum.testkit.StratumTest;
-import io.stratum.testkit.TestBackend;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
-@StratumTest(backend = TestBackend.POSTGRES, fixtures = "/fixtures/release.yaml")
+@StratumTest(backend = "postgresql", fixtures = "/fixtures/release.yaml")
 class ReleaseTest {
     @StratumInject
     DSLContext dsl; // fields work too: Stratum, DSLContext, DataSource, Fixtures

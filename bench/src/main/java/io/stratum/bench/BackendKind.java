@@ -1,14 +1,25 @@
 package io.stratum.bench;
 
-/** The databases every workload runs on. */
+/**
+ * The databases every workload runs on. The peer libraries compared against need SQL of their own per
+ * database, which is why the kinds are listed here; the databases themselves come from the named test
+ * database service.
+ */
 enum BackendKind {
-    SQLITE("sqlite"),
-    POSTGRESQL("postgresql");
+    SQLITE("sqlite", "sqlite-file"),
+    POSTGRESQL("postgresql", "postgresql");
 
     private final String label;
+    private final String testDatabaseService;
 
-    BackendKind(String label) {
+    BackendKind(String label, String testDatabaseService) {
         this.label = label;
+        this.testDatabaseService = testDatabaseService;
+    }
+
+    /** The name of the {@link io.stratum.spi.TestDatabaseService} scratch databases come from. */
+    String testDatabaseService() {
+        return testDatabaseService;
     }
 
     String label() {

@@ -1,24 +1,19 @@
 package io.stratum.bench;
 
-import io.stratum.Stratum;
-import java.nio.file.Path;
-import java.util.EnumMap;
+import io.stratum.spi.TestDatabaseService;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What every workload group shares: the sizes, where scratch databases go, and the report rows land in.
+ * What every workload group shares: the sizes, the server scratch databases go on, and the report rows land in.
  */
-final class Bench implements AutoCloseable {
+final class Bench {
     private final Sizes sizes;
-    private final Path scratchDirectory;
     private final String postgresUrl;
     private final Report report;
-    private final Map<BackendKind, ScratchDatabase> schemaTemplates = new EnumMap<>(BackendKind.class);
 
-    Bench(Sizes sizes, Path scratchDirectory, String postgresUrl, Report report) {
+    Bench(Sizes sizes, String postgresUrl, Report report) {
         this.sizes = sizes;
-        this.scratchDirectory = scratchDirectory;
         this.postgresUrl = postgresUrl;
         this.report = report;
     }
@@ -32,23 +27,16 @@ final class Bench implements AutoCloseable {
     }
 
     /**
-     * A new database of {@code kind} with Stratum's schema and no rows: a copy of one that
-     * {@link Stratum#migrate()} created at the first call (a file copy on SQLite, {@code CREATE DATABASE ...
-     * TEMPLATE} on PostgreSQL), which takes a fraction of the time of running the changelog again.
+     * A new database of {@code kind} with Stratum's schema and no rows: a copy of a template that the backend's
+     * {@link TestDatabaseService} migrated once (a file copy on SQLite, {@code CREATE DATABASE ... TEMPLATE} on
+     * PostgreSQL), which takes a fraction of the time of running the changelog again.
      */
     ScratchDatabase migratedDatabase(BackendKind kind) {
-        ScratchDatabase template = schemaTemplates.computeIfAbsent(kind, k -> {
-            ScratchDatabase database = emptyDatabase(k);
-            try (Stratum db = Stratum.open(database.url())) {
-                db.migrate();
-            }
-            return database;
-        });
-        return ScratchDatabase.copy(kind, scratchDirectory, postgresUrl, template);
+        return ScratchDatabase.migrated(kind, postgresUrl);
     }
 
     ScratchDatabase emptyDatabase(BackendKind kind) {
-        return ScratchDatabase.create(kind, scratchDirectory, postgresUrl);
+        return ScratchDatabase.empty(kind, postgresUrl);
     }
 
     /** Runs the contenders' rounds, interleaved. */
@@ -78,12 +66,5 @@ final class Bench implements AutoCloseable {
             String systemB, double threshold) {
         report.find(workloadA, kind, systemA).ifPresent(a -> report.find(workloadB, kind, systemB).ifPresent(b ->
                 report.target(Target.atLeast(kind.label() + ": " + description, a.median() / b.median(), threshold))));
-    }
-
-    /** Drops the schema templates. */
-    @Override
-    public void close() {
-        schemaTemplates.values().forEach(ScratchDatabase::close);
-        schemaTemplates.clear();
     }
 }

@@ -1,9 +1,5 @@
 package io.stratum.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * {@code java -jar bench/target/stratum-bench.jar [--quick]}: runs every workload on SQLite and PostgreSQL,
@@ -40,15 +36,11 @@ public final class BenchMain {
         Machine machine = Machine.describe(options.postgresUrl(), options.uses(BackendKind.POSTGRESQL));
         System.out.println("Stratum benchmark (" + options.sizes().name() + "): " + machine.summary());
         Report report = new Report();
-        Path scratch = Files.createTempDirectory("stratum-bench");
-        try (Bench bench = new Bench(options.sizes(), scratch, options.postgresUrl(), report)) {
-            for (BackendKind kind : options.backends()) {
-                for (Options.Group group : options.groups()) {
-                    runGroup(bench, group, kind);
-                }
+        Bench bench = new Bench(options.sizes(), options.postgresUrl(), report);
+        for (BackendKind kind : options.backends()) {
+            for (Options.Group group : options.groups()) {
+                runGroup(bench, group, kind);
             }
-        } finally {
-            deleteTree(scratch);
         }
         System.out.println();
         System.out.print(ResultTable.render(report.rows()));
@@ -88,14 +80,6 @@ public final class BenchMain {
         root.setLevel(java.util.logging.Level.WARNING);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(java.util.logging.Level.WARNING);
-        }
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

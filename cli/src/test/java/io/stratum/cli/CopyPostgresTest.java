@@ -13,7 +13,7 @@ import io.stratum.Stratum;
 import io.stratum.codegen.jooq.DefaultSchema;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +36,7 @@ class CopyPostgresTest {
     /** Whitespace, key order, a trailing zero and an exponent: all things jsonb rewrites. */
     private static final String ODD_JSON = "{\"z\": 1,   \"a\": {\"y\": [1, 2.50, 1e2]}, \"a2\": \"\\u0041\"}";
 
-    private final PostgresScratchDatabases postgres = new PostgresScratchDatabases();
+    private final ScratchDatabases postgres = ScratchDatabases.of("postgresql");
 
     @TempDir
     Path dir;

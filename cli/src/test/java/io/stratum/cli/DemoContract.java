@@ -3,17 +3,17 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.ScratchDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code stratum demo}, small, on a new database per test; run on each backend by a thin subclass. */
 abstract class DemoContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private String url;
 
-    protected abstract TestDatabase databases();
+    protected abstract ScratchDatabases databases();
 
     @BeforeEach
     void createDatabase() {

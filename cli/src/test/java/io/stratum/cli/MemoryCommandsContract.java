@@ -3,7 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 /** memory put, get, list, history and delete on one database per class; each test uses a namespace of its own. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MemoryCommandsContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private String url;
 
-    protected abstract TestDatabase databases();
+    protected abstract ScratchDatabases databases();
 
     @BeforeAll
     void createDatabase() {

@@ -3,7 +3,7 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.TestDatabase;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueueCommandsContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private String url;
 
     @TempDir
     Path dir;
 
-    protected abstract TestDatabase databases();
+    protected abstract ScratchDatabases databases();
 
     @BeforeAll
     void createDatabase() {

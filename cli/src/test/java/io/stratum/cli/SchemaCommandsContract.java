@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.internal.schema.ChangeLogHistory;
-import io.stratum.testkit.tck.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** migrate, status and rollback on a new database per test; run on each backend by a thin subclass. */
 abstract class SchemaCommandsContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private String url;
 
-    protected abstract TestDatabase databases();
+    protected abstract ScratchDatabases databases();
 
     @BeforeEach
     void createDatabase() {

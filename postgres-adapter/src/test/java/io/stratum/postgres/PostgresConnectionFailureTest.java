@@ -10,7 +10,8 @@ import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.Unavailable;
 import io.stratum.spi.SqlFailure;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.postgres.testdb.PostgresUrls;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ class PostgresConnectionFailureTest {
 
     @Test
     void aDatabaseThatDoesNotExistIsAConfigurationErrorThatIsNotRetried() {
-        String url = PostgresScratchDatabases.withDatabase(PostgresScratchDatabases.serverUrl(),
+        String url = PostgresUrls.withDatabase(serverUrl(),
                 "stratum_missing_" + suffix()) + "&password=s3cret-pw";
         assertThatThrownBy(() -> open(url)).isInstanceOfSatisfying(ConfigurationError.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
@@ -48,7 +49,7 @@ class PostgresConnectionFailureTest {
 
     @Test
     void aRoleThatDoesNotExistIsAConfigurationError() {
-        String url = as(PostgresScratchDatabases.serverUrl(), "stratum_nobody_" + suffix());
+        String url = as(serverUrl(), "stratum_nobody_" + suffix());
         assertThatThrownBy(() -> open(url)).isInstanceOfSatisfying(ConfigurationError.class, e -> {
             assertThat(e.isRetryable()).isFalse();
             assertThat(e.getMessage()).contains("does not exist");
@@ -57,7 +58,7 @@ class PostgresConnectionFailureTest {
 
     @Test
     void aRoleThatMayNotLogInIsAConfigurationError() throws SQLException {
-        String server = PostgresScratchDatabases.serverUrl();
+        String server = serverUrl();
         String role = "stratum_nologin_" + suffix();
         execute(server, "CREATE ROLE " + role + " NOLOGIN");
         try {
@@ -72,7 +73,7 @@ class PostgresConnectionFailureTest {
 
     @Test
     void sslRequiredOfAServerWithoutSslIsAConfigurationErrorThatIsNotRetried() throws SQLException {
-        String server = PostgresScratchDatabases.serverUrl();
+        String server = serverUrl();
         try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement();
              ResultSet ssl = s.executeQuery("SHOW ssl")) {
             ssl.next();
@@ -113,6 +114,12 @@ class PostgresConnectionFailureTest {
     private static void execute(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    private static String serverUrl() {
+        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
+            return server.serverUrl();
         }
     }
 }

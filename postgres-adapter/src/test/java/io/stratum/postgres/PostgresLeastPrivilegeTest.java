@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stratum.DatabaseError;
 import io.stratum.MigrationFailed;
 import io.stratum.Stratum;
+import io.stratum.postgres.testdb.PostgresUrls;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,11 +34,13 @@ class PostgresLeastPrivilegeTest {
 
     @BeforeEach
     void createRolesAndDatabase() throws SQLException {
-        adminUrl = PostgresScratchDatabases.serverUrl();
+        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
+            adminUrl = server.serverUrl();
+        }
         execute(adminUrl, "CREATE ROLE " + owner + " LOGIN",
                 "CREATE ROLE " + app + " LOGIN",
                 "CREATE DATABASE " + database + " OWNER " + owner);
-        String asAdminOnNewDb = PostgresScratchDatabases.withDatabase(adminUrl, database);
+        String asAdminOnNewDb = PostgresUrls.withDatabase(adminUrl, database);
         // The script from docs/schema-and-migrations.md, run once by a superuser.
         execute(asAdminOnNewDb,
                 "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
@@ -81,7 +84,7 @@ class PostgresLeastPrivilegeTest {
     }
 
     private String urlAs(String role) {
-        String url = PostgresScratchDatabases.withDatabase(adminUrl, database);
+        String url = PostgresUrls.withDatabase(adminUrl, database);
         return url.replaceAll("([?&])user=[^&]*", "$1user=" + role);
     }
 

@@ -1,6 +1,7 @@
 package io.stratum.postgres;
 
 import io.stratum.Stratum;
+import io.stratum.testkit.tck.QueryPlans;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,11 +15,9 @@ import org.jooq.impl.DSL;
  * five runs PostgreSQL may plan them once for any bind values. So each query is PREPAREd and explained with
  * {@code plan_cache_mode = force_generic_plan}: an index that only a literal value could select fails here.
  */
-final class PostgresPlans {
-    private PostgresPlans() {
-    }
-
-    static List<String> plan(Stratum db, Query query) {
+final class PostgresPlans implements QueryPlans {
+    @Override
+    public List<String> plan(Stratum db, Query query) {
         String sql = numberPlaceholders(db.dsl().render(query));
         List<String> arguments = query.getBindValues().stream()
                 .map(v -> DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.val(v))).toList();
@@ -53,7 +52,8 @@ final class PostgresPlans {
         return numbered.toString();
     }
 
-    static boolean isFullScan(String line) {
+    @Override
+    public boolean isFullScan(String line) {
         return line.contains("Seq Scan on");
     }
 }

@@ -6,7 +6,7 @@ import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresPoolTest {
-    private final PostgresScratchDatabases databases = new PostgresScratchDatabases();
+    private final ScratchDatabases databases = ScratchDatabases.of("postgresql");
     private String url;
 
     @BeforeAll

@@ -8,7 +8,7 @@ import io.stratum.Stratum;
 import io.stratum.StratumException;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class PostgresSecretsTest {
 
     @Test
     void passwordNeverLeaks() throws Exception {
-        PostgresScratchDatabases databases = new PostgresScratchDatabases();
+        ScratchDatabases databases = ScratchDatabases.of("postgresql");
         StringBuilder julLog = new StringBuilder();
         Handler capture = new Handler() {
             @Override

@@ -14,7 +14,7 @@ import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditQuery;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,12 +38,12 @@ import org.junit.jupiter.api.TestInstance;
 /** Transient PostgreSQL failures, provoked for real, are retried; a failure on every attempt ends typed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresTransactionRetryTest {
-    private PostgresScratchDatabases databases;
+    private ScratchDatabases databases;
     private String url;
 
     @BeforeAll
     void createDatabase() {
-        databases = new PostgresScratchDatabases();
+        databases = ScratchDatabases.of("postgresql");
         url = databases.freshUrl();
         try (Stratum db = Stratum.open(url)) {
             db.migrate();

@@ -6,24 +6,24 @@ class BadInputTest {
     @Nested
     class SqliteMemory extends BadInputSuite {
         @Override
-        protected Store store() {
-            return Store.sqliteMemory();
+        protected String testDatabaseService() {
+            return "sqlite-memory";
         }
     }
 
     @Nested
     class SqliteFile extends BadInputSuite {
         @Override
-        protected Store store() {
-            return Store.sqliteFile(Store.tempDirectory());
+        protected String testDatabaseService() {
+            return "sqlite-file";
         }
     }
 
     @Nested
     class Postgres extends BadInputSuite {
         @Override
-        protected Store store() {
-            return Store.postgres();
+        protected String testDatabaseService() {
+            return "postgresql";
         }
     }
 }

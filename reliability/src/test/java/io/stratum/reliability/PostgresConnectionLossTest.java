@@ -9,7 +9,7 @@ import io.stratum.Unavailable;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +30,7 @@ class PostgresConnectionLossTest {
 
     @Test
     void terminatedBackendsCostNoWriteAndDoubleNone() throws Exception {
-        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
+        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.open(url); Terminator terminator = new Terminator(url)) {

@@ -10,7 +10,7 @@ import io.stratum.Unavailable;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskStatus;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class PostgresQueueConnectionLossTest {
 
     @Test
     void terminatedBackendsDuringClaimAndCompleteLoseNoTask() throws Exception {
-        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
+        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.builder().url(url)

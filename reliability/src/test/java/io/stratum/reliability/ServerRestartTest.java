@@ -9,7 +9,7 @@ import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskStatus;
-import io.stratum.testkit.tck.PostgresScratchDatabases;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class ServerRestartTest {
         Assumptions.assumeTrue(Boolean.parseBoolean(System.getenv("STRATUM_TEST_PG_RESTART")),
                 "restarting the shared PostgreSQL server needs STRATUM_TEST_PG_RESTART=true");
         String cluster = localClusterVersion();
-        try (PostgresScratchDatabases server = new PostgresScratchDatabases()) {
+        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.builder().url(url)

@@ -52,7 +52,25 @@ class SqlTextScanTest {
             Map.entry("PostgresBackend.java: \"SELECT pg_advisory_lock(\" + MIGRATION_LOCK_KEY + \")\"",
                     "a long constant"),
             Map.entry("PostgresBackend.java: \"SELECT pg_advisory_unlock(\" + MIGRATION_LOCK_KEY + \")\"",
-                    "a long constant"));
+                    "a long constant"),
+            Map.entry("SqliteTemplate.java: \"restore from \\\"\" + file() + \"\\\"\"",
+                    "the path of the template file that class wrote to a temporary directory of its own"),
+            Map.entry("BackgroundDrops.java: () -> { try { drop.run(); } catch (RuntimeException e) { LOG.warn("
+                    + "\"cannot drop test database {}: {}\", database, e.getMessage()); } finally { pending.release(); } }",
+                    "Executor#execute of a Runnable, no SQL"),
+            Map.entry("PostgresEmptyDatabase.java: serverUrl, \"CREATE DATABASE \" + name",
+                    "a test database name: a fixed prefix and random hexadecimal digits"),
+            Map.entry("PostgresEmptyDatabase.java: serverUrl, \"DROP DATABASE IF EXISTS \" + name + \" WITH (FORCE)\"",
+                    "as CREATE DATABASE"),
+            Map.entry("PostgresEmptyDatabase.java: sql", "only the two statements above"),
+            Map.entry("PostgresTemplate.java: \"CREATE DATABASE {0}\", template.name",
+                    "test database names (a fixed prefix and random hexadecimal digits) quoted by DSL.name"),
+            Map.entry("PostgresTemplate.java: \"ALTER DATABASE {0} WITH ALLOW_CONNECTIONS false\", template.name",
+                    "as CREATE DATABASE"),
+            Map.entry("PostgresTemplate.java: \"CREATE DATABASE {0} TEMPLATE {1}\", database, name",
+                    "as CREATE DATABASE"),
+            Map.entry("PostgresTemplate.java: \"DROP DATABASE IF EXISTS {0} WITH (FORCE)\", database",
+                    "as CREATE DATABASE"));
 
     @Test
     void productionCodeBuildsNoSqlTextFromValues() throws IOException {

@@ -1,22 +1,24 @@
 package io.stratum.reliability;
 
 import io.stratum.Stratum;
+import io.stratum.testkit.tck.ScratchDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** One migrated database per suite class, on the configuration a thin subclass names. */
+/** One migrated database per suite class, from the test database service a thin subclass names. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreSuite {
-    protected Store store;
+    protected ScratchDatabases store;
     protected Stratum db;
     protected String url;
 
-    protected abstract Store store();
+    /** The name of the test database service, e.g. {@code sqlite-file}. */
+    protected abstract String testDatabaseService();
 
     @BeforeAll
     void openStore() {
-        store = store();
+        store = ScratchDatabases.of(testDatabaseService());
         url = store.freshUrl();
         db = Stratum.open(url);
         db.migrate();

@@ -6,16 +6,16 @@ class WorkerCrashTest {
     @Nested
     class SqliteFile extends WorkerCrashSuite {
         @Override
-        protected Store store() {
-            return Store.sqliteFile(Store.tempDirectory());
+        protected String testDatabaseService() {
+            return "sqlite-file";
         }
     }
 
     @Nested
     class Postgres extends WorkerCrashSuite {
         @Override
-        protected Store store() {
-            return Store.postgres();
+        protected String testDatabaseService() {
+            return "postgresql";
         }
     }
 }

@@ -76,7 +76,7 @@ class FixturesTest {
     }
 
     @Test
-    @StratumTest(backend = TestBackend.POSTGRES, fixtures = "fixtures/release.yaml")
+    @StratumTest(backend = "postgresql", fixtures = "fixtures/release.yaml")
     void loadsOnPostgresToo(Stratum db, Fixtures fixtures) {
         Task release = db.tasks().require(fixtures.task("release"));
         assertThat(release.dependencies()).containsExactly(fixtures.task("api"), fixtures.task("ui"));

@@ -25,7 +25,7 @@ class IsolationCostTest {
 
     @Nested
     @ExtendWith(IsolationTimer.class)
-    @StratumTest(backend = TestBackend.POSTGRES)
+    @StratumTest(backend = "postgresql")
     class Postgres {
         @RepeatedTest(TESTS)
         void test(Stratum db) {
@@ -35,7 +35,7 @@ class IsolationCostTest {
 
     @Nested
     @ExtendWith(IsolationTimer.class)
-    @StratumTest(backend = TestBackend.SQLITE_FILE)
+    @StratumTest(backend = "sqlite-file")
     class SqliteFile {
         @RepeatedTest(TESTS)
         void test(Stratum db) {
@@ -45,7 +45,7 @@ class IsolationCostTest {
 
     @Nested
     @ExtendWith(IsolationTimer.class)
-    @StratumTest(backend = TestBackend.SQLITE_MEMORY)
+    @StratumTest(backend = "sqlite-memory")
     class SqliteMemory {
         @RepeatedTest(TESTS)
         void test(Stratum db) {

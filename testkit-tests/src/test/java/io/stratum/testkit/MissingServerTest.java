@@ -34,11 +34,11 @@ class MissingServerTest {
         }
 
         @Override
-        public String postgresUrl(String image) {
+        public String serverUrl(String image) {
             throw new AssertionError("no container may be started without Docker");
         }
     };
-    static final TestSetup POSTGRES = new TestSetup(TestBackend.POSTGRES, "", List.of());
+    static final TestSetup POSTGRES = new TestSetup("postgresql", "", List.of());
 
     static class WithoutEnvironment {
         @RegisterExtension
@@ -53,7 +53,7 @@ class MissingServerTest {
     static class RequiredByEnvironment {
         @RegisterExtension
         static final StratumExtension STRATUM = new StratumExtension(POSTGRES,
-                Map.of(StratumTest.REQUIRE_POSTGRES_VARIABLE, "TRUE")::get, NO_DOCKER);
+                Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "TRUE")::get, NO_DOCKER);
 
         @Test
         void needsPostgres(Stratum db) {
@@ -65,7 +65,7 @@ class MissingServerTest {
     void isSkippedWithTheReason() {
         run(WithoutEnvironment.class, Map.of()).assertThatEvents().haveExactly(1, event(test("needsPostgres"),
                 abortedWithReason(instanceOf(TestAbortedException.class),
-                        message(m -> m.contains("set STRATUM_TEST_POSTGRES_URL") && m.contains("no Docker here")))));
+                        message(m -> m.contains("set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL") && m.contains("no Docker here")))));
     }
 
     @Test
@@ -77,7 +77,7 @@ class MissingServerTest {
 
     @Test
     void failsWhenAConfigurationParameterRequiresPostgres() {
-        run(WithoutEnvironment.class, Map.of(StratumTest.REQUIRE_POSTGRES_PROPERTY, "true")).assertThatEvents()
+        run(WithoutEnvironment.class, Map.of("stratum.test.require.postgres", "true")).assertThatEvents()
                 .haveExactly(1, event(test("needsPostgres"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class))));
     }
 

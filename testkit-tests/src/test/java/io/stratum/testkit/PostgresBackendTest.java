@@ -13,7 +13,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL from STRATUM_TEST_POSTGRES_URL: every test on a database of its own, cloned from a migrated template. */
-@StratumTest(backend = TestBackend.POSTGRES)
+@StratumTest(backend = "postgresql")
 class PostgresBackendTest {
     private static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
 

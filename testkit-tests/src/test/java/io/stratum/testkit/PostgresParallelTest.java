@@ -25,7 +25,7 @@ class PostgresParallelTest {
     static class TwelveTests {
         @RegisterExtension
         static final StratumExtension STRATUM =
-                StratumExtension.postgres(TestServer.urlWith("ApplicationName=stratum-testkit-parallel"));
+                StratumExtension.on("postgresql", TestServer.urlWith("ApplicationName=stratum-testkit-parallel"));
 
         @RepeatedTest(12)
         void test(Stratum db, DSLContext dsl) {

@@ -21,7 +21,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /** The extension registered in code: its settings apply to the class, a method's annotation still wins. */
 class RegisteredExtensionTest {
     @RegisterExtension
-    static final StratumExtension STRATUM = StratumExtension.sqliteFile().withFixtures("fixtures/release.yaml");
+    static final StratumExtension STRATUM = StratumExtension.on("sqlite-file").withFixtures("fixtures/release.yaml");
 
     @Test
     void theExtensionsSettingsApply(Stratum db, DataSource dataSource, Fixtures fixtures) throws SQLException {
@@ -45,7 +45,7 @@ class RegisteredExtensionTest {
     @StratumTest
     static class RegisteredTwice {
         @RegisterExtension
-        static final StratumExtension STRATUM = StratumExtension.sqliteMemory();
+        static final StratumExtension STRATUM = StratumExtension.on("sqlite-memory");
 
         @Test
         void test(Stratum db) {

@@ -19,7 +19,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class SqliteFileTest {
     static final List<Path> FILES = new CopyOnWriteArrayList<>();
 
-    @StratumTest(backend = TestBackend.SQLITE_FILE)
+    @StratumTest(backend = "sqlite-file")
     static class ThreeTests {
         @RepeatedTest(3)
         void test(Stratum db, DSLContext dsl) {

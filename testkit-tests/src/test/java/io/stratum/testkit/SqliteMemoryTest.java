@@ -67,7 +67,7 @@ class SqliteMemoryTest {
     }
 
     @Test
-    @StratumTest(backend = TestBackend.SQLITE_FILE)
+    @StratumTest(backend = "sqlite-file")
     void aMethodAnnotationReplacesTheClassOne(Stratum db, DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getURL()).doesNotContain(":memory:").endsWith("stratum.db");

@@ -27,7 +27,7 @@ class TestcontainersSourceTest {
     static class WithoutUrl {
         @RegisterExtension
         static final StratumExtension STRATUM = new StratumExtension(
-                new TestSetup(TestBackend.POSTGRES, "", List.of()), name -> null, TestcontainersRuntime.INSTANCE);
+                new TestSetup("postgresql", "", List.of()), name -> null, TestcontainersRuntime.INSTANCE);
 
         @Test
         void runsOnTheContainer(Stratum db) {

@@ -27,7 +27,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final StratumExtension STRATUM = StratumExtension.postgres().withFixtures("/fixtures/release.yaml");
+ * static final StratumExtension STRATUM = StratumExtension.on("postgresql").withFixtures("/fixtures/release.yaml");
  * }</pre>
  *
  * <p>A programmatic extension's settings apply to every test of the class unless a test method carries its
@@ -54,34 +54,23 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
         this.containers = containers;
     }
 
-    /** Each test gets a private in-memory SQLite database. */
-    public static StratumExtension sqliteMemory() {
-        return of(TestBackend.SQLITE_MEMORY, "");
+    /**
+     * Each test gets a database from the test database service called {@code backend} (see
+     * {@link StratumTest#backend()}), on the configured server if it needs one.
+     */
+    public static StratumExtension on(String backend) {
+        return on(backend, "");
     }
 
-    /** Each test gets a SQLite database file in a temporary directory, deleted afterwards. */
-    public static StratumExtension sqliteFile() {
-        return of(TestBackend.SQLITE_FILE, "");
-    }
-
-    /** Each test gets a PostgreSQL database on the configured server or container (see {@link StratumTest}). */
-    public static StratumExtension postgres() {
-        return of(TestBackend.POSTGRES, "");
-    }
-
-    /** Each test gets a PostgreSQL database on the server {@code serverUrl} connects to. */
-    public static StratumExtension postgres(String serverUrl) {
-        return of(TestBackend.POSTGRES, serverUrl);
+    /** Each test gets a database from the service called {@code backend} on the server {@code serverUrl} connects to. */
+    public static StratumExtension on(String backend, String serverUrl) {
+        return new StratumExtension(new TestSetup(backend, serverUrl, List.of()), System::getenv,
+                TestcontainersRuntime.INSTANCE);
     }
 
     /** A copy that loads these fixture files before each test (see {@link StratumTest#fixtures()}). */
     public StratumExtension withFixtures(String... resources) {
         return new StratumExtension(setup().withFixtures(List.of(resources)), environment, containers);
-    }
-
-    private static StratumExtension of(TestBackend backend, String postgresUrl) {
-        return new StratumExtension(new TestSetup(backend, postgresUrl, List.of()), System::getenv,
-                TestcontainersRuntime.INSTANCE);
     }
 
     @Override

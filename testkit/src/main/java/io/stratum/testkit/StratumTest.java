@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code DataSource} or {@link Fixtures}; it is closed and its database removed after the test.
  *
  * <pre>{@code
- * @StratumTest(backend = TestBackend.POSTGRES, fixtures = "/fixtures/release.yaml")
+ * @StratumTest(backend = "postgresql", fixtures = "/fixtures/release.yaml")
  * class ReleasePlannerTest {
  *     @Test
  *     void plansTheReadyTasksFirst(Stratum db, Fixtures fixtures) {
@@ -28,12 +28,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * enclosing classes of a {@code @Nested} class), and a {@link StratumExtension} registered with
  * {@code @RegisterExtension} sits between the two.
  *
- * <p>PostgreSQL comes from, in this order: {@link #postgresUrl()}; the JUnit configuration parameter or system
- * property {@value #POSTGRES_URL_PROPERTY}; the environment variable {@value #POSTGRES_URL_VARIABLE}; a
- * PostgreSQL container started once per JVM, when {@code org.testcontainers:postgresql} is on the test class
- * path and a Docker engine answers. Without any of them the test is skipped, or fails when
- * {@value #REQUIRE_POSTGRES_VARIABLE} (or {@value #REQUIRE_POSTGRES_PROPERTY}) is {@code true}. The URL names
- * a server and a database to connect to for {@code CREATE DATABASE}; the user needs the CREATEDB privilege.
+ * <p>The backend is the name of a test database service ({@link io.stratum.spi.TestDatabaseService}) that an
+ * adapter module on the test class path provides: {@code sqlite-memory} and {@code sqlite-file} come with
+ * {@code stratum-sqlite}, {@code postgresql} with {@code stratum-postgres}. A service that needs a server gets
+ * it from, in this order: {@link #serverUrl()}; the JUnit configuration parameter or system property
+ * {@code stratum.test.<name>.url}; the environment variable {@code STRATUM_TEST_<NAME>_URL} (for
+ * {@code postgresql} also the older {@code stratum.test.postgres.url} and {@code STRATUM_TEST_POSTGRES_URL}); a
+ * container started once per JVM, when the service has an image ({@code STRATUM_TEST_<NAME>_IMAGE} chooses
+ * another), {@code org.testcontainers:postgresql} is on the test class path and a Docker engine answers.
+ * Without any of them the test is skipped, or fails when {@code STRATUM_TEST_REQUIRE_<NAME>} (or
+ * {@code stratum.test.require.<name>}) is {@code true}. The URL names a server and a database to connect to for
+ * {@code CREATE DATABASE}; the user needs the CREATEDB privilege.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,27 +46,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(StratumExtension.class)
 public @interface StratumTest {
-    /** Configuration parameter or system property naming the PostgreSQL server for tests. */
-    String POSTGRES_URL_PROPERTY = "stratum.test.postgres.url";
-    /** Environment variable naming the PostgreSQL server for tests. */
-    String POSTGRES_URL_VARIABLE = "STRATUM_TEST_POSTGRES_URL";
-    /** Configuration parameter or system property that, when {@code true}, makes a missing PostgreSQL a failure. */
-    String REQUIRE_POSTGRES_PROPERTY = "stratum.test.require.postgres";
-    /** Environment variable that, when {@code true}, makes a missing PostgreSQL a failure instead of a skip. */
-    String REQUIRE_POSTGRES_VARIABLE = "STRATUM_TEST_REQUIRE_POSTGRES";
-    /** Configuration parameter or system property choosing the container image (default {@code postgres:16-alpine}). */
-    String POSTGRES_IMAGE_PROPERTY = "stratum.test.postgres.image";
-    /** Environment variable choosing the container image. */
-    String POSTGRES_IMAGE_VARIABLE = "STRATUM_TEST_POSTGRES_IMAGE";
-
-    /** The database the test runs on. */
-    TestBackend backend() default TestBackend.SQLITE_MEMORY;
+    /** The backend a test gets when it names none: a private in-memory SQLite database. */
+    String DEFAULT_BACKEND = "sqlite-memory";
 
     /**
-     * JDBC URL of the PostgreSQL server to create test databases on, e.g.
-     * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}; empty to use the configured one.
+     * The name of the test database service the test runs on, e.g. {@code sqlite-memory}, {@code sqlite-file}
+     * or {@code postgresql}; an unknown name fails the test with the list of installed ones.
      */
-    String postgresUrl() default "";
+    String backend() default DEFAULT_BACKEND;
+
+    /**
+     * JDBC URL of the server to create test databases on, e.g.
+     * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}; empty to use the configured one. Ignored
+     * by backends that need no server.
+     */
+    String serverUrl() default "";
 
     /**
      * Fixture files to load before each test, in order: class-path resources, relative to the test class's

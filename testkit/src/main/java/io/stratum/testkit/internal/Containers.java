@@ -2,12 +2,12 @@ package io.stratum.testkit.internal;
 
 import java.util.Optional;
 
-/** A source of PostgreSQL servers in containers, one per JVM. */
+/** A source of database servers in containers, started once per JVM (Testcontainers: PostgreSQL images only). */
 public interface Containers {
 
     /** Why no container can be started here, or empty when one can. */
     Optional<String> unavailability();
 
-    /** JDBC URL, with credentials, of the JVM's PostgreSQL container, started on the first call. */
-    String postgresUrl(String image);
+    /** JDBC URL, with credentials, of the JVM's container of {@code image}, started on the first call. */
+    String serverUrl(String image);
 }

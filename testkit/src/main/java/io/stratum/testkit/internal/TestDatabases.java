@@ -1,38 +1,53 @@
 package io.stratum.testkit.internal;
 
+import io.stratum.spi.TestDatabaseService;
+import io.stratum.spi.TestDatabaseService.TestDatabase;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.opentest4j.TestAbortedException;
 
-/** Creates the database a {@link TestSetup} asks for. */
-final class TestDatabases {
-    private static final String DEFAULT_IMAGE = "postgres:16-alpine";
-
+/** Finds the test database service a test names, and the server it needs. */
+public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /**
-     * @throws TestAbortedException when PostgreSQL was asked for and there is none (the test is skipped)
-     * @throws ExtensionConfigurationException instead, when the settings require PostgreSQL
-     */
+    /** A migrated database for the test, from the service named by {@code setup}. */
     static TestDatabase create(TestSetup setup, Settings settings, Containers containers) {
-        return switch (setup.backend()) {
-            case SQLITE_MEMORY -> SqliteTestDatabase.memory();
-            case SQLITE_FILE -> SqliteTestDatabase.file();
-            case POSTGRES -> PostgresTestDatabase.create(PostgresTemplates.forServer(server(setup, settings, containers)));
-        };
+        TestDatabaseService service = service(setup.backend());
+        return service.fromTemplate(server(service, setup.serverUrl(), settings, containers));
     }
 
-    private static String server(TestSetup setup, Settings settings, Containers containers) {
-        return switch (PostgresSourceSelection.select(setup.postgresUrl(), settings, containers)) {
-            case PostgresSource.Url url -> url.url();
-            case PostgresSource.Container container -> {
-                String image = settings.get(Setting.POSTGRES_IMAGE);
-                yield containers.postgresUrl(image == null ? DEFAULT_IMAGE : image);
-            }
-            case PostgresSource.Missing missing when missing.required() -> throw new ExtensionConfigurationException(
-                    missing.reason() + " (" + Setting.REQUIRE_POSTGRES.variable()
-                            + "=true: a missing PostgreSQL fails the test instead of skipping it)");
-            case PostgresSource.Missing missing -> throw new TestAbortedException(missing.reason());
+    /**
+     * The installed service called {@code name}.
+     *
+     * @throws ExtensionConfigurationException naming the installed services when there is none of that name
+     */
+    public static TestDatabaseService service(String name) {
+        try {
+            return TestDatabaseService.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("unknown test database '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The server {@code service} creates databases on, or null when it needs none.
+     *
+     * @param annotationUrl a URL the test gave explicitly, or empty
+     * @throws TestAbortedException when there is none (the test is skipped)
+     * @throws ExtensionConfigurationException instead, when the settings require one
+     */
+    public static String server(TestDatabaseService service, String annotationUrl, Settings settings,
+            Containers containers) {
+        if (!service.needsServer()) {
+            return null;
+        }
+        return switch (ServerSelection.select(service, annotationUrl, settings, containers)) {
+            case ServerSource.Url url -> url.url();
+            case ServerSource.Container container -> containers.serverUrl(container.image());
+            case ServerSource.Missing missing when missing.required() -> throw new ExtensionConfigurationException(
+                    missing.reason() + " (" + missing.requiredBy().variable()
+                            + "=true: a missing server fails the test instead of skipping it)");
+            case ServerSource.Missing missing -> throw new TestAbortedException(missing.reason());
         };
     }
 }

@@ -2,6 +2,7 @@ package io.stratum.testkit.internal;
 
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
+import io.stratum.spi.TestDatabaseService.TestDatabase;
 import io.stratum.testkit.Fixtures;
 import io.stratum.testkit.internal.fixtures.FixtureLoader;
 import java.util.Set;

@@ -33,7 +33,7 @@ public final class TestcontainersRuntime implements Containers {
     }
 
     @Override
-    public String postgresUrl(String image) {
+    public String serverUrl(String image) {
         return TestcontainersPostgres.url(image);
     }
 

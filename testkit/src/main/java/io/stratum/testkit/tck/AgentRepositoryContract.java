@@ -10,7 +10,6 @@ import io.stratum.Json;
 import io.stratum.NotFound;
 import io.stratum.agent.Agent;
 import io.stratum.agent.AgentStatus;
-import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
@@ -29,7 +28,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
     @Test
     void registerAndRead() {
         Json capabilities = Json.of("{\"tools\": [\"git\", \"mvn\"], \"languages\": [\"java\"]}");
-        OffsetDateTime now = Timestamps.now(clock);
+        OffsetDateTime now = StoredTime.now(clock);
         Agent agent = db.agents().register("rust-specialist", "agent-7", capabilities);
 
         assertThat(agent.id().version()).isEqualTo(7);
@@ -63,7 +62,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
         Agent busy = db.agents().updateStatus(id, AgentStatus.BUSY);
         assertThat(busy.status()).isEqualTo(AgentStatus.BUSY);
-        assertThat(busy.lastHeartbeatAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(busy.lastHeartbeatAt()).isEqualTo(StoredTime.now(clock));
         assertThat(db.agents().updateStatus(id, AgentStatus.IDLE).status()).isEqualTo(AgentStatus.IDLE);
         assertThatThrownBy(() -> db.agents().updateStatus(id, AgentStatus.IDLE))
                 .isInstanceOfSatisfying(IllegalTransition.class, e -> {
@@ -74,7 +73,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
         clock.advance(Duration.ofSeconds(5));
         Agent terminated = db.agents().updateStatus(id, AgentStatus.TERMINATED);
-        assertThat(terminated.terminatedAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(terminated.terminatedAt()).isEqualTo(StoredTime.now(clock));
         for (AgentStatus next : AgentStatus.values()) {
             assertThatThrownBy(() -> db.agents().updateStatus(id, next)).isInstanceOf(IllegalTransition.class);
         }
@@ -87,7 +86,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
     void heartbeatsMoveLastHeardAndAreRefusedOnceTerminated() {
         UUID id = register("a").id();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(db.agents().heartbeat(id).lastHeartbeatAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(db.agents().heartbeat(id).lastHeartbeatAt()).isEqualTo(StoredTime.now(clock));
 
         db.agents().updateStatus(id, AgentStatus.TERMINATED);
         assertThatThrownBy(() -> db.agents().heartbeat(id))
@@ -105,7 +104,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         clock.advance(Duration.ofMinutes(1));
         UUID older = register("older").id();
         clock.advance(Duration.ofMinutes(1));
-        OffsetDateTime cutoff = Timestamps.now(clock);
+        OffsetDateTime cutoff = StoredTime.now(clock);
         UUID fresh = register("fresh").id();
         db.agents().updateStatus(gone, AgentStatus.TERMINATED);
         db.agents().updateStatus(older, AgentStatus.BUSY);   // a transition is a heartbeat: not stale any more
@@ -113,9 +112,9 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         db.agents().heartbeat(fresh);
 
         assertThat(db.agents().listStale(cutoff, 10)).extracting(Agent::id).containsExactly(oldest);
-        assertThat(db.agents().listStale(Timestamps.now(clock), 10)).extracting(Agent::id)
+        assertThat(db.agents().listStale(StoredTime.now(clock), 10)).extracting(Agent::id)
                 .containsExactly(oldest, older);
-        assertThat(db.agents().listStale(Timestamps.now(clock), 1)).extracting(Agent::id).containsExactly(oldest);
+        assertThat(db.agents().listStale(StoredTime.now(clock), 1)).extracting(Agent::id).containsExactly(oldest);
     }
 
     @Test

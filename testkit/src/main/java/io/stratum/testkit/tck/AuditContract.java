@@ -11,7 +11,6 @@ import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
-import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
@@ -53,7 +52,7 @@ public abstract class AuditContract extends ContractSupport {
                 "{\"status\": \"ready\", \"version\": 0}", "{\"status\": \"running\", \"version\": 1}");
         assertThat(rows).extracting(e -> e.after().text()).containsExactly(
                 "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
-        assertThat(rows.getLast().at()).isEqualTo(Timestamps.now(clock));
+        assertThat(rows.getLast().at()).isEqualTo(StoredTime.now(clock));
         assertThat(rows).extracting(AuditEntry::actor).containsOnlyNulls();
     }
 
@@ -79,14 +78,14 @@ public abstract class AuditContract extends ContractSupport {
 
     @Test
     void queriesSelectByEntityAndTimeRange() {
-        OffsetDateTime t0 = Timestamps.now(clock);
+        OffsetDateTime t0 = StoredTime.now(clock);
         db.memory().put("ns", "a", Json.of("1"));
         clock.advance(Duration.ofMinutes(1));
-        OffsetDateTime t1 = Timestamps.now(clock);
+        OffsetDateTime t1 = StoredTime.now(clock);
         db.memory().put("ns", "a", Json.of("2"));
         db.memory().put("ns", "b", Json.of("3"));
         clock.advance(Duration.ofMinutes(1));
-        OffsetDateTime t2 = Timestamps.now(clock);
+        OffsetDateTime t2 = StoredTime.now(clock);
         db.audit().record(AuditRecord.of("deploy", "service", "api").by("ci"));
 
         assertThat(db.audit().query(AuditQuery.all())).hasSize(4);

@@ -18,18 +18,18 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base of the conformance suites: one migrated database per test class, emptied before each test.
- * Subclasses in the adapter modules only say which {@link TestDatabase} to use.
+ * {@link ConformanceSuite} says which {@link ScratchDatabases} to use.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractSupport {
-    protected TestDatabase databases;
+    protected ScratchDatabases databases;
     /** JDBC URL of {@link #db}'s database. */
     protected String url;
     protected Stratum db;
     protected final MutableClock clock = new MutableClock();
 
-    /** The backend configuration under test. */
-    protected abstract TestDatabase testDatabase();
+    /** The databases of the backend configuration under test. */
+    protected abstract ScratchDatabases testDatabase();
 
     @BeforeAll
     void openStore() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.StaleVersion;
-import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
 import java.time.Duration;
@@ -24,7 +23,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
 
     @Test
     void everyPutAddsAVersionAndKeepsHistory() {
-        OffsetDateTime first = Timestamps.now(clock);
+        OffsetDateTime first = StoredTime.now(clock);
         MemoryEntry v1 = db.memory().put(MemoryWrite.of(NS, "architecture", json("{\"style\": \"layers\"}"))
                 .by("planner"));
         clock.advance(Duration.ofSeconds(1));
@@ -40,7 +39,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(latest.createdBy()).isEqualTo("planner");
         assertThat(latest.createdAt()).isEqualTo(first);
         assertThat(latest.updatedBy()).isNull();
-        assertThat(latest.updatedAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(latest.updatedAt()).isEqualTo(StoredTime.now(clock));
         assertThat(latest.isDeleted()).isFalse();
         assertThat(db.memory().getVersion(NS, "architecture", 2)).contains(v2);
         assertThat(db.memory().getVersion(NS, "architecture", 2).orElseThrow().updatedBy()).isEqualTo("architect");
@@ -72,7 +71,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
 
     @Test
     void expiredEntriesAreInvisibleButKeptInHistory() {
-        OffsetDateTime inAnHour = Timestamps.now(clock).plusHours(1);
+        OffsetDateTime inAnHour = StoredTime.now(clock).plusHours(1);
         db.memory().put(MemoryWrite.of(NS, "lease", json("\"token\"")).expiringAt(inAnHour));
         db.memory().put(NS, "forever", json("true"));
         assertThat(db.memory().get(NS, "lease").orElseThrow().expiresAt()).isEqualTo(inAnHour);
@@ -85,10 +84,10 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(db.memory().history(NS, "lease", 0, 10)).hasSize(1);
         MemoryEntry renewed = db.memory().put(MemoryWrite.of(NS, "lease", json("\"new\"")).expectingVersion(0));
         assertThat(renewed.version()).isEqualTo(2);
-        assertThat(renewed.createdAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(renewed.createdAt()).isEqualTo(StoredTime.now(clock));
         assertThat(db.memory().get(NS, "lease")).contains(renewed);
         assertThatThrownBy(() -> db.memory().put(MemoryWrite.of(NS, "x", json("1"))
-                .expiringAt(Timestamps.now(clock))))
+                .expiringAt(StoredTime.now(clock))))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
     }
 
@@ -102,7 +101,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(db.memory().get(NS, "draft")).isEmpty();
         MemoryEntry tombstone = db.memory().getVersion(NS, "draft", 2).orElseThrow();
         assertThat(tombstone.isDeleted()).isTrue();
-        assertThat(tombstone.deletedAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(tombstone.deletedAt()).isEqualTo(StoredTime.now(clock));
         assertThat(tombstone.value()).isEqualTo(json("null"));
         assertThat(tombstone.updatedBy()).isEqualTo("reviewer");
         assertThat(db.memory().delete(NS, "draft", null)).isFalse();

@@ -26,28 +26,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class QueryPlanContract {
-    private TestDatabase databases;
+    private ScratchDatabases databases;
     private Stratum db;
     private QueueQueries queries;
     private QueryPlanData data;
 
-    /** The backend configuration under test. */
-    protected abstract TestDatabase testDatabase();
+    /** The databases of the backend configuration under test. */
+    protected abstract ScratchDatabases testDatabase();
 
-    /** The lines of the plan the database would run {@code query} with, bind values as in production. */
-    protected abstract List<String> plan(Stratum store, Query query);
-
-    /** Whether a plan line reads a whole table (a sequential or full scan). */
-    protected abstract boolean isFullScan(String planLine);
-
-    /**
-     * Brings the planner's statistics into the state this backend's databases are usually in after a bulk
-     * load: {@code ANALYZE}, as PostgreSQL's autovacuum does on its own. SQLite gathers no statistics unless
-     * the application runs {@code ANALYZE}, so its suites override this to do nothing.
-     */
-    protected void collectStatistics(Stratum store) {
-        store.dsl().execute("analyze");
-    }
+    /** How the backend explains its plans. */
+    protected abstract QueryPlans plans();
 
     @BeforeAll
     void load() {
@@ -56,7 +44,7 @@ public abstract class QueryPlanContract {
         db = Stratum.builder().url(url).clock(Clock.systemUTC()).open();
         db.migrate();
         data = QueryPlanData.load(db);
-        collectStatistics(db);
+        plans().collectStatistics(db);
         queries = new QueueQueries(Backends.forUrl(url));
     }
 
@@ -125,9 +113,9 @@ public abstract class QueryPlanContract {
     }
 
     private String plan(Query query) {
-        List<String> plan = plan(db, query);
+        List<String> plan = plans().plan(db, query);
         String text = String.join("\n", plan);
-        assertThat(plan).as("plan of%n%s%nis%n%s", query, text).noneMatch(this::isFullScan);
+        assertThat(plan).as("plan of%n%s%nis%n%s", query, text).noneMatch(plans()::isFullScan);
         return text;
     }
 }

@@ -9,7 +9,6 @@ import io.stratum.Json;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
-import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -45,7 +44,7 @@ public abstract class RetentionContract extends ContractSupport {
         db.tasks().updateStatus(dependentDone, TaskStatus.RUNNING);
         db.tasks().updateStatus(dependentDone, TaskStatus.COMPLETED);
         clock.advance(Duration.ofDays(31));
-        OffsetDateTime cutoff = Timestamps.now(clock);
+        OffsetDateTime cutoff = StoredTime.now(clock);
         clock.advance(Duration.ofDays(1));
         TaskId recent = finished("completed yesterday", TaskStatus.COMPLETED);
 
@@ -66,7 +65,7 @@ public abstract class RetentionContract extends ContractSupport {
             db.audit().record(AuditRecord.of("old", "thing", Integer.toString(i)));
         }
         clock.advance(Duration.ofDays(1));
-        OffsetDateTime cutoff = Timestamps.now(clock);
+        OffsetDateTime cutoff = StoredTime.now(clock);
         db.audit().record(AuditRecord.of("new", "thing", "5"));
 
         assertThat(db.retention().purgeAuditLog(cutoff, 2)).isEqualTo(5);
@@ -81,11 +80,11 @@ public abstract class RetentionContract extends ContractSupport {
         }
         db.memory().delete("ns", "deleted-long-ago", null);
         db.memory().put(MemoryWrite.of("ns", "expired-long-ago", Json.of("1"))
-                .expiringAt(Timestamps.now(clock).plusMinutes(1)));
+                .expiringAt(StoredTime.now(clock).plusMinutes(1)));
         db.memory().put(MemoryWrite.of("ns", "expires-later", Json.of("1"))
-                .expiringAt(Timestamps.now(clock).plusDays(365)));
+                .expiringAt(StoredTime.now(clock).plusDays(365)));
         clock.advance(Duration.ofDays(30));
-        OffsetDateTime cutoff = Timestamps.now(clock);
+        OffsetDateTime cutoff = StoredTime.now(clock);
         clock.advance(Duration.ofDays(1));
         db.memory().put("ns", "deleted-recently", Json.of("1"));
         db.memory().delete("ns", "deleted-recently", null);
@@ -97,14 +96,14 @@ public abstract class RetentionContract extends ContractSupport {
                 .containsExactlyInAnyOrder("live", "expires-later", "deleted-recently");
         assertThat(db.memory().history("ns", "live", 0, 10)).hasSize(3);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(db.retention().purgeMemory(Timestamps.now(clock).plusDays(3650), 100))
+        assertThat(db.retention().purgeMemory(StoredTime.now(clock).plusDays(3650), 100))
                 .as("an entry that has not expired yet is alive whatever the cut-off").isEqualTo(2);
         assertThat(db.memory().get("ns", "expires-later")).isPresent();
     }
 
     @Test
     void argumentsAreValidated() {
-        OffsetDateTime now = Timestamps.now(clock);
+        OffsetDateTime now = StoredTime.now(clock);
         assertThatThrownBy(() -> db.retention().purgeTasks(now, 0))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("batchSize"));
         assertThatThrownBy(() -> db.retention().purgeAuditLog(null, 10))

@@ -7,7 +7,6 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
-import io.stratum.internal.values.Timestamps;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
 public abstract class SessionRepositoryContract extends ContractSupport {
 
     private OffsetDateTime now() {
-        return Timestamps.now(clock);
+        return StoredTime.now(clock);
     }
 
     @Test

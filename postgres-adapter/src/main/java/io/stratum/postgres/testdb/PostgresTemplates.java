@@ -1,4 +1,4 @@
-package io.stratum.testkit.internal;
+package io.stratum.postgres.testdb;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,7 +14,7 @@ final class PostgresTemplates {
     private static final ConcurrentMap<String, Slot> BY_SERVER = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(PostgresTemplates::dropAll, "stratum-testkit-templates"));
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresTemplates::dropAll, "stratum-test-templates"));
     }
 
     private PostgresTemplates() {

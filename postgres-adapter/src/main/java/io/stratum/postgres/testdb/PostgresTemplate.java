@@ -1,4 +1,4 @@
-package io.stratum.testkit.internal;
+package io.stratum.postgres.testdb;
 
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
@@ -133,7 +133,8 @@ final class PostgresTemplate implements AutoCloseable {
         admin.dsl().query(sql, names).execute();
     }
 
-    private static String newName(String prefix) {
+    /** {@code prefix} followed by 16 random hexadecimal digits. */
+    static String newName(String prefix) {
         byte[] random = new byte[8];
         ThreadLocalRandom.current().nextBytes(random);
         return prefix + HexFormat.of().formatHex(random);

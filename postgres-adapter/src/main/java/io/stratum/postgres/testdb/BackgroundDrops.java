@@ -1,4 +1,4 @@
-package io.stratum.testkit.internal;
+package io.stratum.postgres.testdb;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +20,7 @@ final class BackgroundDrops {
 
     private final Semaphore pending = new Semaphore(MAX_PENDING);
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, work -> {
-        Thread thread = new Thread(work, "stratum-testkit-drop-" + THREAD_NUMBER.incrementAndGet());
+        Thread thread = new Thread(work, "stratum-test-drop-" + THREAD_NUMBER.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });

@@ -1,14 +1,14 @@
-package io.stratum.testkit.internal;
+package io.stratum.postgres.testdb;
 
-/** Edits PostgreSQL JDBC URLs. */
-final class PostgresUrls {
+/** Edits PostgreSQL JDBC URLs, for tests and tools that create databases next to the one a URL names. */
+public final class PostgresUrls {
     private static final String PREFIX = "jdbc:postgresql://";
 
     private PostgresUrls() {
     }
 
     /** {@code url} pointing at database {@code name} on the same server, with the same parameters. */
-    static String withDatabase(String url, String name) {
+    public static String withDatabase(String url, String name) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         String parameters = query < 0 ? "" : url.substring(query);

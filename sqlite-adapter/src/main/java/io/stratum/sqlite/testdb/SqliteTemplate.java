@@ -1,4 +1,4 @@
-package io.stratum.testkit.internal;
+package io.stratum.sqlite.testdb;
 
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
@@ -47,7 +47,7 @@ final class SqliteTemplate {
                     db.migrate();
                     db.dsl().query("VACUUM INTO {0}", DSL.inline(template.toString())).execute();
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "stratum-testkit-sqlite"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "stratum-sqlite-template"));
                 file = template;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the SQLite template database", e);

@@ -1,17 +1,19 @@
-package io.stratum.testkit.internal;
+package io.stratum.postgres.testdb;
+
+import io.stratum.spi.TestDatabaseService.TestDatabase;
 
 /** A database cloned from a migrated {@link PostgresTemplate}, dropped on close. */
-final class PostgresTestDatabase implements TestDatabase {
+final class PostgresClone implements TestDatabase {
     private final PostgresTemplate template;
     private final String name;
 
-    private PostgresTestDatabase(PostgresTemplate template, String name) {
+    private PostgresClone(PostgresTemplate template, String name) {
         this.template = template;
         this.name = name;
     }
 
-    static PostgresTestDatabase create(PostgresTemplate template) {
-        return new PostgresTestDatabase(template, template.createDatabase());
+    static PostgresClone create(PostgresTemplate template) {
+        return new PostgresClone(template, template.createDatabase());
     }
 
     @Override

@@ -9,7 +9,6 @@ module io.stratum.core {
     requires transitive com.zaxxer.hikari;
     // Stratum's generated table classes, for applications that query its tables with jOOQ.
     requires transitive io.stratum.codegen;
-    requires io.stratum.migrations;
     requires liquibase.core;
     requires org.slf4j;
 

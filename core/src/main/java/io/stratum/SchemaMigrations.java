@@ -28,6 +28,12 @@ public interface SchemaMigrations {
      */
     void rollbackToTag(String tag);
 
+    /**
+     * Whether the database has no tables or views at all: a new database, in which creating Stratum's schema
+     * cannot disturb anyone else's. Reads the database's metadata only and creates nothing.
+     */
+    boolean databaseIsEmpty();
+
     /** Every changeset of the changelog, in order, with whether and when it was applied. */
     List<ChangeSetState> status();
 

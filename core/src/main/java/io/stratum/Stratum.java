@@ -54,11 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class Stratum implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stratum.class);
 
-    static {
-        // jOOQ prints a banner and tips on first use unless told not to; a library should stay quiet.
-        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
-        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
-    }
 
     private final Backend backend;
     private final BackendConnection connection;

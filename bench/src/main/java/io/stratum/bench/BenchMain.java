@@ -11,6 +11,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.jooq.no-logo", "true");
         quietLogging();
         Options options;
         try {

@@ -24,6 +24,7 @@ public final class BulkEnqueue {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
         BenchMain.quietLogging();
         String url = args[0];
         int count = Integer.parseInt(args[1]);

@@ -1,7 +1,7 @@
 package io.stratum.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.stratum.internal.values.Ids;
+import io.stratum.task.TaskId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,7 +97,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
     }
 
     private void bindInsert(PreparedStatement ps, BenchTask task, OffsetDateTime now) throws SQLException {
-        values.uuid(ps, 1, Ids.v7(now.toInstant()));
+        values.uuid(ps, 1, TaskId.generate().value());
         ps.setString(2, task.summary());
         ps.setString(3, task.agentType());
         ps.setInt(4, task.priority());

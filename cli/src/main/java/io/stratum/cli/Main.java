@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        quietJooq();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int status = run(args, out, err, System.getenv());
@@ -47,5 +48,11 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** jOOQ prints a banner and tips on first use unless told not to; a command line prints its own output only. */
+    static void quietJooq() {
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     }
 }

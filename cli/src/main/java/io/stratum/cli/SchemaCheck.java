@@ -2,7 +2,6 @@ package io.stratum.cli;
 
 import io.stratum.DatabaseError;
 import io.stratum.SchemaMigrations;
-import io.stratum.internal.schema.ChangeLogHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,14 +38,14 @@ final class SchemaCheck {
         this.empty = empty;
     }
 
-    static SchemaCheck of(DSLContext dsl) {
+    static SchemaCheck of(DSLContext dsl, SchemaMigrations schema) {
         Set<String> applied = new HashSet<>();
         try {
             dsl.select(DSL.field(DSL.name("id"), String.class), DSL.field(DSL.name("author"), String.class))
                     .from(DSL.table(DSL.name("databasechangelog")))
                     .forEach(r -> applied.add(r.value1() + "::" + r.value2()));
         } catch (DatabaseError e) {
-            return new SchemaCheck(null, dsl.connectionResult(c -> ChangeLogHistory.tables(c).isEmpty()));
+            return new SchemaCheck(null, schema.databaseIsEmpty());
         }
         return new SchemaCheck(applied, false);
     }

@@ -90,7 +90,7 @@ final class StratumCommand {
     Stratum openMigrated(Stratum.Builder builder) {
         Stratum db = builder.open();
         try {
-            SchemaCheck schema = SchemaCheck.of(db.dsl());
+            SchemaCheck schema = SchemaCheck.of(db.dsl(), db.schema());
             if (!schema.upToDate()) {
                 if (!schema.empty()) {
                     throw new MigrationFailed(schema.refusal(), null);

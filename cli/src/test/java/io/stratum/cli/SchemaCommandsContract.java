@@ -3,7 +3,6 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.internal.schema.ChangeLogHistory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -50,7 +49,14 @@ abstract class SchemaCommandsContract {
 
     private Set<String> tables() throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
-            return ChangeLogHistory.tables(c);
+            Set<String> names = new java.util.TreeSet<>();
+            try (java.sql.ResultSet rows = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%",
+                    new String[] {"TABLE", "VIEW"})) {
+                while (rows.next()) {
+                    names.add(rows.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return names;
         }
     }
 

@@ -135,6 +135,15 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     }
 
     @Override
+    public boolean databaseIsEmpty() {
+        try (Connection connection = dataSource.getConnection()) {
+            return ChangeLogHistory.tables(connection).isEmpty();
+        } catch (SQLException e) {
+            throw new MigrationFailed("cannot read the database's tables: " + JdbcUrls.redact(e.getMessage()), e);
+        }
+    }
+
+    @Override
     public List<ChangeSetState> status() {
         return run("status", (connection, database) -> {
             if (!ChangeLogHistory.tables(connection).contains(ChangeLogHistory.TABLE)) {

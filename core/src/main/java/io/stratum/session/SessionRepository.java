@@ -6,7 +6,6 @@ import io.stratum.Json;
 import io.stratum.NotFound;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stored sessions and their event logs. Every method runs in its own transaction unless called inside
@@ -25,10 +24,10 @@ public interface SessionRepository {
     Session create(NewSession session);
 
     /** The session with this id, if any. */
-    Optional<Session> get(UUID id);
+    Optional<Session> get(SessionId id);
 
     /** The session with this id; {@link NotFound} if there is none. */
-    Session require(UUID id);
+    Session require(SessionId id);
 
     /**
      * Ends an active session with {@code outcome} ({@link SessionStatus#ENDED} or {@link SessionStatus#FAILED}).
@@ -37,7 +36,7 @@ public interface SessionRepository {
      * @throws InvalidInput if {@code outcome} is {@link SessionStatus#ACTIVE}
      * @throws NotFound if there is no such session
      */
-    Session end(UUID id, SessionStatus outcome);
+    Session end(SessionId id, SessionStatus outcome);
 
     /** Sessions matching {@code filters}, oldest first. */
     List<Session> list(SessionFilters filters);
@@ -50,8 +49,8 @@ public interface SessionRepository {
      * @param type 1..{@value SessionEvent#TYPE_MAX} characters
      * @throws NotFound if there is no such session
      */
-    SessionEvent append(UUID sessionId, String type, Json payload);
+    SessionEvent append(SessionId sessionId, String type, Json payload);
 
     /** Up to {@code limit} (1..10000) events with a sequence number above {@code afterSeq}, in order. */
-    List<SessionEvent> events(UUID sessionId, long afterSeq, int limit);
+    List<SessionEvent> events(SessionId sessionId, long afterSeq, int limit);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Json;
 import io.stratum.agent.Agent;
+import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentStatus;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
@@ -16,6 +17,7 @@ import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.session.SessionStatus;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
@@ -43,8 +45,8 @@ abstract class BadInputSuite extends StoreSuite {
     private static final long SEED = Long.getLong("stratum.reliability.seed", 20261125L);
 
     private final List<TaskId> tasks = new ArrayList<>();
-    private final List<UUID> sessions = new ArrayList<>();
-    private final List<UUID> agents = new ArrayList<>();
+    private final List<SessionId> sessions = new ArrayList<>();
+    private final List<AgentId> agents = new ArrayList<>();
     private final List<Lease> leases = new ArrayList<>();
     /** Tasks seen {@code failed}: the ones {@code retry} accepts. */
     private final List<TaskId> retryable = new ArrayList<>();
@@ -148,7 +150,7 @@ abstract class BadInputSuite extends StoreSuite {
             deps.add(pick(tasks, () -> in.chance(10) ? null : TaskId.of(UUID.randomUUID())));
         }
         TaskId parent = in.chance(50) ? null : pick(tasks, () -> TaskId.of(UUID.randomUUID()));
-        UUID session = in.chance(50) ? null : pick(sessions, UUID::randomUUID);
+        SessionId session = in.chance(50) ? null : pick(sessions, SessionId::generate);
         DependencyType type = in.chance(10) ? null : DependencyType.values()[in.random().nextInt(DependencyType.values().length)];
         TaskSource source = in.chance(10) ? null : TaskSource.values()[in.random().nextInt(TaskSource.values().length)];
         TaskId id = write("tasks.submit(references)", () -> db.tasks().submit(NewTask.builder(in.word(), "coder")
@@ -214,7 +216,7 @@ abstract class BadInputSuite extends StoreSuite {
         if (moved != null) {
             assertThat(db.tasks().require(id).status()).isEqualTo(status);
         }
-        UUID agent = pick(agents, UUID::randomUUID);
+        AgentId agent = pick(agents, AgentId::generate);
         write("tasks.assignAgent", () -> db.tasks().assignAgent(id, agent));
         if (in.chance(5)) {
             write("tasks.delete", () -> db.tasks().delete(id));
@@ -378,7 +380,7 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void appendEvent() {
-        UUID session = pick(sessions, () -> in.chance(10) ? null : UUID.randomUUID());
+        SessionId session = pick(sessions, () -> in.chance(10) ? null : SessionId.generate());
         String type = in.chance(50) ? in.word() : in.string();
         Json payload = jsonOrNull();
         SessionEvent event = write("sessions.append", () -> db.sessions().append(session, type, payload));
@@ -396,7 +398,7 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void readSessions() {
-        UUID session = pick(sessions, UUID::randomUUID);
+        SessionId session = pick(sessions, SessionId::generate);
         long after = in.longValue();
         int limit = in.integer();
         outcomes.attempt("sessions.events", () -> db.sessions().events(session, after, limit));
@@ -419,7 +421,7 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void agentCalls() {
-        UUID agent = pick(agents, () -> in.chance(10) ? null : UUID.randomUUID());
+        AgentId agent = pick(agents, () -> in.chance(10) ? null : AgentId.generate());
         write("agents.heartbeat", () -> db.agents().heartbeat(agent));
         AgentStatus status = in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
         write("agents.updateStatus", () -> db.agents().updateStatus(agent, status));

@@ -20,6 +20,7 @@ import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.session.SessionRepository;
 import io.stratum.session.SessionStatus;
 import java.time.Clock;
@@ -27,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -63,18 +63,18 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> get(UUID id) {
+    public Optional<Session> get(SessionId id) {
         Arguments.require("id", id);
         return db.read(dsl -> fetch(dsl, id));
     }
 
     @Override
-    public Session require(UUID id) {
+    public Session require(SessionId id) {
         return get(id).orElseThrow(() -> new NotFound(ENTITY, id));
     }
 
     @Override
-    public Session end(UUID id, SessionStatus outcome) {
+    public Session end(SessionId id, SessionStatus outcome) {
         Arguments.require("id", id);
         if (Arguments.require("outcome", outcome) == SessionStatus.ACTIVE) {
             throw new InvalidInput("outcome", "a session ends as ended or failed, not active");
@@ -83,7 +83,7 @@ public final class JooqSessionRepository implements SessionRepository {
             int updated = dsl.update(SESSIONS)
                     .set(SESSIONS.STATUS, outcome.dbValue())
                     .set(SESSIONS.ENDED_AT, Timestamps.now(clock))
-                    .where(SESSIONS.ID.eq(id).and(SESSIONS.STATUS.eq(SessionStatus.ACTIVE.dbValue())))
+                    .where(SESSIONS.ID.eq(id.value()).and(SESSIONS.STATUS.eq(SessionStatus.ACTIVE.dbValue())))
                     .execute();
             Session stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
@@ -115,20 +115,20 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public SessionEvent append(UUID sessionId, String type, Json payload) {
+    public SessionEvent append(SessionId sessionId, String type, Json payload) {
         Arguments.require("sessionId", sessionId);
         Text.required("type", type, SessionEvent.TYPE_MAX);
         return db.write(dsl -> {
             // The row lock this UPDATE takes orders concurrent appenders; each gets the next number.
             long seq = dsl.update(SESSIONS)
                     .set(SESSIONS.LAST_EVENT_SEQ, SESSIONS.LAST_EVENT_SEQ.plus(1L))
-                    .where(SESSIONS.ID.eq(sessionId))
+                    .where(SESSIONS.ID.eq(sessionId.value()))
                     .returningResult(SESSIONS.LAST_EVENT_SEQ)
                     .fetchOptional()
                     .map(Record1::value1)
                     .orElseThrow(() -> new NotFound(ENTITY, sessionId));
             SessionEventsRecord event = dsl.newRecord(SESSION_EVENTS);
-            event.setSessionId(sessionId);
+            event.setSessionId(sessionId.value());
             event.setSeq(seq);
             event.setEventType(type);
             event.setPayload(TaskRows.jsonb(payload));
@@ -139,28 +139,28 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<SessionEvent> events(UUID sessionId, long afterSeq, int limit) {
+    public List<SessionEvent> events(SessionId sessionId, long afterSeq, int limit) {
         Arguments.require("sessionId", sessionId);
         Paging.limit("limit", limit);
         return db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
-                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId).and(SESSION_EVENTS.SEQ.gt(afterSeq)))
+                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId.value()).and(SESSION_EVENTS.SEQ.gt(afterSeq)))
                 .orderBy(SESSION_EVENTS.SEQ)
                 .limit(limit)
                 .fetch(JooqSessionRepository::toEvent));
     }
 
-    private static Optional<Session> fetch(DSLContext dsl, UUID id) {
-        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id)).fetchOptional(JooqSessionRepository::toSession);
+    private static Optional<Session> fetch(DSLContext dsl, SessionId id) {
+        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id.value())).fetchOptional(JooqSessionRepository::toSession);
     }
 
     private static Session toSession(SessionsRecord r) {
-        return new Session(r.getId(), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
+        return new Session(new SessionId(r.getId()), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
                 r.getCreatedBy(), Timestamps.normalize(r.getStartedAt()), Timestamps.normalize(r.getEndedAt()),
                 r.getLastEventSeq());
     }
 
     private static SessionEvent toEvent(SessionEventsRecord r) {
-        return new SessionEvent(r.getSessionId(), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
+        return new SessionEvent(new SessionId(r.getSessionId()), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
                 Timestamps.normalize(r.getCreatedAt()));
     }
 }

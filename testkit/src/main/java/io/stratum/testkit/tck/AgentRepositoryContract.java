@@ -14,9 +14,9 @@ import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
+import io.stratum.agent.AgentId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Agents: registration, heartbeats, the status state machine, stale agents; identical on every backend. */
@@ -32,7 +32,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         OffsetDateTime now = Timestamps.now(clock);
         Agent agent = db.agents().register("rust-specialist", "agent-7", capabilities);
 
-        assertThat(agent.id().version()).isEqualTo(7);
+        assertThat(agent.id().value().version()).isEqualTo(7);
         assertThat(agent.agentType()).isEqualTo("rust-specialist");
         assertThat(agent.name()).isEqualTo("agent-7");
         assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
@@ -41,8 +41,8 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(agent.terminatedAt()).isNull();
         assertThat(db.agents().require(agent.id())).isEqualTo(agent);
         assertThat(db.agents().get(agent.id()).orElseThrow().capabilities()).isEqualTo(capabilities);
-        assertThat(db.agents().get(UUID.randomUUID())).isEmpty();
-        assertThatThrownBy(() -> db.agents().require(UUID.randomUUID())).isInstanceOf(NotFound.class);
+        assertThat(db.agents().get(AgentId.generate())).isEmpty();
+        assertThatThrownBy(() -> db.agents().require(AgentId.generate())).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -58,7 +58,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
     @Test
     void onlyLegalStatusTransitionsHappen() {
-        UUID id = register("a").id();
+        AgentId id = register("a").id();
         clock.advance(Duration.ofSeconds(5));
 
         Agent busy = db.agents().updateStatus(id, AgentStatus.BUSY);
@@ -79,13 +79,13 @@ public abstract class AgentRepositoryContract extends ContractSupport {
             assertThatThrownBy(() -> db.agents().updateStatus(id, next)).isInstanceOf(IllegalTransition.class);
         }
         assertThat(db.agents().require(id)).isEqualTo(terminated);
-        assertThatThrownBy(() -> db.agents().updateStatus(UUID.randomUUID(), AgentStatus.BUSY))
+        assertThatThrownBy(() -> db.agents().updateStatus(AgentId.generate(), AgentStatus.BUSY))
                 .isInstanceOf(NotFound.class);
     }
 
     @Test
     void heartbeatsMoveLastHeardAndAreRefusedOnceTerminated() {
-        UUID id = register("a").id();
+        AgentId id = register("a").id();
         clock.advance(Duration.ofMinutes(1));
         assertThat(db.agents().heartbeat(id).lastHeartbeatAt()).isEqualTo(Timestamps.now(clock));
 
@@ -95,18 +95,18 @@ public abstract class AgentRepositoryContract extends ContractSupport {
                     assertThat(e.from()).isEqualTo("terminated");
                     assertThat(e.to()).isEqualTo("heartbeat");
                 });
-        assertThatThrownBy(() -> db.agents().heartbeat(UUID.randomUUID())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.agents().heartbeat(AgentId.generate())).isInstanceOf(NotFound.class);
     }
 
     @Test
     void staleAgentsAreTheLiveOnesNotHeardFromSinceACutOff() {
-        UUID oldest = register("oldest").id();
-        UUID gone = register("gone").id();
+        AgentId oldest = register("oldest").id();
+        AgentId gone = register("gone").id();
         clock.advance(Duration.ofMinutes(1));
-        UUID older = register("older").id();
+        AgentId older = register("older").id();
         clock.advance(Duration.ofMinutes(1));
         OffsetDateTime cutoff = Timestamps.now(clock);
-        UUID fresh = register("fresh").id();
+        AgentId fresh = register("fresh").id();
         db.agents().updateStatus(gone, AgentStatus.TERMINATED);
         db.agents().updateStatus(older, AgentStatus.BUSY);   // a transition is a heartbeat: not stale any more
         clock.advance(Duration.ofMinutes(10));
@@ -120,11 +120,11 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
     @Test
     void listByStatusInRegistrationOrder() {
-        UUID a = register("a").id();
+        AgentId a = register("a").id();
         clock.advance(Duration.ofMillis(1));
-        UUID b = register("b").id();
+        AgentId b = register("b").id();
         clock.advance(Duration.ofMillis(1));
-        UUID c = register("c").id();
+        AgentId c = register("c").id();
         db.agents().updateStatus(b, AgentStatus.BUSY);
 
         assertThat(db.agents().list(null, 10, 0)).extracting(Agent::id).containsExactly(a, b, c);
@@ -136,7 +136,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
     @Test
     void aTaskRecordsTheAgentThatRunsIt() {
-        UUID agent = register("runner").id();
+        AgentId agent = register("runner").id();
         TaskId task = db.tasks().submit(NewTask.builder("do it", "coder").build());
         long version = db.tasks().require(task).version();
 
@@ -145,10 +145,10 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(assigned.agentId()).isEqualTo(agent);
         assertThat(assigned.version()).isEqualTo(version + 1);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
-        assertThatThrownBy(() -> db.tasks().assignAgent(task, UUID.randomUUID()))
+        assertThatThrownBy(() -> db.tasks().assignAgent(task, AgentId.generate()))
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_agent"));
-        assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.of(UUID.randomUUID()), agent))
+        assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.generate(), agent))
                 .isInstanceOf(NotFound.class);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
     }

@@ -15,12 +15,12 @@ import io.stratum.session.SessionFilters;
 import io.stratum.session.SessionStatus;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
+import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +39,7 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         Session created = db.sessions().create(NewSession.named("feature-x").withMetadata(metadata)
                 .withCreatedBy("planner"));
 
-        assertThat(created.id().version()).isEqualTo(7);
+        assertThat(created.id().value().version()).isEqualTo(7);
         assertThat(created.status()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(created.startedAt()).isEqualTo(now());
         assertThat(created.endedAt()).isNull();
@@ -58,7 +58,7 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
     @Test
     void anEndedSessionCannotEndAgain() {
-        UUID id = db.sessions().create(NewSession.named(null)).id();
+        SessionId id = db.sessions().create(NewSession.named(null)).id();
         db.sessions().end(id, SessionStatus.FAILED);
 
         assertThatThrownBy(() -> db.sessions().end(id, SessionStatus.ENDED))
@@ -73,12 +73,12 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
     @Test
     void badArgumentsAndUnknownIdsAreTyped() {
-        UUID unknown = UUID.randomUUID();
+        SessionId unknown = SessionId.generate();
         assertThat(db.sessions().get(unknown)).isEmpty();
         assertThatThrownBy(() -> db.sessions().require(unknown)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> db.sessions().end(unknown, SessionStatus.ENDED)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> db.sessions().append(unknown, "x", null)).isInstanceOf(NotFound.class);
-        UUID id = db.sessions().create(NewSession.named("s")).id();
+        SessionId id = db.sessions().create(NewSession.named("s")).id();
         assertThatThrownBy(() -> db.sessions().end(id, SessionStatus.ACTIVE))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("outcome"));
         assertThatThrownBy(() -> db.sessions().append(id, " ", null))
@@ -94,12 +94,12 @@ public abstract class SessionRepositoryContract extends ContractSupport {
     @Test
     void listFiltersByStatusAndStartTimeAndPages() {
         OffsetDateTime t0 = now();
-        UUID first = db.sessions().create(NewSession.named("first")).id();
+        SessionId first = db.sessions().create(NewSession.named("first")).id();
         clock.advance(Duration.ofMinutes(1));
         OffsetDateTime t1 = now();
-        UUID second = db.sessions().create(NewSession.named("second")).id();
+        SessionId second = db.sessions().create(NewSession.named("second")).id();
         clock.advance(Duration.ofMinutes(1));
-        UUID third = db.sessions().create(NewSession.named("third")).id();
+        SessionId third = db.sessions().create(NewSession.named("third")).id();
         db.sessions().end(second, SessionStatus.ENDED);
 
         assertThat(ids(SessionFilters.all())).containsExactly(first, second, third);
@@ -110,13 +110,13 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         assertThat(ids(SessionFilters.builder().limit(2).offset(1).build())).containsExactly(second, third);
     }
 
-    private List<UUID> ids(SessionFilters filters) {
+    private List<SessionId> ids(SessionFilters filters) {
         return db.sessions().list(filters).stream().map(Session::id).toList();
     }
 
     @Test
     void eventsGetConsecutiveNumbersAndPageBySequence() {
-        UUID id = db.sessions().create(NewSession.named("log")).id();
+        SessionId id = db.sessions().create(NewSession.named("log")).id();
         Json payload = Json.of("{\"n\": 1, \"task\": \"plan\"}");
         OffsetDateTime appendedAt = now();
         SessionEvent firstEvent = db.sessions().append(id, "task.planned", payload);
@@ -138,8 +138,8 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
     @Test
     void eventsAreKeptAfterTheSessionEndsAndLogsAreSeparate() {
-        UUID a = db.sessions().create(NewSession.named("a")).id();
-        UUID b = db.sessions().create(NewSession.named("b")).id();
+        SessionId a = db.sessions().create(NewSession.named("a")).id();
+        SessionId b = db.sessions().create(NewSession.named("b")).id();
         db.sessions().append(a, "one", null);
         db.sessions().end(a, SessionStatus.ENDED);
         db.sessions().append(a, "late", null);
@@ -151,7 +151,7 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
     @Test
     void concurrentAppendersNeverShareASequenceNumber() throws Exception {
-        UUID id = db.sessions().create(NewSession.named("busy")).id();
+        SessionId id = db.sessions().create(NewSession.named("busy")).id();
         int threads = 8;
         int perThread = 25;
         List<Long> seqs = Collections.synchronizedList(new ArrayList<>());
@@ -179,7 +179,7 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
     @Test
     void tasksBelongToSessions() {
-        UUID id = db.sessions().create(NewSession.named("work")).id();
+        SessionId id = db.sessions().create(NewSession.named("work")).id();
         db.tasks().submit(NewTask.builder("in the session", "coder").sessionId(id).build());
         db.tasks().submit(NewTask.builder("elsewhere", "coder").build());
 

@@ -20,6 +20,7 @@ import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
+import io.stratum.session.SessionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ public abstract class TransactionContract extends ContractSupport {
     @Test
     void everythingInATransactionCommitsTogether() {
         TaskId id = db.transactionResult(tx -> {
-            UUID session = tx.sessions().create(NewSession.named("together")).id();
+            SessionId session = tx.sessions().create(NewSession.named("together")).id();
             TaskId task = tx.tasks().submit(NewTask.builder("t", "coder").sessionId(session).build());
             tx.tasks().updateStatus(task, TaskStatus.RUNNING);
             tx.memory().put("ns", "k", Json.of("1"));
@@ -95,9 +96,9 @@ public abstract class TransactionContract extends ContractSupport {
 
     @Test
     void theApplicationsOwnStatementsShareTheTransaction() {
-        UUID id = UUID.randomUUID();
+        SessionId id = SessionId.generate();
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, id).set(SESSIONS.STATUS, "active")
+            tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, id.value()).set(SESSIONS.STATUS, "active")
                     .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock)).set(SESSIONS.LAST_EVENT_SEQ, 0L)
                     .execute();
             assertThat(tx.sessions().get(id)).isPresent();
@@ -136,7 +137,7 @@ public abstract class TransactionContract extends ContractSupport {
     void aRefusedReferenceDoesNotDoomTheTransaction() {
         db.transaction(tx -> {
             assertThatThrownBy(() -> tx.tasks().submit(NewTask.builder("orphan", "coder")
-                    .sessionId(UUID.randomUUID()).build()))
+                    .sessionId(SessionId.generate()).build()))
                     .isInstanceOfSatisfying(ConstraintViolation.class,
                             e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
             tx.memory().put("ns", "kept", Json.of("1"));

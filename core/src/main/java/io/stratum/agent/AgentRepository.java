@@ -4,6 +4,8 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +57,12 @@ public interface AgentRepository {
      */
     Agent updateStatus(AgentId id, AgentStatus status);
 
-    /** Agents in {@code status} (all statuses if null), in order of registration; {@code limit} 1..10000. */
-    List<Agent> list(AgentStatus status, int limit, int offset);
+    /**
+     * A page of the agents in {@code status} (all statuses if null), in order of registration (id order).
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<Agent> list(AgentStatus status, PageRequest page);
 
     /**
      * Agents that are not terminated and were last heard from before {@code heardBefore}, longest silent first: the

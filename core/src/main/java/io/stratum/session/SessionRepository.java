@@ -4,6 +4,8 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
  * <pre>{@code
  * Session s = db.sessions().create(NewSession.named("feature-x").withCreatedBy("planner"));
  * db.sessions().append(s.id(), "task.planned", Json.of("{\"tasks\": 3}"));
- * List<SessionEvent> page = db.sessions().events(s.id(), 0, 100);   // events 1..100
+ * Page<SessionEvent> events = db.sessions().events(s.id(), PageRequest.first(100));   // events 1..100
  * db.sessions().end(s.id(), SessionStatus.ENDED);
  * }</pre>
  */
@@ -38,8 +40,12 @@ public interface SessionRepository {
      */
     Session end(SessionId id, SessionStatus outcome);
 
-    /** Sessions matching {@code filters}, oldest first. */
-    List<Session> list(SessionFilters filters);
+    /**
+     * A page of the sessions matching {@code filters}, oldest first (in id order, which is start order).
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<Session> list(SessionFilters filters, PageRequest page);
 
     /**
      * Appends an event to the session's log and returns it with its sequence number. Events can be appended in any
@@ -51,6 +57,10 @@ public interface SessionRepository {
      */
     SessionEvent append(SessionId sessionId, String type, Json payload);
 
-    /** Up to {@code limit} (1..10000) events with a sequence number above {@code afterSeq}, in order. */
-    List<SessionEvent> events(SessionId sessionId, long afterSeq, int limit);
+    /**
+     * A page of the session's events in sequence order; the cursor is the last sequence number of the page.
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<SessionEvent> events(SessionId sessionId, PageRequest page);
 }

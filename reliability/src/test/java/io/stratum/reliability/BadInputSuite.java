@@ -3,6 +3,7 @@ package io.stratum.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
 import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentStatus;
@@ -385,7 +386,8 @@ abstract class BadInputSuite extends StoreSuite {
         Json payload = jsonOrNull();
         SessionEvent event = write("sessions.append", () -> db.sessions().append(session, type, payload));
         if (event != null) {
-            List<SessionEvent> read = db.sessions().events(session, event.seq() - 1, 1);
+            List<SessionEvent> read = db.sessions().events(session, PageRequest.first(10_000)).items().stream()
+                    .filter(e -> e.seq() == event.seq()).toList();
             assertThat(read).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(type);
                 Consistency.assertSameJson(db, payload, e.payload());
@@ -399,12 +401,15 @@ abstract class BadInputSuite extends StoreSuite {
 
     private void readSessions() {
         SessionId session = pick(sessions, SessionId::generate);
-        long after = in.longValue();
+        PageRequest request = pageRequest();
+        outcomes.attempt("sessions.events", () -> db.sessions().events(session, request));
+        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.all(), request));
+    }
+
+    /** A first page or a page after an arbitrary string, of an arbitrary size. */
+    private PageRequest pageRequest() {
         int limit = in.integer();
-        outcomes.attempt("sessions.events", () -> db.sessions().events(session, after, limit));
-        int offset = in.integer();
-        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.builder().limit(limit)
-                .offset(offset).build()));
+        return in.chance(50) ? PageRequest.first(limit) : PageRequest.after(in.string(), limit);
     }
 
     private void registerAgent() {
@@ -425,7 +430,7 @@ abstract class BadInputSuite extends StoreSuite {
         write("agents.heartbeat", () -> db.agents().heartbeat(agent));
         AgentStatus status = in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
         write("agents.updateStatus", () -> db.agents().updateStatus(agent, status));
-        outcomes.attempt("agents.list", () -> db.agents().list(status, in.integer(), in.integer()));
+        outcomes.attempt("agents.list", () -> db.agents().list(status, pageRequest()));
         outcomes.attempt("agents.listStale", () -> db.agents().listStale(null, in.integer()));
     }
 
@@ -454,9 +459,9 @@ abstract class BadInputSuite extends StoreSuite {
         int limit = in.integer();
         outcomes.attempt("memory.get", () -> db.memory().get(namespace, text));
         outcomes.attempt("memory.getVersion", () -> db.memory().getVersion(namespace, text, in.longValue()));
-        outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, in.longValue(), limit));
-        List<MemoryEntry> listed = outcomes.attempt("memory.list", () -> db.memory().list(namespace, text,
-                in.chance(50) ? null : in.string(), limit));
+        outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, pageRequest()));
+        List<MemoryEntry> listed = outcomes.attempt("memory.list",
+                () -> db.memory().list(namespace, text, pageRequest()).items());
         if (listed != null) {
             assertThat(listed).allMatch(e -> e.key().startsWith(text));
         }
@@ -504,7 +509,7 @@ abstract class BadInputSuite extends StoreSuite {
         outcomes.attempt("tasks.count(null)", () -> db.tasks().count(null));
         outcomes.attempt("sessions.get(null)", () -> db.sessions().get(null));
         write("sessions.create(null)", () -> db.sessions().create(null));
-        outcomes.attempt("sessions.list(null)", () -> db.sessions().list(null));
+        outcomes.attempt("sessions.list(null)", () -> db.sessions().list(null, PageRequest.first()));
         outcomes.attempt("agents.get(null)", () -> db.agents().get(null));
         write("memory.put(null)", () -> db.memory().put(null));
         write("memory.put(ns, key, null)", () -> db.memory().put("ns", in.word(), null));

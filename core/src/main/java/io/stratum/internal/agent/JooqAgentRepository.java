@@ -3,6 +3,7 @@ package io.stratum.internal.agent;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Paging;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.values.Text;
@@ -12,6 +13,8 @@ import static io.stratum.codegen.jooq.Tables.AGENTS;
 import io.stratum.IllegalTransition;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
 import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentRepository;
@@ -22,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -108,15 +112,16 @@ public final class JooqAgentRepository implements AgentRepository {
     }
 
     @Override
-    public List<Agent> list(AgentStatus status, int limit, int offset) {
-        Paging.limit("limit", limit);
-        Paging.offset("offset", offset);
-        return db.read(dsl -> dsl.selectFrom(AGENTS)
+    public Page<Agent> list(AgentStatus status, PageRequest page) {
+        Arguments.require("page", page);
+        UUID after = Cursors.afterId(page);
+        List<Agent> rows = db.read(dsl -> dsl.selectFrom(AGENTS)
                 .where(status == null ? DSL.noCondition() : AGENTS.STATUS.eq(status.dbValue()))
-                .orderBy(AGENTS.REGISTERED_AT, AGENTS.ID)
-                .limit(limit)
-                .offset(offset)
+                .and(after == null ? DSL.noCondition() : AGENTS.ID.gt(after))
+                .orderBy(AGENTS.ID)
+                .limit(page.limit() + 1)
                 .fetch(JooqAgentRepository::toAgent));
+        return Cursors.page(rows, page.limit(), a -> Cursors.encode(a.id().toString()));
     }
 
     @Override

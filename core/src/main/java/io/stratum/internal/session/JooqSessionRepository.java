@@ -3,7 +3,7 @@ package io.stratum.internal.session;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Cursors;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.values.Text;
 import io.stratum.internal.values.Timestamps;
@@ -14,6 +14,8 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.codegen.jooq.tables.records.SessionEventsRecord;
 import io.stratum.codegen.jooq.tables.records.SessionsRecord;
 import io.stratum.session.NewSession;
@@ -28,9 +30,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 
 /** {@link SessionRepository} in jOOQ, the same SQL on every backend. */
 public final class JooqSessionRepository implements SessionRepository {
@@ -94,9 +98,14 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<Session> list(SessionFilters filters) {
+    public Page<Session> list(SessionFilters filters, PageRequest page) {
         Arguments.require("filters", filters);
+        Arguments.require("page", page);
         List<Condition> conditions = new ArrayList<>();
+        UUID after = Cursors.afterId(page);
+        if (after != null) {
+            conditions.add(SESSIONS.ID.gt(after));
+        }
         if (filters.status() != null) {
             conditions.add(SESSIONS.STATUS.eq(filters.status().dbValue()));
         }
@@ -106,12 +115,12 @@ public final class JooqSessionRepository implements SessionRepository {
         if (filters.startedBefore() != null) {
             conditions.add(SESSIONS.STARTED_AT.lt(filters.startedBefore()));
         }
-        return db.read(dsl -> dsl.selectFrom(SESSIONS)
+        List<Session> rows = db.read(dsl -> dsl.selectFrom(SESSIONS)
                 .where(conditions)
-                .orderBy(SESSIONS.STARTED_AT, SESSIONS.ID)
-                .limit(filters.limit())
-                .offset(filters.offset())
+                .orderBy(SESSIONS.ID)
+                .limit(page.limit() + 1)
                 .fetch(JooqSessionRepository::toSession));
+        return Cursors.page(rows, page.limit(), s -> Cursors.encode(s.id().toString()));
     }
 
     @Override
@@ -139,14 +148,17 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<SessionEvent> events(SessionId sessionId, long afterSeq, int limit) {
+    public Page<SessionEvent> events(SessionId sessionId, PageRequest page) {
         Arguments.require("sessionId", sessionId);
-        Paging.limit("limit", limit);
-        return db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
-                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId.value()).and(SESSION_EVENTS.SEQ.gt(afterSeq)))
+        Arguments.require("page", page);
+        Long after = Cursors.afterNumber(page);
+        List<SessionEvent> rows = db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
+                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId.value())
+                        .and(after == null ? DSL.noCondition() : SESSION_EVENTS.SEQ.gt(after)))
                 .orderBy(SESSION_EVENTS.SEQ)
-                .limit(limit)
+                .limit(page.limit() + 1)
                 .fetch(JooqSessionRepository::toEvent));
+        return Cursors.page(rows, page.limit(), e -> Cursors.encode(Long.toString(e.seq())));
     }
 
     private static Optional<Session> fetch(DSLContext dsl, SessionId id) {

@@ -8,15 +8,18 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
+import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentStatus;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
-import io.stratum.agent.AgentId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Agents: registration, heartbeats, the status state machine, stale agents; identical on every backend. */
@@ -53,7 +56,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> db.agents().register("coder", "n".repeat(Agent.NAME_MAX + 1), null))
                 .isInstanceOf(InvalidInput.class);
-        assertThat(db.agents().list(null, 10, 0)).isEmpty();
+        assertThat(db.agents().list(null, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
@@ -127,11 +130,11 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         AgentId c = register("c").id();
         db.agents().updateStatus(b, AgentStatus.BUSY);
 
-        assertThat(db.agents().list(null, 10, 0)).extracting(Agent::id).containsExactly(a, b, c);
-        assertThat(db.agents().list(AgentStatus.IDLE, 10, 0)).extracting(Agent::id).containsExactly(a, c);
-        assertThat(db.agents().list(AgentStatus.BUSY, 10, 0)).extracting(Agent::id).containsExactly(b);
-        assertThat(db.agents().list(null, 1, 2)).extracting(Agent::id).containsExactly(c);
-        assertThatThrownBy(() -> db.agents().list(null, 0, 0)).isInstanceOf(InvalidInput.class);
+        assertThat(db.agents().list(null, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, b, c);
+        assertThat(db.agents().list(AgentStatus.IDLE, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, c);
+        assertThat(db.agents().list(AgentStatus.BUSY, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(b);
+        assertThat(Pages.nth(page -> db.agents().list(null, page), 1, 2)).extracting(Agent::id).containsExactly(c);
+        assertThatThrownBy(() -> db.agents().list(null, PageRequest.first(0))).isInstanceOf(InvalidInput.class);
     }
 
     @Test
@@ -151,5 +154,31 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.generate(), agent))
                 .isInstanceOf(NotFound.class);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
+    }
+
+    @Test
+    void cursorsPageThroughEveryAgent() {
+        List<AgentId> registered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            registered.add(register("agent-" + i).id());
+            clock.advance(Duration.ofMillis(1));
+        }
+        for (int size : new int[] {1, 2, 5, 6}) {
+            assertThat(Pages.all(page -> db.agents().list(null, page), size)).extracting(Agent::id)
+                    .containsExactlyElementsOf(registered);
+        }
+        assertThat(Pages.pages(page -> db.agents().list(AgentStatus.IDLE, page), 2)).hasSize(3);
+    }
+
+    @Test
+    void aCursorThatListDidNotHandOutIsInvalidInput() {
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("not a cursor", 10)));
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("MQ", 10)));
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("MQ.MQ", 10)));
+    }
+
+    private static void assertBadCursor(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

@@ -9,6 +9,7 @@ import io.stratum.Busy;
 import io.stratum.ConstraintViolation;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.RetryPolicy;
 import io.stratum.Transaction;
 import io.stratum.TransactionOptions;
@@ -16,11 +17,11 @@ import io.stratum.audit.AuditQuery;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.session.NewSession;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
-import io.stratum.session.SessionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(db.tasks().require(id).status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(db.memory().get("ns", "k")).isPresent();
-        assertThat(db.sessions().list(SessionFilters.all()).getFirst().lastEventSeq()).isEqualTo(1);
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items().getFirst().lastEventSeq()).isEqualTo(1);
         assertThat(auditRows()).isEqualTo(2);
     }
 
@@ -70,8 +71,8 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
         assertThat(db.tasks().require(existing).status()).isEqualTo(TaskStatus.READY);
-        assertThat(db.memory().history("ns", "k", 0, 10)).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all())).isEmpty();
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
         assertThat(auditRows()).isEqualTo(auditBefore);
     }
 
@@ -90,7 +91,7 @@ public abstract class TransactionContract extends ContractSupport {
             throw new IllegalStateException("undo everything");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(db.memory().list("ns", "", null, 10)).isEmpty();
+        assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
         assertThat(auditRows()).isZero();
     }
 
@@ -129,8 +130,8 @@ public abstract class TransactionContract extends ContractSupport {
                 e -> assertThat(e.constraint()).isEqualTo("ck_sessions_status"));
 
         assertThat(afterwards).singleElement().satisfies(e -> assertThat(e.getCause()).isInstanceOf(ConstraintViolation.class));
-        assertThat(db.memory().list("ns", "", null, 10)).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all())).isEmpty();
+        assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test
@@ -188,7 +189,7 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(attempts).containsExactly(1, 2, 3);
         assertThat(written.version()).isEqualTo(1);
-        assertThat(db.memory().history("ns", "k", 0, 10)).singleElement()
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("3")));
         assertThat(db.audit().query(AuditQuery.all())).hasSize(1);
     }

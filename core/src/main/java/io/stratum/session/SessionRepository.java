@@ -6,7 +6,6 @@ import io.stratum.Json;
 import io.stratum.NotFound;
 import io.stratum.Page;
 import io.stratum.PageRequest;
-import java.util.List;
 import java.util.Optional;
 
 /**

@@ -401,9 +401,8 @@ abstract class BadInputSuite extends StoreSuite {
 
     private void readSessions() {
         SessionId session = pick(sessions, SessionId::generate);
-        PageRequest request = pageRequest();
-        outcomes.attempt("sessions.events", () -> db.sessions().events(session, request));
-        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.all(), request));
+        outcomes.attempt("sessions.events", () -> db.sessions().events(session, pageRequest()));
+        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.all(), pageRequest()));
     }
 
     /** A first page or a page after an arbitrary string, of an arbitrary size. */

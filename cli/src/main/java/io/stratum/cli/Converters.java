@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.session.SessionId;
 import io.stratum.task.TaskId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,7 +30,8 @@ final class Converters {
                 .registerConverter(Json.class, Converters::json)
                 .registerConverter(Duration.class, Converters::duration)
                 .registerConverter(OffsetDateTime.class, Converters::timestamp)
-                .registerConverter(UUID.class, Converters::uuid);
+                .registerConverter(UUID.class, Converters::uuid)
+                .registerConverter(SessionId.class, text -> SessionId.of(uuid(text)));
     }
 
     /** ISO-8601 with an offset, such as {@code 2030-01-31T18:00:00Z}. */

@@ -1,6 +1,7 @@
 package io.stratum.cli;
 
 import io.stratum.Stratum;
+import io.stratum.session.SessionId;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
@@ -8,7 +9,6 @@ import io.stratum.task.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ final class ListCommand extends DatabaseCommand {
     String featureBranch;
 
     @Option(names = "--session", paramLabel = "UUID")
-    UUID session;
+    SessionId session;
 
     @Option(names = "--parent", paramLabel = "ID", description = "Children of this task.")
     TaskId parent;

@@ -2,6 +2,8 @@ package io.stratum.cli;
 
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
@@ -122,7 +124,7 @@ final class MemoryCommand implements Callable<Integer> {
         @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "", description = "Only keys that start with TEXT.")
         String prefix;
 
-        @Option(names = "--after", paramLabel = "KEY", description = "Start after this key (the last of the previous page).")
+        @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (printed under the previous page).")
         String after;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N keys (default: ${DEFAULT-VALUE}).")
@@ -130,7 +132,9 @@ final class MemoryCommand implements Callable<Integer> {
 
         @Override
         int run(Stratum db, Output out) {
-            List<MemoryEntry> entries = db.memory().list(namespace, prefix, after, limit);
+            Page<MemoryEntry> page = db.memory().list(namespace, prefix,
+                    after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
+            List<MemoryEntry> entries = page.items();
             if (out.json()) {
                 out.json(entries.stream().map(MemoryViews::json).toList());
             } else if (entries.isEmpty()) {
@@ -140,6 +144,9 @@ final class MemoryCommand implements Callable<Integer> {
                 entries.forEach(e -> table.row(e.key(), e.version(), TaskViews.seconds(e.updatedAt()), e.updatedBy(),
                         MemoryViews.abbreviated(e.value())));
                 out.table(table);
+                if (page.hasMore()) {
+                    out.line("More keys follow: --after " + page.nextCursor());
+                }
             }
             return 0;
         }
@@ -159,7 +166,7 @@ final class MemoryCommand implements Callable<Integer> {
 
         @Override
         int run(Stratum db, Output out) {
-            List<MemoryEntry> versions = db.memory().history(namespace, key, 0, limit);
+            List<MemoryEntry> versions = db.memory().history(namespace, key, PageRequest.first(limit)).items();
             if (versions.isEmpty()) {
                 throw new NotFound("memory entry", namespace + "/" + key);
             }

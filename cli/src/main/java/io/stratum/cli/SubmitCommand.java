@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.Json;
 import io.stratum.Stratum;
+import io.stratum.session.SessionId;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,7 +71,7 @@ final class SubmitCommand extends DatabaseCommand {
     TaskId parent;
 
     @Option(names = "--session", paramLabel = "UUID")
-    UUID session;
+    SessionId session;
 
     @Option(names = "--created-by", paramLabel = "NAME")
     String createdBy;

@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.InvalidInput;
+import io.stratum.session.SessionId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ final class TaskFields {
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + value + "' is not a time such as 2030-01-31T18:00:00Z");
         }
+    }
+
+    SessionId sessionId(String field) {
+        UUID value = uuid(field);
+        return value == null ? null : SessionId.of(value);
     }
 
     UUID uuid(String field) {

@@ -74,7 +74,7 @@ final class TaskFile {
             Map.entry("featureBranch", (f, b) -> b.featureBranch(f.text("featureBranch"))),
             Map.entry("taskBranch", (f, b) -> b.taskBranch(f.text("taskBranch"))),
             Map.entry("worktreePath", (f, b) -> b.worktreePath(f.text("worktreePath"))),
-            Map.entry("sessionId", (f, b) -> b.sessionId(f.uuid("sessionId"))),
+            Map.entry("sessionId", (f, b) -> b.sessionId(f.sessionId("sessionId"))),
             Map.entry("idempotencyKey", (f, b) -> b.idempotencyKey(f.text("idempotencyKey"))));
     /** Fields read apart from {@link #OPTIONAL}. */
     private static final Set<String> STRUCTURE = Set.of("name", "summary", "agentType", "dependsOn", "parent");

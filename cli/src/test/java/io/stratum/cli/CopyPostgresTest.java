@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.Json;
 import io.stratum.Stratum;
 import io.stratum.codegen.jooq.DefaultSchema;
+import io.stratum.session.SessionId;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
 import io.stratum.testkit.tck.ScratchDatabases;
@@ -104,7 +105,7 @@ class CopyPostgresTest {
                     .set(AGENTS.STATUS, "idle").set(AGENTS.CAPABILITIES, JSONB.valueOf("[\"java\",  \"sql\"]"))
                     .set(AGENTS.REGISTERED_AT, now).set(AGENTS.LAST_HEARTBEAT_AT, now.plusNanos(1_000))
                     .execute();
-            TaskId plan = db.tasks().submit(NewTask.builder("plan", "planner").sessionId(session)
+            TaskId plan = db.tasks().submit(NewTask.builder("plan", "planner").sessionId(SessionId.of(session))
                     .inputData(Json.of(ODD_JSON)).deadline(now.plusDays(1)).build());
             TaskId code = db.tasks().submit(NewTask.builder("code", "coder").parentTaskId(plan).dependsOn(plan).build());
             TaskId review = db.tasks().submit(NewTask.builder("review", "reviewer").dependsOn(plan, code).build());

@@ -66,6 +66,25 @@ abstract class MemoryCommandsContract {
     }
 
     @Test
+    void listPagesWithTheCursorItPrints() {
+        String ns = namespace();
+        for (String key : List.of("a", "b", "c")) {
+            assertThat(stratum("memory", "put", ns, key, "1").status()).isZero();
+        }
+        CliRun first = stratum("memory", "list", ns, "--limit", "2");
+        List<String> lines = first.out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("a ")).anyMatch(l -> l.startsWith("b "))
+                .noneMatch(l -> l.startsWith("c "));
+        String cursor = lines.getLast().substring("More keys follow: --after ".length());
+        CliRun second = stratum("memory", "list", ns, "--limit", "2", "--after", cursor);
+        assertThat(second.out().lines().toList()).anyMatch(l -> l.startsWith("c ")).noneMatch(l -> l.startsWith("a "))
+                .noneMatch(l -> l.startsWith("More"));
+        CliRun bogus = stratum("memory", "list", ns, "--after", "not a cursor");
+        assertThat(bogus.status()).isNotZero();
+        assertThat(bogus.err()).contains("cursor");
+    }
+
+    @Test
     void aStaleExpectedVersionIsAConflict() {
         String ns = namespace();
         stratum("memory", "put", ns, "counter", "1");

@@ -2,7 +2,6 @@ package io.stratum.agent;
 
 import io.stratum.Json;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * A registered agent: a worker of some type that runs tasks and proves it is alive with heartbeats.
@@ -12,7 +11,7 @@ import java.util.UUID;
  * @param terminatedAt when it moved to {@link AgentStatus#TERMINATED}, else null
  */
 public record Agent(
-        UUID id,
+        AgentId id,
         String agentType,
         String name,
         AgentStatus status,

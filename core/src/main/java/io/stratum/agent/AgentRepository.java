@@ -4,10 +4,11 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Registered agents, their heartbeats and status. Every method runs in its own transaction unless called inside
@@ -34,10 +35,10 @@ public interface AgentRepository {
     Agent register(String agentType, String name, Json capabilities);
 
     /** The agent with this id, if any. */
-    Optional<Agent> get(UUID id);
+    Optional<Agent> get(AgentId id);
 
     /** The agent with this id; {@link NotFound} if there is none. */
-    Agent require(UUID id);
+    Agent require(AgentId id);
 
     /**
      * Records that the agent is alive now.
@@ -45,7 +46,7 @@ public interface AgentRepository {
      * @throws IllegalTransition if the agent is terminated (its {@code to()} is {@code heartbeat})
      * @throws NotFound if there is no such agent
      */
-    Agent heartbeat(UUID id);
+    Agent heartbeat(AgentId id);
 
     /**
      * Moves the agent to {@code status} if {@link AgentStatus#canMoveTo} allows it from the stored status; the move
@@ -54,10 +55,14 @@ public interface AgentRepository {
      * @throws IllegalTransition if the move is not allowed
      * @throws NotFound if there is no such agent
      */
-    Agent updateStatus(UUID id, AgentStatus status);
+    Agent updateStatus(AgentId id, AgentStatus status);
 
-    /** Agents in {@code status} (all statuses if null), in order of registration; {@code limit} 1..10000. */
-    List<Agent> list(AgentStatus status, int limit, int offset);
+    /**
+     * A page of the agents in {@code status} (all statuses if null), in order of registration (id order).
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<Agent> list(AgentStatus status, PageRequest page);
 
     /**
      * Agents that are not terminated and were last heard from before {@code heardBefore}, longest silent first: the

@@ -2,6 +2,8 @@ package io.stratum.memory;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * MemoryEntry v1 = db.memory().put("task:42:specs", "architecture", Json.of("{\"style\": \"hexagonal\"}"));
  * db.memory().put(MemoryWrite.of("task:42:specs", "architecture", newer).expectingVersion(v1.version()));
- * List<MemoryEntry> specs = db.memory().list("task:42:specs", "", null, 100);
+ * Page<MemoryEntry> specs = db.memory().list("task:42:specs", "", PageRequest.first(100));
  * }</pre>
  */
 public interface MemoryRepository {
@@ -43,8 +45,12 @@ public interface MemoryRepository {
     /** Version {@code version} as stored, live or not, if it exists. */
     Optional<MemoryEntry> getVersion(String namespace, String key, long version);
 
-    /** Up to {@code limit} (1..10000) stored versions above {@code afterVersion}, oldest first. */
-    List<MemoryEntry> history(String namespace, String key, long afterVersion, int limit);
+    /**
+     * A page of the stored versions of the key, oldest first; the cursor is the last version of the page.
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<MemoryEntry> history(String namespace, String key, PageRequest page);
 
     /**
      * Soft-deletes the entry: adds a version that records the delete. Returns whether there was a live entry; if
@@ -56,11 +62,11 @@ public interface MemoryRepository {
 
     /**
      * Live entries of {@code namespace} whose key starts with {@code keyPrefix} (taken literally: {@code %} and
-     * {@code _} are ordinary characters; "" for all), in key order, after the key {@code afterKey} (null to start
-     * at the beginning): pass the last key of a page to get the next one. Keys sort in the database's collation,
+     * {@code _} are ordinary characters; "" for all), a page in key order; the cursor is the last key of the
+     * page, so a deep page costs as much as the first. Keys sort in the database's collation,
      * which for printable ASCII is byte order on SQLite and on PostgreSQL databases with the {@code C} collation.
      */
-    List<MemoryEntry> list(String namespace, String keyPrefix, String afterKey, int limit);
+    Page<MemoryEntry> list(String namespace, String keyPrefix, PageRequest page);
 
     /**
      * Live entries whose key or value contains {@code text} (taken literally, ignoring the case of ASCII letters), in

@@ -2,7 +2,6 @@ package io.stratum.session;
 
 import io.stratum.Json;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * A stored session: a unit of work of an agent swarm that tasks may belong to ({@code NewTask.sessionId}) and that
@@ -11,7 +10,7 @@ import java.util.UUID;
  * @param lastEventSeq sequence number of the newest event (0 before the first)
  */
 public record Session(
-        UUID id,
+        SessionId id,
         String name,
         SessionStatus status,
         Json metadata,

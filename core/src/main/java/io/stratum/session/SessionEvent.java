@@ -2,7 +2,6 @@ package io.stratum.session;
 
 import io.stratum.Json;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * One entry of a session's append-only event log.
@@ -13,7 +12,7 @@ import java.util.UUID;
  * @param payload details, or null
  * @param at when the event was appended
  */
-public record SessionEvent(UUID sessionId, long seq, String type, Json payload, OffsetDateTime at) {
+public record SessionEvent(SessionId sessionId, long seq, String type, Json payload, OffsetDateTime at) {
     /** Longest event type, in characters. */
     public static final int TYPE_MAX = 200;
 }

@@ -4,9 +4,9 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
-import java.util.List;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stored sessions and their event logs. Every method runs in its own transaction unless called inside
@@ -15,7 +15,7 @@ import java.util.UUID;
  * <pre>{@code
  * Session s = db.sessions().create(NewSession.named("feature-x").withCreatedBy("planner"));
  * db.sessions().append(s.id(), "task.planned", Json.of("{\"tasks\": 3}"));
- * List<SessionEvent> page = db.sessions().events(s.id(), 0, 100);   // events 1..100
+ * Page<SessionEvent> events = db.sessions().events(s.id(), PageRequest.first(100));   // events 1..100
  * db.sessions().end(s.id(), SessionStatus.ENDED);
  * }</pre>
  */
@@ -25,10 +25,10 @@ public interface SessionRepository {
     Session create(NewSession session);
 
     /** The session with this id, if any. */
-    Optional<Session> get(UUID id);
+    Optional<Session> get(SessionId id);
 
     /** The session with this id; {@link NotFound} if there is none. */
-    Session require(UUID id);
+    Session require(SessionId id);
 
     /**
      * Ends an active session with {@code outcome} ({@link SessionStatus#ENDED} or {@link SessionStatus#FAILED}).
@@ -37,10 +37,14 @@ public interface SessionRepository {
      * @throws InvalidInput if {@code outcome} is {@link SessionStatus#ACTIVE}
      * @throws NotFound if there is no such session
      */
-    Session end(UUID id, SessionStatus outcome);
+    Session end(SessionId id, SessionStatus outcome);
 
-    /** Sessions matching {@code filters}, oldest first. */
-    List<Session> list(SessionFilters filters);
+    /**
+     * A page of the sessions matching {@code filters}, oldest first (in id order, which is start order).
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<Session> list(SessionFilters filters, PageRequest page);
 
     /**
      * Appends an event to the session's log and returns it with its sequence number. Events can be appended in any
@@ -50,8 +54,12 @@ public interface SessionRepository {
      * @param type 1..{@value SessionEvent#TYPE_MAX} characters
      * @throws NotFound if there is no such session
      */
-    SessionEvent append(UUID sessionId, String type, Json payload);
+    SessionEvent append(SessionId sessionId, String type, Json payload);
 
-    /** Up to {@code limit} (1..10000) events with a sequence number above {@code afterSeq}, in order. */
-    List<SessionEvent> events(UUID sessionId, long afterSeq, int limit);
+    /**
+     * A page of the session's events in sequence order; the cursor is the last sequence number of the page.
+     *
+     * @throws InvalidInput if the cursor was not handed out by this method
+     */
+    Page<SessionEvent> events(SessionId sessionId, PageRequest page);
 }

@@ -2,12 +2,12 @@ package io.stratum.task;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.session.SessionId;
 import io.stratum.internal.values.Text;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A task to submit. Build one with {@link #builder(String, String)}. The constructor, which the builder calls,
@@ -32,7 +32,7 @@ public record NewTask(
         int maxExecutionTimeoutSeconds,
         String createdBy,
         TaskId parentTaskId,
-        UUID sessionId,
+        SessionId sessionId,
         TaskSource source,
         OffsetDateTime deadline,
         Integer estimatedDurationSeconds,
@@ -105,7 +105,7 @@ public record NewTask(
         private int maxExecutionTimeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
         private String createdBy;
         private TaskId parentTaskId;
-        private UUID sessionId;
+        private SessionId sessionId;
         private TaskSource source = TaskSource.HUMAN;
         private OffsetDateTime deadline;
         private Integer estimatedDurationSeconds;
@@ -128,7 +128,7 @@ public record NewTask(
         public Builder maxExecutionTimeoutSeconds(int value) { maxExecutionTimeoutSeconds = value; return this; }
         public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder parentTaskId(TaskId value) { parentTaskId = value; return this; }
-        public Builder sessionId(UUID value) { sessionId = value; return this; }
+        public Builder sessionId(SessionId value) { sessionId = value; return this; }
         public Builder source(TaskSource value) { source = value; return this; }
         public Builder deadline(OffsetDateTime value) { deadline = value; return this; }
         public Builder estimatedDurationSeconds(Integer value) { estimatedDurationSeconds = value; return this; }

@@ -1,6 +1,8 @@
 package io.stratum.task;
 
 import io.stratum.Json;
+import io.stratum.agent.AgentId;
+import io.stratum.session.SessionId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +50,7 @@ public record Task(
         OffsetDateTime lastUpdatedAt,
         String createdBy,
         TaskId parentTaskId,
-        UUID sessionId,
+        SessionId sessionId,
         TaskSource source,
         OffsetDateTime deadline,
         Integer estimatedDurationSeconds,
@@ -61,7 +63,7 @@ public record Task(
         UUID leaseToken,
         OffsetDateTime leaseExpiresAt,
         OffsetDateTime runAfter,
-        UUID agentId) {
+        AgentId agentId) {
 
     public Task {
         dependencies = List.copyOf(dependencies);

@@ -1,7 +1,7 @@
 package io.stratum.task;
 
 import io.stratum.InvalidInput;
-import java.util.UUID;
+import io.stratum.session.SessionId;
 
 /**
  * Criteria for {@link TaskRepository#list(TaskFilters)} and {@link TaskRepository#count(TaskFilters)}. Every
@@ -15,7 +15,7 @@ public record TaskFilters(
         TaskStatus status,
         String agentType,
         String featureBranch,
-        UUID sessionId,
+        SessionId sessionId,
         TaskId parentTaskId,
         int limit,
         int offset) {
@@ -48,7 +48,7 @@ public record TaskFilters(
         private TaskStatus status;
         private String agentType;
         private String featureBranch;
-        private UUID sessionId;
+        private SessionId sessionId;
         private TaskId parentTaskId;
         private int limit = DEFAULT_LIMIT;
         private int offset;
@@ -59,7 +59,7 @@ public record TaskFilters(
         public Builder status(TaskStatus value) { status = value; return this; }
         public Builder agentType(String value) { agentType = value; return this; }
         public Builder featureBranch(String value) { featureBranch = value; return this; }
-        public Builder sessionId(UUID value) { sessionId = value; return this; }
+        public Builder sessionId(SessionId value) { sessionId = value; return this; }
         public Builder parentTaskId(TaskId value) { parentTaskId = value; return this; }
         public Builder limit(int value) { limit = value; return this; }
         public Builder offset(int value) { offset = value; return this; }

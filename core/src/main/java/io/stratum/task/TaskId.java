@@ -11,9 +11,7 @@ import java.util.UUID;
  */
 public record TaskId(UUID value) implements Comparable<TaskId> {
     public TaskId {
-        if (value == null) {
-            throw new InvalidInput("taskId", "is required");
-        }
+        Ids.required("taskId", value);
     }
 
     /** A new time-ordered (version 7) id, for {@link NewTask.Builder#id(TaskId)}. */
@@ -28,14 +26,7 @@ public record TaskId(UUID value) implements Comparable<TaskId> {
 
     /** Parses the canonical text form; a malformed string gives {@link InvalidInput}. */
     public static TaskId parse(String text) {
-        if (text == null) {
-            throw new InvalidInput("taskId", "is required");
-        }
-        try {
-            return new TaskId(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("taskId", "'" + text + "' is not a UUID");
-        }
+        return new TaskId(Ids.parse("taskId", text));
     }
 
     @Override

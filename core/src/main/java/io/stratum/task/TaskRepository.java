@@ -6,8 +6,8 @@ import io.stratum.InvalidInput;
 import io.stratum.NotFound;
 import io.stratum.StaleVersion;
 import java.util.List;
+import io.stratum.agent.AgentId;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stored tasks, with optimistic locking and a checked state machine.
@@ -94,5 +94,5 @@ public interface TaskRepository {
      * @throws ConstraintViolation ({@code fk_tasks_agent}) if there is no such agent
      * @throws NotFound if there is no such task
      */
-    Task assignAgent(TaskId id, UUID agentId);
+    Task assignAgent(TaskId id, AgentId agentId);
 }

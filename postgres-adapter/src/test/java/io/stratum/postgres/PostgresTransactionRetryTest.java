@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.Busy;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.RetryPolicy;
-import io.stratum.StratumException;
 import io.stratum.Stratum;
+import io.stratum.StratumException;
 import io.stratum.TransactionOptions;
 import io.stratum.Unavailable;
 import io.stratum.audit.AuditActions;
@@ -112,7 +113,7 @@ class PostgresTransactionRetryTest {
             })).isInstanceOf(Busy.class);
 
             assertThat(runs).hasValue(3);
-            assertThat(db.memory().history("race", "hot", 0, 10)).extracting(MemoryEntry::value)
+            assertThat(db.memory().history("race", "hot", PageRequest.first(10)).items()).extracting(MemoryEntry::value)
                     .containsExactly(Json.of("0"), Json.of("\"other\""), Json.of("\"other\""), Json.of("\"other\""));
             assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#hot").build()))
                     .hasSize(4);
@@ -144,7 +145,7 @@ class PostgresTransactionRetryTest {
             assertThat(failures).containsExactly(Unavailable.class);
             assertThat(runs).hasValue(2);
             assertThat(written.version()).isEqualTo(1);
-            assertThat(db.memory().history("lost", "k", 0, 10)).singleElement()
+            assertThat(db.memory().history("lost", "k", PageRequest.first(10)).items()).singleElement()
                     .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("2")));
         }
     }

@@ -3,7 +3,9 @@ package io.stratum.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
+import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentStatus;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
@@ -16,6 +18,7 @@ import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.session.SessionStatus;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
@@ -43,8 +46,8 @@ abstract class BadInputSuite extends StoreSuite {
     private static final long SEED = Long.getLong("stratum.reliability.seed", 20261125L);
 
     private final List<TaskId> tasks = new ArrayList<>();
-    private final List<UUID> sessions = new ArrayList<>();
-    private final List<UUID> agents = new ArrayList<>();
+    private final List<SessionId> sessions = new ArrayList<>();
+    private final List<AgentId> agents = new ArrayList<>();
     private final List<Lease> leases = new ArrayList<>();
     /** Tasks seen {@code failed}: the ones {@code retry} accepts. */
     private final List<TaskId> retryable = new ArrayList<>();
@@ -148,7 +151,7 @@ abstract class BadInputSuite extends StoreSuite {
             deps.add(pick(tasks, () -> in.chance(10) ? null : TaskId.of(UUID.randomUUID())));
         }
         TaskId parent = in.chance(50) ? null : pick(tasks, () -> TaskId.of(UUID.randomUUID()));
-        UUID session = in.chance(50) ? null : pick(sessions, UUID::randomUUID);
+        SessionId session = in.chance(50) ? null : pick(sessions, SessionId::generate);
         DependencyType type = in.chance(10) ? null : DependencyType.values()[in.random().nextInt(DependencyType.values().length)];
         TaskSource source = in.chance(10) ? null : TaskSource.values()[in.random().nextInt(TaskSource.values().length)];
         TaskId id = write("tasks.submit(references)", () -> db.tasks().submit(NewTask.builder(in.word(), "coder")
@@ -214,7 +217,7 @@ abstract class BadInputSuite extends StoreSuite {
         if (moved != null) {
             assertThat(db.tasks().require(id).status()).isEqualTo(status);
         }
-        UUID agent = pick(agents, UUID::randomUUID);
+        AgentId agent = pick(agents, AgentId::generate);
         write("tasks.assignAgent", () -> db.tasks().assignAgent(id, agent));
         if (in.chance(5)) {
             write("tasks.delete", () -> db.tasks().delete(id));
@@ -378,12 +381,13 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void appendEvent() {
-        UUID session = pick(sessions, () -> in.chance(10) ? null : UUID.randomUUID());
+        SessionId session = pick(sessions, () -> in.chance(10) ? null : SessionId.generate());
         String type = in.chance(50) ? in.word() : in.string();
         Json payload = jsonOrNull();
         SessionEvent event = write("sessions.append", () -> db.sessions().append(session, type, payload));
         if (event != null) {
-            List<SessionEvent> read = db.sessions().events(session, event.seq() - 1, 1);
+            List<SessionEvent> read = db.sessions().events(session, PageRequest.first(10_000)).items().stream()
+                    .filter(e -> e.seq() == event.seq()).toList();
             assertThat(read).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(type);
                 Consistency.assertSameJson(db, payload, e.payload());
@@ -396,13 +400,15 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void readSessions() {
-        UUID session = pick(sessions, UUID::randomUUID);
-        long after = in.longValue();
+        SessionId session = pick(sessions, SessionId::generate);
+        outcomes.attempt("sessions.events", () -> db.sessions().events(session, pageRequest()));
+        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.all(), pageRequest()));
+    }
+
+    /** A first page or a page after an arbitrary string, of an arbitrary size. */
+    private PageRequest pageRequest() {
         int limit = in.integer();
-        outcomes.attempt("sessions.events", () -> db.sessions().events(session, after, limit));
-        int offset = in.integer();
-        outcomes.attempt("sessions.list", () -> db.sessions().list(SessionFilters.builder().limit(limit)
-                .offset(offset).build()));
+        return in.chance(50) ? PageRequest.first(limit) : PageRequest.after(in.string(), limit);
     }
 
     private void registerAgent() {
@@ -419,11 +425,11 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void agentCalls() {
-        UUID agent = pick(agents, () -> in.chance(10) ? null : UUID.randomUUID());
+        AgentId agent = pick(agents, () -> in.chance(10) ? null : AgentId.generate());
         write("agents.heartbeat", () -> db.agents().heartbeat(agent));
         AgentStatus status = in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
         write("agents.updateStatus", () -> db.agents().updateStatus(agent, status));
-        outcomes.attempt("agents.list", () -> db.agents().list(status, in.integer(), in.integer()));
+        outcomes.attempt("agents.list", () -> db.agents().list(status, pageRequest()));
         outcomes.attempt("agents.listStale", () -> db.agents().listStale(null, in.integer()));
     }
 
@@ -452,9 +458,9 @@ abstract class BadInputSuite extends StoreSuite {
         int limit = in.integer();
         outcomes.attempt("memory.get", () -> db.memory().get(namespace, text));
         outcomes.attempt("memory.getVersion", () -> db.memory().getVersion(namespace, text, in.longValue()));
-        outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, in.longValue(), limit));
-        List<MemoryEntry> listed = outcomes.attempt("memory.list", () -> db.memory().list(namespace, text,
-                in.chance(50) ? null : in.string(), limit));
+        outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, pageRequest()));
+        List<MemoryEntry> listed = outcomes.attempt("memory.list",
+                () -> db.memory().list(namespace, text, pageRequest()).items());
         if (listed != null) {
             assertThat(listed).allMatch(e -> e.key().startsWith(text));
         }
@@ -502,7 +508,7 @@ abstract class BadInputSuite extends StoreSuite {
         outcomes.attempt("tasks.count(null)", () -> db.tasks().count(null));
         outcomes.attempt("sessions.get(null)", () -> db.sessions().get(null));
         write("sessions.create(null)", () -> db.sessions().create(null));
-        outcomes.attempt("sessions.list(null)", () -> db.sessions().list(null));
+        outcomes.attempt("sessions.list(null)", () -> db.sessions().list(null, PageRequest.first()));
         outcomes.attempt("agents.get(null)", () -> db.agents().get(null));
         write("memory.put(null)", () -> db.memory().put(null));
         write("memory.put(ns, key, null)", () -> db.memory().put("ns", in.word(), null));

@@ -3,6 +3,7 @@ package io.stratum.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
@@ -125,7 +126,7 @@ abstract class InjectionSweep extends StoreSuite {
         Session holder = session;
         SessionEvent event = outcomes.attempt("sessions.append", () -> db.sessions().append(holder.id(), p, json));
         if (event != null) {
-            List<SessionEvent> events = db.sessions().events(holder.id(), 0, 10);
+            List<SessionEvent> events = db.sessions().events(holder.id(), PageRequest.first(10)).items();
             assertThat(events).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(p);
                 assertThat(e.payload()).isEqualTo(json);
@@ -157,13 +158,13 @@ abstract class InjectionSweep extends StoreSuite {
         var got = outcomes.attempt("memory.get", () -> db.memory().get(NS, p));
         if (keyed != null) {
             assertThat(got).hasValueSatisfying(e -> assertThat(e.value()).isEqualTo(json));
-            assertThat(db.memory().history(NS, p, 0, 10)).hasSize(1);
+            assertThat(db.memory().history(NS, p, PageRequest.first(10)).items()).hasSize(1);
         }
-        List<MemoryEntry> listed = outcomes.attempt("memory.list", () -> db.memory().list(NS, p, null, 1000));
+        List<MemoryEntry> listed = outcomes.attempt("memory.list", () -> db.memory().list(NS, p, PageRequest.first(1000)).items());
         if (listed != null) {
             assertThat(listed).extracting(MemoryEntry::key).as(p).allMatch(k -> k.startsWith(p));
         }
-        outcomes.attempt("memory.list(afterKey)", () -> db.memory().list(NS, "", p, 1000));
+        outcomes.attempt("memory.list(cursor)", () -> db.memory().list(NS, "", PageRequest.after(p, 1000)));
         List<MemoryEntry> found = outcomes.attempt("memory.search", () -> db.memory().search(NS, p, 1000));
         if (found != null) {
             String needle = p.toLowerCase(Locale.ROOT);

@@ -3,6 +3,8 @@ package io.stratum.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Json;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.TransactionOptions;
 import io.stratum.agent.Agent;
@@ -55,13 +57,16 @@ class ReadmeDomainExamplesTest {
             // Sessions
             Session session = db.sessions().create(NewSession.named("feature-x").withCreatedBy("planner"));
             db.sessions().append(session.id(), "task.planned", Json.of("{\"tasks\": 3}"));
-            List<SessionEvent> firstPage = db.sessions().events(session.id(), 0, 100);          // seq 1..100
-            List<SessionEvent> nextPage = db.sessions().events(session.id(), firstPage.getLast().seq(), 100);
+            Page<SessionEvent> firstPage = db.sessions().events(session.id(), PageRequest.first(100));  // seq 1..100
+            if (firstPage.hasMore()) {
+                Page<SessionEvent> nextPage = db.sessions().events(session.id(), firstPage.next(100));  // seq 101..200
+            }
             db.sessions().end(session.id(), SessionStatus.ENDED);                               // or FAILED; once
-            List<Session> active = db.sessions().list(SessionFilters.builder().status(SessionStatus.ACTIVE).build());
-            assertThat(firstPage).hasSize(1);
-            assertThat(nextPage).isEmpty();
-            assertThat(active).hasSize(1);
+            Page<Session> active = db.sessions().list(SessionFilters.builder().status(SessionStatus.ACTIVE).build(),
+                    PageRequest.first());
+            assertThat(firstPage.items()).hasSize(1);
+            assertThat(firstPage.hasMore()).isFalse();
+            assertThat(active.items()).hasSize(1);
 
             // Agents
             Agent coder = db.agents().register("coder", "coder-1", Json.of("{\"languages\": [\"java\", \"rust\"]}"));
@@ -79,12 +84,12 @@ class ReadmeDomainExamplesTest {
                     .expectingVersion(v1.version())                       // StaleVersion if someone wrote in between
                     .expiringAt(OffsetDateTime.now().plusDays(7))
                     .by("planner"));
-            List<MemoryEntry> versions = db.memory().history(ns, "plan", 0, 100);      // v1, v2
-            List<MemoryEntry> page = db.memory().list(ns, "pl", null, 50);              // prefix "pl", key order
+            Page<MemoryEntry> versions = db.memory().history(ns, "plan", PageRequest.first(100)); // v1, v2
+            Page<MemoryEntry> page = db.memory().list(ns, "pl", PageRequest.first(50));           // prefix "pl", key order
             List<MemoryEntry> hits = db.memory().search(null, "steps", 20);             // key or value, any namespace
             db.memory().delete(ns, "plan", "planner");
-            assertThat(versions).containsExactly(v1, v2);
-            assertThat(page).containsExactly(v2);
+            assertThat(versions.items()).containsExactly(v1, v2);
+            assertThat(page.items()).containsExactly(v2);
             assertThat(hits).containsExactly(v2);
             assertThat(db.memory().get(ns, "plan")).isEmpty();
 

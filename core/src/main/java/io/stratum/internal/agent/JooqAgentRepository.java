@@ -3,6 +3,7 @@ package io.stratum.internal.agent;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Paging;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.values.Text;
@@ -12,7 +13,10 @@ import static io.stratum.codegen.jooq.Tables.AGENTS;
 import io.stratum.IllegalTransition;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
+import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentRepository;
 import io.stratum.agent.AgentStatus;
 import io.stratum.codegen.jooq.tables.records.AgentsRecord;
@@ -58,23 +62,23 @@ public final class JooqAgentRepository implements AgentRepository {
     }
 
     @Override
-    public Optional<Agent> get(UUID id) {
+    public Optional<Agent> get(AgentId id) {
         Arguments.require("id", id);
         return db.read(dsl -> fetch(dsl, id));
     }
 
     @Override
-    public Agent require(UUID id) {
+    public Agent require(AgentId id) {
         return get(id).orElseThrow(() -> new NotFound(ENTITY, id));
     }
 
     @Override
-    public Agent heartbeat(UUID id) {
+    public Agent heartbeat(AgentId id) {
         Arguments.require("id", id);
         return db.write(dsl -> {
             int updated = dsl.update(AGENTS)
                     .set(AGENTS.LAST_HEARTBEAT_AT, Timestamps.now(clock))
-                    .where(AGENTS.ID.eq(id).and(AGENTS.STATUS.ne(TERMINATED)))
+                    .where(AGENTS.ID.eq(id.value()).and(AGENTS.STATUS.ne(TERMINATED)))
                     .execute();
             Agent stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
@@ -85,7 +89,7 @@ public final class JooqAgentRepository implements AgentRepository {
     }
 
     @Override
-    public Agent updateStatus(UUID id, AgentStatus status) {
+    public Agent updateStatus(AgentId id, AgentStatus status) {
         Arguments.require("id", id);
         Arguments.require("status", status);
         List<String> from = Arrays.stream(AgentStatus.values()).filter(s -> s.canMoveTo(status))
@@ -98,7 +102,7 @@ public final class JooqAgentRepository implements AgentRepository {
             if (status == AgentStatus.TERMINATED) {
                 update = update.set(AGENTS.TERMINATED_AT, now);
             }
-            int updated = update.where(AGENTS.ID.eq(id).and(AGENTS.STATUS.in(from))).execute();
+            int updated = update.where(AGENTS.ID.eq(id.value()).and(AGENTS.STATUS.in(from))).execute();
             Agent stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
                 throw new IllegalTransition(ENTITY, id, stored.status().dbValue(), status.dbValue());
@@ -108,15 +112,16 @@ public final class JooqAgentRepository implements AgentRepository {
     }
 
     @Override
-    public List<Agent> list(AgentStatus status, int limit, int offset) {
-        Paging.limit("limit", limit);
-        Paging.offset("offset", offset);
-        return db.read(dsl -> dsl.selectFrom(AGENTS)
+    public Page<Agent> list(AgentStatus status, PageRequest page) {
+        Arguments.require("page", page);
+        UUID after = Cursors.afterId(page);
+        List<Agent> rows = db.read(dsl -> dsl.selectFrom(AGENTS)
                 .where(status == null ? DSL.noCondition() : AGENTS.STATUS.eq(status.dbValue()))
-                .orderBy(AGENTS.REGISTERED_AT, AGENTS.ID)
-                .limit(limit)
-                .offset(offset)
+                .and(after == null ? DSL.noCondition() : AGENTS.ID.gt(after))
+                .orderBy(AGENTS.ID)
+                .limit(page.limit() + 1)
                 .fetch(JooqAgentRepository::toAgent));
+        return Cursors.page(rows, page.limit(), a -> Cursors.encode(a.id().toString()));
     }
 
     @Override
@@ -130,12 +135,12 @@ public final class JooqAgentRepository implements AgentRepository {
                 .fetch(JooqAgentRepository::toAgent));
     }
 
-    private static Optional<Agent> fetch(DSLContext dsl, UUID id) {
-        return dsl.selectFrom(AGENTS).where(AGENTS.ID.eq(id)).fetchOptional(JooqAgentRepository::toAgent);
+    private static Optional<Agent> fetch(DSLContext dsl, AgentId id) {
+        return dsl.selectFrom(AGENTS).where(AGENTS.ID.eq(id.value())).fetchOptional(JooqAgentRepository::toAgent);
     }
 
     private static Agent toAgent(AgentsRecord r) {
-        return new Agent(r.getId(), r.getAgentType(), r.getName(), AgentStatus.parse(r.getStatus()),
+        return new Agent(new AgentId(r.getId()), r.getAgentType(), r.getName(), AgentStatus.parse(r.getStatus()),
                 TaskRows.json(r.getCapabilities()), Timestamps.normalize(r.getRegisteredAt()),
                 Timestamps.normalize(r.getLastHeartbeatAt()), Timestamps.normalize(r.getTerminatedAt()));
     }

@@ -5,6 +5,7 @@ import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Ids;
 import io.stratum.internal.json.JsonObject;
+import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Paging;
 import io.stratum.internal.values.Text;
 import io.stratum.internal.values.Timestamps;
@@ -13,6 +14,8 @@ import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 import io.stratum.Busy;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.audit.AuditActions;
 import io.stratum.codegen.jooq.tables.records.MemoryEntriesRecord;
@@ -96,15 +99,17 @@ public final class JooqMemoryRepository implements MemoryRepository {
     }
 
     @Override
-    public List<MemoryEntry> history(String namespace, String key, long afterVersion, int limit) {
+    public Page<MemoryEntry> history(String namespace, String key, PageRequest page) {
         MemoryNames.namespace(namespace);
         MemoryNames.key(key);
-        Paging.limit("limit", limit);
-        return db.read(dsl -> dsl.selectFrom(MEMORY_ENTRIES)
-                .where(sameKey(namespace, key).and(MEMORY_ENTRIES.VERSION.gt(afterVersion)))
+        Arguments.require("page", page);
+        Long after = Cursors.afterNumber(page);
+        List<MemoryEntry> rows = db.read(dsl -> dsl.selectFrom(MEMORY_ENTRIES)
+                .where(sameKey(namespace, key).and(after == null ? DSL.noCondition() : MEMORY_ENTRIES.VERSION.gt(after)))
                 .orderBy(MEMORY_ENTRIES.VERSION)
-                .limit(limit)
+                .limit(page.limit() + 1)
                 .fetch(MemoryRows::toEntry));
+        return Cursors.page(rows, page.limit(), e -> Cursors.encode(Long.toString(e.version())));
     }
 
     @Override
@@ -130,14 +135,12 @@ public final class JooqMemoryRepository implements MemoryRepository {
     }
 
     @Override
-    public List<MemoryEntry> list(String namespace, String keyPrefix, String afterKey, int limit) {
+    public Page<MemoryEntry> list(String namespace, String keyPrefix, PageRequest page) {
         MemoryNames.namespace(namespace);
         MemoryNames.prefix(keyPrefix);
-        if (afterKey != null) {
-            MemoryNames.key("afterKey", afterKey);
-        }
-        Paging.limit("limit", limit);
-        return db.read(dsl -> {
+        Arguments.require("page", page);
+        String afterKey = Cursors.afterText(page);
+        List<MemoryEntry> rows = db.read(dsl -> {
             Condition condition = MEMORY_ENTRIES.NAMESPACE.eq(namespace)
                     .and(MemoryRows.isNewest(MEMORY_ENTRIES))
                     .and(MemoryRows.isLive(MEMORY_ENTRIES, Timestamps.now(clock)));
@@ -152,9 +155,10 @@ public final class JooqMemoryRepository implements MemoryRepository {
             return dsl.selectFrom(MEMORY_ENTRIES)
                     .where(condition)
                     .orderBy(MEMORY_ENTRIES.KEY)
-                    .limit(limit)
+                    .limit(page.limit() + 1)
                     .fetch(MemoryRows::toEntry);
         });
+        return Cursors.page(rows, page.limit(), e -> Cursors.encode(e.key()));
     }
 
     @Override

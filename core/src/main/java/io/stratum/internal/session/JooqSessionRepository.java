@@ -3,7 +3,7 @@ package io.stratum.internal.session;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Cursors;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.values.Text;
 import io.stratum.internal.values.Timestamps;
@@ -14,12 +14,15 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.codegen.jooq.tables.records.SessionEventsRecord;
 import io.stratum.codegen.jooq.tables.records.SessionsRecord;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.session.SessionRepository;
 import io.stratum.session.SessionStatus;
 import java.time.Clock;
@@ -31,6 +34,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 
 /** {@link SessionRepository} in jOOQ, the same SQL on every backend. */
 public final class JooqSessionRepository implements SessionRepository {
@@ -63,18 +67,18 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> get(UUID id) {
+    public Optional<Session> get(SessionId id) {
         Arguments.require("id", id);
         return db.read(dsl -> fetch(dsl, id));
     }
 
     @Override
-    public Session require(UUID id) {
+    public Session require(SessionId id) {
         return get(id).orElseThrow(() -> new NotFound(ENTITY, id));
     }
 
     @Override
-    public Session end(UUID id, SessionStatus outcome) {
+    public Session end(SessionId id, SessionStatus outcome) {
         Arguments.require("id", id);
         if (Arguments.require("outcome", outcome) == SessionStatus.ACTIVE) {
             throw new InvalidInput("outcome", "a session ends as ended or failed, not active");
@@ -83,7 +87,7 @@ public final class JooqSessionRepository implements SessionRepository {
             int updated = dsl.update(SESSIONS)
                     .set(SESSIONS.STATUS, outcome.dbValue())
                     .set(SESSIONS.ENDED_AT, Timestamps.now(clock))
-                    .where(SESSIONS.ID.eq(id).and(SESSIONS.STATUS.eq(SessionStatus.ACTIVE.dbValue())))
+                    .where(SESSIONS.ID.eq(id.value()).and(SESSIONS.STATUS.eq(SessionStatus.ACTIVE.dbValue())))
                     .execute();
             Session stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
@@ -94,9 +98,14 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<Session> list(SessionFilters filters) {
+    public Page<Session> list(SessionFilters filters, PageRequest page) {
         Arguments.require("filters", filters);
+        Arguments.require("page", page);
         List<Condition> conditions = new ArrayList<>();
+        UUID after = Cursors.afterId(page);
+        if (after != null) {
+            conditions.add(SESSIONS.ID.gt(after));
+        }
         if (filters.status() != null) {
             conditions.add(SESSIONS.STATUS.eq(filters.status().dbValue()));
         }
@@ -106,29 +115,29 @@ public final class JooqSessionRepository implements SessionRepository {
         if (filters.startedBefore() != null) {
             conditions.add(SESSIONS.STARTED_AT.lt(filters.startedBefore()));
         }
-        return db.read(dsl -> dsl.selectFrom(SESSIONS)
+        List<Session> rows = db.read(dsl -> dsl.selectFrom(SESSIONS)
                 .where(conditions)
-                .orderBy(SESSIONS.STARTED_AT, SESSIONS.ID)
-                .limit(filters.limit())
-                .offset(filters.offset())
+                .orderBy(SESSIONS.ID)
+                .limit(page.limit() + 1)
                 .fetch(JooqSessionRepository::toSession));
+        return Cursors.page(rows, page.limit(), s -> Cursors.encode(s.id().toString()));
     }
 
     @Override
-    public SessionEvent append(UUID sessionId, String type, Json payload) {
+    public SessionEvent append(SessionId sessionId, String type, Json payload) {
         Arguments.require("sessionId", sessionId);
         Text.required("type", type, SessionEvent.TYPE_MAX);
         return db.write(dsl -> {
             // The row lock this UPDATE takes orders concurrent appenders; each gets the next number.
             long seq = dsl.update(SESSIONS)
                     .set(SESSIONS.LAST_EVENT_SEQ, SESSIONS.LAST_EVENT_SEQ.plus(1L))
-                    .where(SESSIONS.ID.eq(sessionId))
+                    .where(SESSIONS.ID.eq(sessionId.value()))
                     .returningResult(SESSIONS.LAST_EVENT_SEQ)
                     .fetchOptional()
                     .map(Record1::value1)
                     .orElseThrow(() -> new NotFound(ENTITY, sessionId));
             SessionEventsRecord event = dsl.newRecord(SESSION_EVENTS);
-            event.setSessionId(sessionId);
+            event.setSessionId(sessionId.value());
             event.setSeq(seq);
             event.setEventType(type);
             event.setPayload(TaskRows.jsonb(payload));
@@ -139,28 +148,31 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<SessionEvent> events(UUID sessionId, long afterSeq, int limit) {
+    public Page<SessionEvent> events(SessionId sessionId, PageRequest page) {
         Arguments.require("sessionId", sessionId);
-        Paging.limit("limit", limit);
-        return db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
-                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId).and(SESSION_EVENTS.SEQ.gt(afterSeq)))
+        Arguments.require("page", page);
+        Long after = Cursors.afterNumber(page);
+        List<SessionEvent> rows = db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
+                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId.value())
+                        .and(after == null ? DSL.noCondition() : SESSION_EVENTS.SEQ.gt(after)))
                 .orderBy(SESSION_EVENTS.SEQ)
-                .limit(limit)
+                .limit(page.limit() + 1)
                 .fetch(JooqSessionRepository::toEvent));
+        return Cursors.page(rows, page.limit(), e -> Cursors.encode(Long.toString(e.seq())));
     }
 
-    private static Optional<Session> fetch(DSLContext dsl, UUID id) {
-        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id)).fetchOptional(JooqSessionRepository::toSession);
+    private static Optional<Session> fetch(DSLContext dsl, SessionId id) {
+        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id.value())).fetchOptional(JooqSessionRepository::toSession);
     }
 
     private static Session toSession(SessionsRecord r) {
-        return new Session(r.getId(), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
+        return new Session(new SessionId(r.getId()), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
                 r.getCreatedBy(), Timestamps.normalize(r.getStartedAt()), Timestamps.normalize(r.getEndedAt()),
                 r.getLastEventSeq());
     }
 
     private static SessionEvent toEvent(SessionEventsRecord r) {
-        return new SessionEvent(r.getSessionId(), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
+        return new SessionEvent(new SessionId(r.getSessionId()), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
                 Timestamps.normalize(r.getCreatedAt()));
     }
 }

@@ -14,6 +14,7 @@ import io.stratum.InvalidInput;
 import io.stratum.NotFound;
 import io.stratum.StaleVersion;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.agent.AgentId;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -163,7 +163,7 @@ public final class JooqTaskRepository implements TaskRepository {
             conditions.add(TASKS.FEATURE_BRANCH.eq(f.featureBranch()));
         }
         if (f.sessionId() != null) {
-            conditions.add(TASKS.SESSION_ID.eq(f.sessionId()));
+            conditions.add(TASKS.SESSION_ID.eq(f.sessionId().value()));
         }
         if (f.parentTaskId() != null) {
             conditions.add(TASKS.PARENT_TASK_ID.eq(f.parentTaskId().value()));
@@ -208,15 +208,15 @@ public final class JooqTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Task assignAgent(TaskId id, UUID agentId) {
+    public Task assignAgent(TaskId id, AgentId agentId) {
         Arguments.require("id", id);
         Arguments.require("agentId", agentId);
         return db.write(dsl -> {
-            if (!dsl.fetchExists(AGENTS, AGENTS.ID.eq(agentId))) {
+            if (!dsl.fetchExists(AGENTS, AGENTS.ID.eq(agentId.value()))) {
                 throw missingReference("fk_tasks_agent", "agent " + agentId);
             }
             int updated = dsl.update(TASKS)
-                    .set(TASKS.AGENT_ID, agentId)
+                    .set(TASKS.AGENT_ID, agentId.value())
                     .set(TASKS.VERSION, TASKS.VERSION.plus(1))
                     .set(TASKS.LAST_UPDATED_AT, Timestamps.now(clock))
                     .where(TASKS.ID.eq(id.value()))

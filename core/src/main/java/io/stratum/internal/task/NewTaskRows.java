@@ -37,7 +37,7 @@ final class NewTaskRows {
         row.set(TASKS.LAST_UPDATED_AT, now);
         row.set(TASKS.CREATED_BY, task.createdBy());
         row.set(TASKS.PARENT_TASK_ID, parent);
-        row.set(TASKS.SESSION_ID, task.sessionId());
+        row.set(TASKS.SESSION_ID, task.sessionId() == null ? null : task.sessionId().value());
         row.set(TASKS.SOURCE, task.source().dbValue());
         row.set(TASKS.DEADLINE, deadline);
         row.set(TASKS.ESTIMATED_DURATION_SECONDS, task.estimatedDurationSeconds());

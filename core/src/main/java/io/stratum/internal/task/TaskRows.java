@@ -6,6 +6,8 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Json;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.agent.AgentId;
+import io.stratum.session.SessionId;
 import io.stratum.task.DependencyType;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
@@ -87,7 +89,7 @@ public final class TaskRows {
                 Timestamps.normalize(r.get(TASKS.LAST_UPDATED_AT)),
                 r.get(TASKS.CREATED_BY),
                 r.get(TASKS.PARENT_TASK_ID) == null ? null : new TaskId(r.get(TASKS.PARENT_TASK_ID)),
-                r.get(TASKS.SESSION_ID),
+                r.get(TASKS.SESSION_ID) == null ? null : new SessionId(r.get(TASKS.SESSION_ID)),
                 TaskSource.parse(r.get(TASKS.SOURCE)),
                 Timestamps.normalize(r.get(TASKS.DEADLINE)),
                 r.get(TASKS.ESTIMATED_DURATION_SECONDS),
@@ -100,7 +102,7 @@ public final class TaskRows {
                 r.get(TASKS.LEASE_TOKEN),
                 Timestamps.normalize(r.get(TASKS.LEASE_EXPIRES_AT)),
                 Timestamps.normalize(r.get(TASKS.RUN_AFTER)),
-                r.get(TASKS.AGENT_ID));
+                r.get(TASKS.AGENT_ID) == null ? null : new AgentId(r.get(TASKS.AGENT_ID)));
     }
 
     /** Stored JSON as a {@link Json} value; null stays null. */

@@ -140,7 +140,7 @@ final class TaskSubmission {
                 parents.add(parent);
             }
             if (task.sessionId() != null) {
-                sessions.add(task.sessionId());
+                sessions.add(task.sessionId().value());
             }
         }
         firstMissing(dsl, TASKS.ID, parents).ifPresent(parent -> {

@@ -1,5 +1,6 @@
 package io.stratum.internal.values;
 
+import io.stratum.InvalidInput;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,5 +22,25 @@ public final class Ids {
         long msb = (millis << 16) | (0x7L << 12) | fraction;
         long lsb = (ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
+    }
+
+    /** {@code value} if it is not null; {@link InvalidInput} naming {@code field} otherwise. */
+    public static UUID required(String field, UUID value) {
+        if (value == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        return value;
+    }
+
+    /** The UUID in {@code text} (canonical form, surrounding blanks ignored); {@link InvalidInput} naming {@code field} otherwise. */
+    public static UUID parse(String field, String text) {
+        if (text == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        try {
+            return UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "'" + text + "' is not a UUID");
+        }
     }
 }

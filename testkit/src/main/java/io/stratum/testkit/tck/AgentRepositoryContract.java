@@ -8,14 +8,17 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.PageRequest;
 import io.stratum.agent.Agent;
+import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentStatus;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Agents: registration, heartbeats, the status state machine, stale agents; identical on every backend. */
@@ -31,7 +34,7 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         OffsetDateTime now = StoredTime.now(clock);
         Agent agent = db.agents().register("rust-specialist", "agent-7", capabilities);
 
-        assertThat(agent.id().version()).isEqualTo(7);
+        assertThat(agent.id().value().version()).isEqualTo(7);
         assertThat(agent.agentType()).isEqualTo("rust-specialist");
         assertThat(agent.name()).isEqualTo("agent-7");
         assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
@@ -40,8 +43,8 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(agent.terminatedAt()).isNull();
         assertThat(db.agents().require(agent.id())).isEqualTo(agent);
         assertThat(db.agents().get(agent.id()).orElseThrow().capabilities()).isEqualTo(capabilities);
-        assertThat(db.agents().get(UUID.randomUUID())).isEmpty();
-        assertThatThrownBy(() -> db.agents().require(UUID.randomUUID())).isInstanceOf(NotFound.class);
+        assertThat(db.agents().get(AgentId.generate())).isEmpty();
+        assertThatThrownBy(() -> db.agents().require(AgentId.generate())).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -52,12 +55,12 @@ public abstract class AgentRepositoryContract extends ContractSupport {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> db.agents().register("coder", "n".repeat(Agent.NAME_MAX + 1), null))
                 .isInstanceOf(InvalidInput.class);
-        assertThat(db.agents().list(null, 10, 0)).isEmpty();
+        assertThat(db.agents().list(null, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
     void onlyLegalStatusTransitionsHappen() {
-        UUID id = register("a").id();
+        AgentId id = register("a").id();
         clock.advance(Duration.ofSeconds(5));
 
         Agent busy = db.agents().updateStatus(id, AgentStatus.BUSY);
@@ -78,13 +81,13 @@ public abstract class AgentRepositoryContract extends ContractSupport {
             assertThatThrownBy(() -> db.agents().updateStatus(id, next)).isInstanceOf(IllegalTransition.class);
         }
         assertThat(db.agents().require(id)).isEqualTo(terminated);
-        assertThatThrownBy(() -> db.agents().updateStatus(UUID.randomUUID(), AgentStatus.BUSY))
+        assertThatThrownBy(() -> db.agents().updateStatus(AgentId.generate(), AgentStatus.BUSY))
                 .isInstanceOf(NotFound.class);
     }
 
     @Test
     void heartbeatsMoveLastHeardAndAreRefusedOnceTerminated() {
-        UUID id = register("a").id();
+        AgentId id = register("a").id();
         clock.advance(Duration.ofMinutes(1));
         assertThat(db.agents().heartbeat(id).lastHeartbeatAt()).isEqualTo(StoredTime.now(clock));
 
@@ -94,18 +97,18 @@ public abstract class AgentRepositoryContract extends ContractSupport {
                     assertThat(e.from()).isEqualTo("terminated");
                     assertThat(e.to()).isEqualTo("heartbeat");
                 });
-        assertThatThrownBy(() -> db.agents().heartbeat(UUID.randomUUID())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.agents().heartbeat(AgentId.generate())).isInstanceOf(NotFound.class);
     }
 
     @Test
     void staleAgentsAreTheLiveOnesNotHeardFromSinceACutOff() {
-        UUID oldest = register("oldest").id();
-        UUID gone = register("gone").id();
+        AgentId oldest = register("oldest").id();
+        AgentId gone = register("gone").id();
         clock.advance(Duration.ofMinutes(1));
-        UUID older = register("older").id();
+        AgentId older = register("older").id();
         clock.advance(Duration.ofMinutes(1));
         OffsetDateTime cutoff = StoredTime.now(clock);
-        UUID fresh = register("fresh").id();
+        AgentId fresh = register("fresh").id();
         db.agents().updateStatus(gone, AgentStatus.TERMINATED);
         db.agents().updateStatus(older, AgentStatus.BUSY);   // a transition is a heartbeat: not stale any more
         clock.advance(Duration.ofMinutes(10));
@@ -119,23 +122,23 @@ public abstract class AgentRepositoryContract extends ContractSupport {
 
     @Test
     void listByStatusInRegistrationOrder() {
-        UUID a = register("a").id();
+        AgentId a = register("a").id();
         clock.advance(Duration.ofMillis(1));
-        UUID b = register("b").id();
+        AgentId b = register("b").id();
         clock.advance(Duration.ofMillis(1));
-        UUID c = register("c").id();
+        AgentId c = register("c").id();
         db.agents().updateStatus(b, AgentStatus.BUSY);
 
-        assertThat(db.agents().list(null, 10, 0)).extracting(Agent::id).containsExactly(a, b, c);
-        assertThat(db.agents().list(AgentStatus.IDLE, 10, 0)).extracting(Agent::id).containsExactly(a, c);
-        assertThat(db.agents().list(AgentStatus.BUSY, 10, 0)).extracting(Agent::id).containsExactly(b);
-        assertThat(db.agents().list(null, 1, 2)).extracting(Agent::id).containsExactly(c);
-        assertThatThrownBy(() -> db.agents().list(null, 0, 0)).isInstanceOf(InvalidInput.class);
+        assertThat(db.agents().list(null, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, b, c);
+        assertThat(db.agents().list(AgentStatus.IDLE, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, c);
+        assertThat(db.agents().list(AgentStatus.BUSY, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(b);
+        assertThat(Pages.nth(page -> db.agents().list(null, page), 1, 2)).extracting(Agent::id).containsExactly(c);
+        assertThatThrownBy(() -> db.agents().list(null, PageRequest.first(0))).isInstanceOf(InvalidInput.class);
     }
 
     @Test
     void aTaskRecordsTheAgentThatRunsIt() {
-        UUID agent = register("runner").id();
+        AgentId agent = register("runner").id();
         TaskId task = db.tasks().submit(NewTask.builder("do it", "coder").build());
         long version = db.tasks().require(task).version();
 
@@ -144,11 +147,37 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(assigned.agentId()).isEqualTo(agent);
         assertThat(assigned.version()).isEqualTo(version + 1);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
-        assertThatThrownBy(() -> db.tasks().assignAgent(task, UUID.randomUUID()))
+        assertThatThrownBy(() -> db.tasks().assignAgent(task, AgentId.generate()))
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_agent"));
-        assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.of(UUID.randomUUID()), agent))
+        assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.generate(), agent))
                 .isInstanceOf(NotFound.class);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
+    }
+
+    @Test
+    void cursorsPageThroughEveryAgent() {
+        List<AgentId> registered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            registered.add(register("agent-" + i).id());
+            clock.advance(Duration.ofMillis(1));
+        }
+        for (int size : new int[] {1, 2, 5, 6}) {
+            assertThat(Pages.all(page -> db.agents().list(null, page), size)).extracting(Agent::id)
+                    .containsExactlyElementsOf(registered);
+        }
+        assertThat(Pages.pages(page -> db.agents().list(AgentStatus.IDLE, page), 2)).hasSize(3);
+    }
+
+    @Test
+    void aCursorThatListDidNotHandOutIsInvalidInput() {
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("not a cursor", 10)));
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("MQ", 10)));
+        assertBadCursor(() -> db.agents().list(null, PageRequest.after("MQ.MQ", 10)));
+    }
+
+    private static void assertBadCursor(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

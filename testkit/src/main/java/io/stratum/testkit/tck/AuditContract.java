@@ -3,9 +3,11 @@ package io.stratum.testkit.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stratum.Busy;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditEntry;
@@ -13,10 +15,9 @@ import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
+import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
-import io.stratum.Busy;
-import io.stratum.task.Task;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -176,10 +177,10 @@ public abstract class AuditContract extends ContractSupport {
         for (String key : keys) {
             int written = changes.getOrDefault(key, new AtomicInteger()).get();
             List<AuditEntry> rows = about(AuditActions.MEMORY, "ns#" + key);
-            assertThat(db.memory().history("ns", key, 0, 1000)).hasSize(written);
+            assertThat(db.memory().history("ns", key, PageRequest.first(1000)).items()).hasSize(written);
             assertThat(rows).hasSize(written);
             assertThat(rows).extracting(e -> versionIn(e.after().text())).containsExactlyInAnyOrderElementsOf(
-                    db.memory().history("ns", key, 0, 1000).stream().map(m -> m.version()).toList());
+                    db.memory().history("ns", key, PageRequest.first(1000)).items().stream().map(m -> m.version()).toList());
         }
         for (TaskId id : tasks) {
             int moved = changes.getOrDefault(id, new AtomicInteger()).get();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryWrite;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +46,8 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(db.memory().getVersion(NS, "architecture", 2)).contains(v2);
         assertThat(db.memory().getVersion(NS, "architecture", 2).orElseThrow().updatedBy()).isEqualTo("architect");
         assertThat(db.memory().getVersion(NS, "architecture", 4)).isEmpty();
-        assertThat(db.memory().history(NS, "architecture", 0, 10)).containsExactly(v1, v2, v3);
-        assertThat(db.memory().history(NS, "architecture", 1, 1)).containsExactly(v2);
+        assertThat(db.memory().history(NS, "architecture", PageRequest.first(10)).items()).containsExactly(v1, v2, v3);
+        assertThat(Pages.nth(page -> db.memory().history(NS, "architecture", page), 1, 1)).containsExactly(v2);
         assertThat(db.memory().get(NS, "missing")).isEmpty();
         assertThat(db.memory().get("other", "architecture")).isEmpty();
     }
@@ -66,7 +68,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThatThrownBy(() -> db.memory().put(write.expectingVersion(1)))
                 .isInstanceOfSatisfying(StaleVersion.class, e -> assertThat(e.actualVersion()).isEqualTo(2));
         assertThatThrownBy(() -> db.memory().put(write.expectingVersion(7))).isInstanceOf(StaleVersion.class);
-        assertThat(db.memory().history(NS, "plan", 0, 10)).hasSize(2);
+        assertThat(db.memory().history(NS, "plan", PageRequest.first(10)).items()).hasSize(2);
     }
 
     @Test
@@ -79,9 +81,9 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         clock.advance(Duration.ofHours(2));
 
         assertThat(db.memory().get(NS, "lease")).isEmpty();
-        assertThat(db.memory().list(NS, "", null, 10)).extracting(MemoryEntry::key).containsExactly("forever");
+        assertThat(db.memory().list(NS, "", PageRequest.first(10)).items()).extracting(MemoryEntry::key).containsExactly("forever");
         assertThat(db.memory().search(NS, "token", 10)).isEmpty();
-        assertThat(db.memory().history(NS, "lease", 0, 10)).hasSize(1);
+        assertThat(db.memory().history(NS, "lease", PageRequest.first(10)).items()).hasSize(1);
         MemoryEntry renewed = db.memory().put(MemoryWrite.of(NS, "lease", json("\"new\"")).expectingVersion(0));
         assertThat(renewed.version()).isEqualTo(2);
         assertThat(renewed.createdAt()).isEqualTo(StoredTime.now(clock));
@@ -106,7 +108,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(tombstone.updatedBy()).isEqualTo("reviewer");
         assertThat(db.memory().delete(NS, "draft", null)).isFalse();
         assertThat(db.memory().delete(NS, "never-written", null)).isFalse();
-        assertThat(db.memory().history(NS, "draft", 0, 10)).hasSize(2);
+        assertThat(db.memory().history(NS, "draft", PageRequest.first(10)).items()).hasSize(2);
 
         MemoryEntry again = db.memory().put(MemoryWrite.of(NS, "draft", json("{\"v\": 3}")).expectingVersion(0));
         assertThat(again.version()).isEqualTo(3);
@@ -122,20 +124,22 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         db.memory().put(NS, "a/6", json("6"));
         db.memory().delete(NS, "a/6", null);
 
-        assertThat(keys("a/", null, 2)).containsExactly("a/1", "a/2");
-        assertThat(keys("a/", "a/2", 2)).containsExactly("a/3", "a/4");
-        assertThat(keys("a/", "a/4", 2)).containsExactly("a/5");
-        assertThat(keys("a%", null, 10)).containsExactly("a%x");
-        assertThat(keys("a_", null, 10)).containsExactly("a_y");
-        assertThat(keys("A", null, 10)).containsExactly("A/1");
-        assertThat(keys("b/1", null, 10)).containsExactly("b/1");
-        assertThat(keys("", "b/0", 10)).containsExactly("b/1");
-        assertThat(db.memory().list(NS, "", null, 100)).hasSize(10);
-        assertThat(db.memory().list(NS, "a/", null, 1).getFirst().value()).isEqualTo(json("\"a/1\""));
+        assertThat(Pages.pages(page -> db.memory().list(NS, "a/", page), 2))
+                .map(p -> p.stream().map(MemoryEntry::key).toList())
+                .containsExactly(List.of("a/1", "a/2"), List.of("a/3", "a/4"), List.of("a/5"));
+        assertThat(keys("a%", 10)).containsExactly("a%x");
+        assertThat(keys("a_", 10)).containsExactly("a_y");
+        assertThat(keys("A", 10)).containsExactly("A/1");
+        assertThat(keys("b/1", 10)).containsExactly("b/1");
+        assertThat(Pages.all(page -> db.memory().list(NS, "", page), 3)).hasSize(10)
+                .extracting(MemoryEntry::key).isSorted().last().isEqualTo("b/1");
+        assertThat(db.memory().list(NS, "", PageRequest.first(100)).items()).hasSize(10);
+        assertThat(db.memory().list(NS, "a/", PageRequest.first(1)).items().getFirst().value())
+                .isEqualTo(json("\"a/1\""));
     }
 
-    private List<String> keys(String prefix, String after, int limit) {
-        return db.memory().list(NS, prefix, after, limit).stream().map(MemoryEntry::key).toList();
+    private List<String> keys(String prefix, int limit) {
+        return db.memory().list(NS, prefix, PageRequest.first(limit)).items().stream().map(MemoryEntry::key).toList();
     }
 
     @Test
@@ -177,9 +181,9 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertInvalid("value", () -> db.memory().put(NS, "k", null));
         assertInvalid("expectedVersion", () -> MemoryWrite.of(NS, "k", v).expectingVersion(-1));
         assertInvalid("actor", () -> MemoryWrite.of(NS, "k", v).by("a".repeat(201)));
-        assertInvalid("prefix", () -> db.memory().list(NS, null, null, 10));
-        assertInvalid("prefix", () -> db.memory().list(NS, "a b", null, 10));
-        assertInvalid("limit", () -> db.memory().list(NS, "", null, 0));
+        assertInvalid("prefix", () -> db.memory().list(NS, null, PageRequest.first(10)));
+        assertInvalid("prefix", () -> db.memory().list(NS, "a b", PageRequest.first(10)));
+        assertInvalid("limit", () -> db.memory().list(NS, "", PageRequest.first(0)));
         assertInvalid("text", () -> db.memory().search(NS, "", 10));
         assertInvalid("namespace", () -> db.memory().get("bad ns", "k"));
         assertInvalid("key", () -> db.memory().delete(NS, "bad key", null));
@@ -192,5 +196,34 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
     private static void assertInvalid(String field, Runnable call) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void cursorsPageThroughEveryKeyAndVersion() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            keys.add("k/" + i);
+            db.memory().put(NS, "k/" + i, json(Integer.toString(i)));
+            db.memory().put(NS, "hist", json(Integer.toString(i)));
+        }
+        for (int size : new int[] {1, 3, 7, 10}) {
+            assertThat(Pages.all(page -> db.memory().list(NS, "k/", page), size)).extracting(MemoryEntry::key)
+                    .containsExactlyElementsOf(keys);
+            assertThat(Pages.all(page -> db.memory().history(NS, "hist", page), size))
+                    .extracting(MemoryEntry::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        }
+    }
+
+    @Test
+    void aCursorThatListDidNotHandOutIsInvalidInput() {
+        db.memory().put(NS, "k", json("1"));
+        assertBadCursor(() -> db.memory().list(NS, "", PageRequest.after("not a cursor", 10)));
+        assertBadCursor(() -> db.memory().history(NS, "k", PageRequest.after("not a cursor", 10)));
+        assertBadCursor(() -> db.memory().history(NS, "k", PageRequest.after("eA", 10)));
+    }
+
+    private static void assertBadCursor(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
@@ -94,7 +95,7 @@ public abstract class RetentionContract extends ContractSupport {
         assertThat(purged).isEqualTo(5);
         assertThat(db.dsl().selectDistinct(MEMORY_ENTRIES.KEY).from(MEMORY_ENTRIES).fetch(MEMORY_ENTRIES.KEY))
                 .containsExactlyInAnyOrder("live", "expires-later", "deleted-recently");
-        assertThat(db.memory().history("ns", "live", 0, 10)).hasSize(3);
+        assertThat(db.memory().history("ns", "live", PageRequest.first(10)).items()).hasSize(3);
         clock.advance(Duration.ofSeconds(1));
         assertThat(db.retention().purgeMemory(StoredTime.now(clock).plusDays(3650), 100))
                 .as("an entry that has not expired yet is alive whatever the cut-off").isEqualTo(2);

@@ -18,6 +18,7 @@ import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
+import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -260,7 +261,7 @@ public abstract class SubmitContract extends ContractSupport {
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_parent"));
         assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
-                task("lost").sessionId(UUID.randomUUID()).build())))
+                task("lost").sessionId(SessionId.generate()).build())))
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
         assertThat(taskCount()).isZero();

@@ -18,6 +18,7 @@ import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
+import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,10 +31,10 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     private static final OffsetDateTime SUBMITTED = OffsetDateTime.parse("2026-03-14T15:09:26.535897Z");
 
-    private UUID insertSession() {
-        UUID id = UUID.randomUUID();
+    private SessionId insertSession() {
+        SessionId id = SessionId.generate();
         db.dsl().insertInto(SESSIONS)
-                .set(SESSIONS.ID, id)
+                .set(SESSIONS.ID, id.value())
                 .set(SESSIONS.STATUS, "active")
                 .set(SESSIONS.STARTED_AT, SUBMITTED)
                 .set(SESSIONS.LAST_EVENT_SEQ, 0L)
@@ -47,7 +48,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void everyColumnRoundTrips() {
-        UUID session = insertSession();
+        SessionId session = insertSession();
         TaskId parent = submit("parent");
         OffsetDateTime deadline = OffsetDateTime.of(2026, 3, 20, 23, 59, 58, 999_999_000, ZoneOffset.ofHours(2));
         String unicode = "Grüße, 世界 🚀 — \"quotes\" 'single' \\ back\nline";
@@ -208,7 +209,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void filtersCombineAndCountMatchesList() {
-        UUID session = insertSession();
+        SessionId session = insertSession();
         for (int i = 0; i < 12; i++) {
             db.tasks().submit(NewTask.builder("task " + i, i % 3 == 0 ? "planner" : "coder")
                     .featureBranch(i % 2 == 0 ? "feature/a" : "feature/b")
@@ -331,7 +332,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
                     assertThat(e.constraint()).isEqualTo("fk_tasks_parent");
                 });
         assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("sessionless", "coder")
-                .sessionId(UUID.randomUUID()).build()))
+                .sessionId(SessionId.generate()).build()))
                 .isInstanceOfSatisfying(ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
         assertThat(db.tasks().count(TaskFilters.all())).isZero();

@@ -9,6 +9,7 @@ import io.stratum.Busy;
 import io.stratum.ConstraintViolation;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.RetryPolicy;
 import io.stratum.Transaction;
 import io.stratum.TransactionOptions;
@@ -16,6 +17,7 @@ import io.stratum.audit.AuditQuery;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.session.NewSession;
 import io.stratum.session.SessionFilters;
+import io.stratum.session.SessionId;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
@@ -36,7 +38,7 @@ public abstract class TransactionContract extends ContractSupport {
     @Test
     void everythingInATransactionCommitsTogether() {
         TaskId id = db.transactionResult(tx -> {
-            UUID session = tx.sessions().create(NewSession.named("together")).id();
+            SessionId session = tx.sessions().create(NewSession.named("together")).id();
             TaskId task = tx.tasks().submit(NewTask.builder("t", "coder").sessionId(session).build());
             tx.tasks().updateStatus(task, TaskStatus.RUNNING);
             tx.memory().put("ns", "k", Json.of("1"));
@@ -47,7 +49,7 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(db.tasks().require(id).status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(db.memory().get("ns", "k")).isPresent();
-        assertThat(db.sessions().list(SessionFilters.all()).getFirst().lastEventSeq()).isEqualTo(1);
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items().getFirst().lastEventSeq()).isEqualTo(1);
         assertThat(auditRows()).isEqualTo(2);
     }
 
@@ -69,8 +71,8 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
         assertThat(db.tasks().require(existing).status()).isEqualTo(TaskStatus.READY);
-        assertThat(db.memory().history("ns", "k", 0, 10)).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all())).isEmpty();
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
         assertThat(auditRows()).isEqualTo(auditBefore);
     }
 
@@ -89,15 +91,15 @@ public abstract class TransactionContract extends ContractSupport {
             throw new IllegalStateException("undo everything");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(db.memory().list("ns", "", null, 10)).isEmpty();
+        assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
         assertThat(auditRows()).isZero();
     }
 
     @Test
     void theApplicationsOwnStatementsShareTheTransaction() {
-        UUID id = UUID.randomUUID();
+        SessionId id = SessionId.generate();
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, id).set(SESSIONS.STATUS, "active")
+            tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, id.value()).set(SESSIONS.STATUS, "active")
                     .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock)).set(SESSIONS.LAST_EVENT_SEQ, 0L)
                     .execute();
             assertThat(tx.sessions().get(id)).isPresent();
@@ -128,15 +130,15 @@ public abstract class TransactionContract extends ContractSupport {
                 e -> assertThat(e.constraint()).isEqualTo("ck_sessions_status"));
 
         assertThat(afterwards).singleElement().satisfies(e -> assertThat(e.getCause()).isInstanceOf(ConstraintViolation.class));
-        assertThat(db.memory().list("ns", "", null, 10)).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all())).isEmpty();
+        assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
     }
 
     @Test
     void aRefusedReferenceDoesNotDoomTheTransaction() {
         db.transaction(tx -> {
             assertThatThrownBy(() -> tx.tasks().submit(NewTask.builder("orphan", "coder")
-                    .sessionId(UUID.randomUUID()).build()))
+                    .sessionId(SessionId.generate()).build()))
                     .isInstanceOfSatisfying(ConstraintViolation.class,
                             e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
             tx.memory().put("ns", "kept", Json.of("1"));
@@ -187,7 +189,7 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(attempts).containsExactly(1, 2, 3);
         assertThat(written.version()).isEqualTo(1);
-        assertThat(db.memory().history("ns", "k", 0, 10)).singleElement()
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("3")));
         assertThat(db.audit().query(AuditQuery.all())).hasSize(1);
     }

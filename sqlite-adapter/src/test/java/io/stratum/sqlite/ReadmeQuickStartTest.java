@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeQuickStartTest {
     private static final List<Path> FILES =
-            List.of(Path.of("stratum.db"), Path.of("stratum.db-wal"), Path.of("stratum.db-shm"));
+            List.of(Path.of("stratum.db"), Path.of("stratum.db-wal"), Path.of("stratum.db-shm"),
+                    Path.of("stratum.db.migrate-lock"));
 
     @BeforeEach
     void noDatabaseOfSomeoneElse() {

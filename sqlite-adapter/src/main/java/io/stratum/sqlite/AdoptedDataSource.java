@@ -1,13 +1,10 @@
 package io.stratum.sqlite;
 
 import io.stratum.InvalidInput;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,11 +14,9 @@ import javax.sql.DataSource;
  * WAL is a setting of the database file: it is switched on once, when the DataSource is adopted. The pool's
  * {@code synchronous} setting is left as the application chose it.
  */
-final class AdoptedDataSource implements DataSource {
-    private final DataSource application;
-
+final class AdoptedDataSource extends WrappingDataSource {
     private AdoptedDataSource(DataSource application) {
-        this.application = application;
+        super(application);
     }
 
     /**
@@ -53,12 +48,12 @@ final class AdoptedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return configured(application.getConnection());
+        return configured(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return configured(application.getConnection(username, password));
+        return configured(target.getConnection(username, password));
     }
 
     private static Connection configured(Connection connection) throws SQLException {
@@ -90,40 +85,5 @@ final class AdoptedDataSource implements DataSource {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
             return rs.next() && rs.getString(1).equalsIgnoreCase("wal");
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return application.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        application.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        application.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return application.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return application.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(application) ? type.cast(application) : application.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(application) || application.isWrapperFor(type);
     }
 }

@@ -54,11 +54,11 @@ class ErrorLinesTest {
         String url = url();
         assertThat(CliRun.run("--url", url, "migrate").status()).isZero();
         assertOneHumanLine(CliRun.run("--url", url, "rollback", "--to-tag", "nosuch"), 9,
-                "rollback failed", "Could not find tag 'nosuch'");
+                "rollback failed", "no changeset applied to this database set the tag 'nosuch'");
 
         CliRun verbose = CliRun.run("--url", url, "rollback", "--to-tag", "nosuch", "--verbose");
         assertThat(verbose.status()).isEqualTo(9);
-        assertThat(verbose.err()).contains("RollbackFailedException", "\tat ");
+        assertThat(verbose.err()).contains("io.stratum.MigrationFailed", "\tat ");
     }
 
     @Test

@@ -7,10 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * repository, so that every sample keeps compiling and running: the README's and docs' samples are mirrored by
  * the {@code Readme*Test} classes here and by {@code testkit-tests/src/test/java/com/example/}.
  *
- * <p>A block matches a test source file when, with every line's leading and trailing white space removed and
- * blank lines dropped, each of its {@code import} lines is a line of the file, and its other lines are a run of
- * consecutive lines of the file, or of the file without its {@code assertThat(...)} lines (a test may check what
- * a sample did between the sample's lines).
+ * <p>A block matches a test source file when each of its {@code import} lines is a line of the file, and its other
+ * lines, with all white space removed, are a run of the file's text with all white space removed, or of that text
+ * without its {@code assertThat(...);} statements (a test may check what a sample did between the sample's
+ * lines). White space does not count so that the formatter may wrap a test's lines differently from the docs.
  *
  * <p>Exemption: a block that is a fragment and cannot run alone (it names classes that do not exist, or leaves a
  * method body out) is preceded, on the line before its opening fence, by the comment
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocSamplesTest {
     static final String FRAGMENT_MARKER = "<!-- doc-sample: fragment -->";
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern ASSERTION = Pattern.compile("assertThat\\([^;]*;");
 
     record Sample(Path file, int line, List<String> lines, boolean fragment) {
         String where() {
@@ -37,8 +38,12 @@ class DocSamplesTest {
         }
     }
 
-    /** A test source file: its lines, and its lines without {@code assertThat} lines. */
-    record Source(Path file, List<String> lines, Set<String> lineSet, List<String> code) {
+    /** A test source file: its lines, its text without white space, and that text without assertions. */
+    record Source(Path file, Set<String> lineSet, String compact, String code) {
+        static Source of(Path file, List<String> lines) {
+            String compact = WHITE_SPACE.matcher(String.join("", lines)).replaceAll("");
+            return new Source(file, Set.copyOf(lines), compact, ASSERTION.matcher(compact).replaceAll(""));
+        }
     }
 
     @Test
@@ -66,29 +71,29 @@ class DocSamplesTest {
 
     @Test
     void theMatchingIsStrict() {
-        List<String> lines = List.of("import a.B;", "x();", "assertThat(x).isOne();", "y();");
-        Source source = new Source(Path.of("T.java"), lines, Set.copyOf(lines), List.of("import a.B;", "x();", "y();"));
-        assertThat(contains(source, List.of("import a.B;", "x();", "y();"))).isTrue();
-        assertThat(contains(source, List.of("y();"))).isTrue();
+        List<String> lines = List.of("import a.B;", "x();", "assertThat(x)", ".isOne();", "y(1,", "2);");
+        Source source = Source.of(Path.of("T.java"), lines);
+        assertThat(contains(source, List.of("import a.B;", "x();", "y(1, 2);"))).isTrue();
+        assertThat(contains(source, List.of("y(1, 2);"))).isTrue();
         assertThat(contains(source, List.of("x();", "assertThat(x).isOne();"))).isTrue();
         assertThat(contains(source, List.of("import a.C;", "x();"))).isFalse();
-        assertThat(contains(source, List.of("y();", "x();"))).isFalse();
+        assertThat(contains(source, List.of("x();", "y(1, 2);"))).isTrue();
+        assertThat(contains(source, List.of("y(1, 2);", "x();"))).isFalse();
         assertThat(contains(source, List.of("x(); // a comment the test lacks"))).isFalse();
     }
 
     private static boolean contains(Source source, List<String> sample) {
-        List<String> code = new ArrayList<>();
+        StringBuilder code = new StringBuilder();
         for (String line : sample) {
             if (line.startsWith("import ")) {
                 if (!source.lineSet().contains(line)) {
                     return false;
                 }
             } else {
-                code.add(line);
+                code.append(WHITE_SPACE.matcher(line).replaceAll(""));
             }
         }
-        return code.isEmpty() || Collections.indexOfSubList(source.lines(), code) >= 0
-                || Collections.indexOfSubList(source.code(), code) >= 0;
+        return source.compact().contains(code) || source.code().contains(code);
     }
 
     private static Path repositoryRoot() {
@@ -148,9 +153,7 @@ class DocSamplesTest {
 
     private static Source source(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            return new Source(file, lines, new HashSet<>(lines),
-                    lines.stream().filter(l -> !l.startsWith("assertThat(")).toList());
+            return Source.of(file, Files.readAllLines(file).stream().map(String::strip).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ module io.stratum.core {
     requires transitive com.zaxxer.hikari;
     // Stratum's generated table classes, for applications that query its tables with jOOQ.
     requires transitive io.stratum.codegen;
+    requires java.xml;
     requires liquibase.core;
     requires org.slf4j;
 

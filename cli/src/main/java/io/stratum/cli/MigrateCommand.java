@@ -26,6 +26,9 @@ final class MigrateCommand extends DatabaseCommand {
         } else {
             out.line((applied == 0 ? "Schema is up to date: " : "Applied " + applied + " changeset(s): ")
                     + after.summary() + ".");
+            if (after.othersLine() != null) {
+                out.line(after.othersLine() + ".");
+            }
         }
         return 0;
     }

@@ -1,13 +1,11 @@
 package io.stratum.cli;
 
-import io.stratum.DatabaseError;
 import io.stratum.InvalidInput;
+import io.stratum.RollbackPlan;
 import io.stratum.Stratum;
 import java.io.Console;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.impl.DSL;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,11 +37,13 @@ final class RollbackCommand extends DatabaseCommand {
 
     @Override
     int run(Stratum db, Output out) {
-        List<String> undone = undone(db);
-        List<String> dropped = undone.stream().flatMap(c -> SchemaCheck.tablesCreatedBy(c).stream()).toList();
-        if (!dropped.isEmpty() && !force && !confirmed(undone.size(), dropped)) {
-            throw new InvalidInput("--force", "rolling back " + undone.size() + " changeset(s) drops the table(s) "
-                    + String.join(", ", dropped) + " with all their data; add --force to do it");
+        RollbackPlan plan = target.count != null ? db.schema().planRollback(target.count)
+                : db.schema().planRollbackToTag(target.tag);
+        List<String> dropped = plan.droppedTables();
+        if (!dropped.isEmpty() && !force && !confirmed(plan.changeSets().size(), dropped)) {
+            throw new InvalidInput("--force", "rolling back " + plan.changeSets().size()
+                    + " changeset(s) drops the table(s) " + String.join(", ", dropped)
+                    + " with all their data; add --force to do it");
         }
         long before = SchemaView.of(db, root()).applied();
         if (target.count != null) {
@@ -61,34 +61,6 @@ final class RollbackCommand extends DatabaseCommand {
             out.line("Rolled back " + rolledBack + " changeset(s): " + after.summary() + ".");
         }
         return 0;
-    }
-
-    /**
-     * {@code id::author} of the changesets this rollback undoes, from the database's history in the order
-     * they ran: the last {@code --count}, or those after the last one tagged {@code --to-tag}. Empty when
-     * there is nothing to undo or no such tag (the rollback itself then says so).
-     */
-    private List<String> undone(Stratum db) {
-        List<String> ran = new ArrayList<>();
-        int tagged = -1;
-        try {
-            for (var row : db.dsl().select(DSL.field(DSL.name("id"), String.class),
-                            DSL.field(DSL.name("author"), String.class), DSL.field(DSL.name("tag"), String.class))
-                    .from(DSL.table(DSL.name("databasechangelog")))
-                    .orderBy(DSL.field(DSL.name("dateexecuted")), DSL.field(DSL.name("orderexecuted")))
-                    .fetch()) {
-                if (target.tag != null && target.tag.equalsIgnoreCase(row.value3())) {
-                    tagged = ran.size();
-                }
-                ran.add(row.value1() + "::" + row.value2());
-            }
-        } catch (DatabaseError e) {
-            return List.of(); // no history table: nothing applied
-        }
-        if (target.count != null) {
-            return ran.subList(Math.max(0, ran.size() - Math.max(0, target.count)), ran.size());
-        }
-        return tagged < 0 ? List.of() : ran.subList(tagged + 1, ran.size());
     }
 
     /** On a terminal, asks before dropping tables; elsewhere there is nobody to ask. */

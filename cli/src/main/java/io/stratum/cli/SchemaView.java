@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the schema commands print: where the database is and how many changesets are applied. */
-record SchemaView(String backend, String url, List<ChangeSetState> changeSets) {
+/**
+ * What the schema commands print: where the database is, how many of Stratum's changesets are applied, and the
+ * changesets of others (an application's) that the same history records.
+ */
+record SchemaView(String backend, String url, List<ChangeSetState> changeSets, List<String> others) {
 
     static SchemaView of(Stratum db, StratumCommand root) {
-        return new SchemaView(db.backendName(), JdbcUrls.redact(root.url()), db.schema().status());
+        return new SchemaView(db.backendName(), JdbcUrls.redact(root.url()), db.schema().status(),
+                db.schema().state().others());
     }
 
     long applied() {
@@ -27,12 +31,22 @@ record SchemaView(String backend, String url, List<ChangeSetState> changeSets) {
         return applied() + " of " + changeSets.size() + " changesets applied (" + backend + ", " + url + ")";
     }
 
+    /** e.g. {@code 1 other changeset in the history, not Stratum's and left alone: app-001::shop}; null if none. */
+    String othersLine() {
+        if (others.isEmpty()) {
+            return null;
+        }
+        return others.size() + " other changeset(s) in the history, not Stratum's and left alone: "
+                + String.join(", ", others);
+    }
+
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("backend", backend);
         json.put("url", url);
         json.put("applied", applied());
         json.put("pending", pending());
+        json.put("others", others);
         return json;
     }
 }

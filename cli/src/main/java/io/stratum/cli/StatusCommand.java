@@ -33,6 +33,9 @@ final class StatusCommand extends DatabaseCommand {
         out.table(table);
         out.blank();
         out.line(view.summary() + (view.pending() == 0 ? "." : "; run 'stratum migrate' to apply the rest."));
+        if (view.othersLine() != null) {
+            out.line(view.othersLine() + ".");
+        }
         return 0;
     }
 

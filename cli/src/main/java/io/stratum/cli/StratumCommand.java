@@ -1,6 +1,7 @@
 package io.stratum.cli;
 
 import io.stratum.MigrationFailed;
+import io.stratum.SchemaState;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import java.util.Map;
@@ -90,10 +91,10 @@ final class StratumCommand {
     Stratum openMigrated(Stratum.Builder builder) {
         Stratum db = builder.open();
         try {
-            SchemaCheck schema = SchemaCheck.of(db.dsl(), db.schema());
+            SchemaState schema = db.schema().state();
             if (!schema.upToDate()) {
-                if (!schema.empty()) {
-                    throw new MigrationFailed(schema.refusal(), null);
+                if (!schema.emptyDatabase()) {
+                    throw new MigrationFailed(SchemaCheck.refusal(schema), null);
                 }
                 db.migrate();
             }

@@ -1,5 +1,6 @@
 package io.stratum.internal.schema;
 
+import io.stratum.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -24,6 +25,11 @@ public final class ChangeLogHistory {
     record Ran(String id, String author, String file, String tag) {
         String key() {
             return id + "::" + author;
+        }
+
+        /** Whether Stratum's changelog wrote it, rather than an application sharing the history table. */
+        boolean stratums() {
+            return SchemaMigrations.AUTHOR.equals(author);
         }
 
         @Override

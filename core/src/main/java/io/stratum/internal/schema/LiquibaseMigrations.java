@@ -4,13 +4,14 @@ import io.stratum.JdbcUrls;
 import io.stratum.internal.values.Text;
 import io.stratum.InvalidInput;
 import io.stratum.MigrationFailed;
+import io.stratum.RollbackPlan;
 import io.stratum.SchemaMigrations;
+import io.stratum.SchemaState;
 import io.stratum.spi.Backend;
 import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,14 +91,16 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             return ChangeLogHistory.read(connection).stream().filter(r -> !old.contains(r.key())).toList();
         });
         applied.forEach(r -> LOG.info("applied changeset {}", r));
+        long others = state().others().size();
+        if (others > 0) {
+            LOG.info("the history also records {} changeset(s) of other authors, left alone", others);
+        }
         LOG.info(applied.isEmpty() ? "schema is up to date" : "schema migrated: {} changeset(s) applied", applied.size());
     }
 
     @Override
     public void rollback(int count) {
-        if (count < 1) {
-            throw new InvalidInput("count", count + " must be at least 1");
-        }
+        requirePositive(count);
         run("rollback", (connection, database) -> {
             rollbackCount(database, count);
             return null;
@@ -114,24 +117,71 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
         int count = run("rollback", (connection, database) -> {
-            List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
-            int tagged = -1;
-            for (int i = 0; i < ran.size(); i++) {
-                if (tag.equalsIgnoreCase(ran.get(i).tag())) {
-                    tagged = i;
-                }
-            }
-            if (tagged < 0) {
-                throw new MigrationFailed("rollback failed: no changeset applied to this database set the tag '"
-                        + tag + "'", null);
-            }
-            int after = ran.size() - tagged - 1;
+            int after = afterTag(stratums(ChangeLogHistory.read(connection)), tag).size();
             if (after > 0) {
                 rollbackCount(database, after);
             }
             return after;
         });
         LOG.info("rolled back {} changeset(s) to tag {}", count, tag);
+    }
+
+    @Override
+    public RollbackPlan planRollback(int count) {
+        requirePositive(count);
+        List<ChangeLogHistory.Ran> ran = stratums(history());
+        return plan(ran.subList(Math.max(0, ran.size() - count), ran.size()));
+    }
+
+    @Override
+    public RollbackPlan planRollbackToTag(String tag) {
+        return plan(afterTag(stratums(history()), tag));
+    }
+
+    @Override
+    public SchemaState state() {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> tables = ChangeLogHistory.tables(connection);
+            List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
+            Set<String> known = StratumChangeLog.keys();
+            List<String> ours = stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
+            return new SchemaState(known.size(), (int) ours.stream().filter(known::contains).count(),
+                    ours.stream().filter(key -> !known.contains(key)).toList(),
+                    ran.stream().filter(r -> !r.stratums()).map(ChangeLogHistory.Ran::key).toList(),
+                    tables.isEmpty());
+        } catch (SQLException e) {
+            throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
+        }
+    }
+
+    /** The changesets applied after the last one that set {@code tag}, in the order they ran. */
+    private static List<ChangeLogHistory.Ran> afterTag(List<ChangeLogHistory.Ran> ran, String tag) {
+        Text.required("tag", tag, 255);
+        for (int i = ran.size() - 1; i >= 0; i--) {
+            if (tag.equalsIgnoreCase(ran.get(i).tag())) {
+                return ran.subList(i + 1, ran.size());
+            }
+        }
+        throw new MigrationFailed("rollback failed: no changeset applied to this database set the tag '" + tag + "'",
+                null);
+    }
+
+    private static RollbackPlan plan(List<ChangeLogHistory.Ran> undone) {
+        List<String> keys = undone.reversed().stream().map(ChangeLogHistory.Ran::key).toList();
+        return new RollbackPlan(keys, keys.stream().flatMap(key -> StratumChangeLog.tablesCreatedBy(key).stream())
+                .toList());
+    }
+
+    private static List<ChangeLogHistory.Ran> stratums(List<ChangeLogHistory.Ran> ran) {
+        return ran.stream().filter(ChangeLogHistory.Ran::stratums).toList();
+    }
+
+    private List<ChangeLogHistory.Ran> history() {
+        try (Connection connection = dataSource.getConnection()) {
+            return ChangeLogHistory.read(connection);
+        } catch (SQLException e) {
+            throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
+        }
     }
 
     @Override
@@ -161,6 +211,12 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                             s.getDateLastExecuted() == null ? null : s.getDateLastExecuted().toInstant()))
                     .toList();
         });
+    }
+
+    private static void requirePositive(int count) {
+        if (count < 1) {
+            throw new InvalidInput("count", count + " must be at least 1");
+        }
     }
 
     private static void rollbackCount(Database database, int count) throws Exception {
@@ -201,15 +257,17 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     }
 
     /**
-     * A database that holds changesets this changelog does not know was migrated by a newer Stratum: running
+     * A database that holds Stratum changesets this changelog does not know was migrated by a newer Stratum: running
      * older code against it could corrupt data the newer schema relies on, so it is refused. Liquibase's check
      * also creates its tables under its lock, before the update, which concurrent migrations of one new SQLite
      * file rely on (the update itself would race to create them).
      */
     @SuppressWarnings("deprecation") // the command API has no structured result for unexpected changesets
     private static void refuseNewerSchema(Database database) throws Exception {
-        Collection<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
-                .listUnexpectedChangeSets(new Contexts(), new LabelExpression());
+        List<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
+                .listUnexpectedChangeSets(new Contexts(), new LabelExpression()).stream()
+                .filter(ran -> AUTHOR.equals(ran.getAuthor()))
+                .toList();
         if (!unknown.isEmpty()) {
             String ids = unknown.stream().map(c -> c.getId() + " (" + c.getChangeLog() + ")")
                     .collect(Collectors.joining(", "));

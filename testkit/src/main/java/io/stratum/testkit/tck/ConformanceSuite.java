@@ -89,6 +89,23 @@ public abstract class ConformanceSuite {
     }
 
     @Nested
+    @RequiresCapability(Capability.SHARED_ACROSS_PROCESSES)
+    class SharedChangeLog extends SharedChangeLogContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
+    class ApplicationRows extends ApplicationRowsContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
     class Transactions extends TransactionContract {
         @Override
         protected ScratchDatabases testDatabase() {

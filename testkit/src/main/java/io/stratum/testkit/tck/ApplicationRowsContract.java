@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class ApplicationRowsContract extends ContractSupport {
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Not a performance bound: only how long a stuck step may hang before the test fails. */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(2);
 
     @BeforeAll
     void createTheApplicationsTable() {
@@ -94,6 +96,7 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         Claimed work = claimOne();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(db.queue().reclaimExpired()).isOne();
+        clock.advance(Duration.ofMinutes(1)); // past the retry back-off
         List<Claimed> again = db.queue().claim("worker-2", 1, LEASE);
         assertThat(again).hasSize(1);
 
@@ -119,9 +122,11 @@ public abstract class ApplicationRowsContract extends ContractSupport {
                 .redirectOutput(dir.resolve("log").toFile())
                 .start();
         try {
-            while (!Files.exists(ready) && worker.isAlive()) {
+            long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
+            while (!Files.exists(ready) && worker.isAlive() && System.nanoTime() < giveUp) {
                 Thread.sleep(20);
             }
+            assertThat(ready).as("worker output:%n%s", Files.readString(dir.resolve("log"))).exists();
             assertThat(worker.isAlive()).as("worker output:%n%s", Files.readString(dir.resolve("log"))).isTrue();
         } finally {
             worker.destroyForcibly(); // SIGKILL: no rollback, no close, no shutdown hook
@@ -133,7 +138,7 @@ public abstract class ApplicationRowsContract extends ContractSupport {
             assertThat(afterTheCrash.tasks().get(task).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
             Thread.sleep(lease.toMillis());
             assertThat(afterTheCrash.queue().reclaimExpired()).isOne();
-            Claimed again = afterTheCrash.queue().claim("worker-2", 1, LEASE).getFirst();
+            Claimed again = claimAfterBackOff(afterTheCrash);
             afterTheCrash.transaction(tx -> {
                 InvoiceTable.insert(tx, again.task().id(), 1250);
                 tx.queue().complete(again.lease(), Json.of("{\"invoiced\": 1250}"));
@@ -141,6 +146,17 @@ public abstract class ApplicationRowsContract extends ContractSupport {
             assertThat(InvoiceTable.count(afterTheCrash.dsl())).isOne();
             assertThat(afterTheCrash.tasks().get(task).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
         }
+    }
+
+    /** The reclaimed task, once its retry back-off (on the real clock) has passed. */
+    private static Claimed claimAfterBackOff(Stratum store) throws InterruptedException {
+        long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
+        List<Claimed> claimed;
+        while ((claimed = store.queue().claim("worker-2", 1, LEASE)).isEmpty()) {
+            assertThat(System.nanoTime()).as("the reclaimed task never became claimable").isLessThan(giveUp);
+            Thread.sleep(50);
+        }
+        return claimed.getFirst();
     }
 
     private Claimed claimOne() {

@@ -24,7 +24,9 @@ import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import io.stratum.task.TaskRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +71,7 @@ public final class Stratum implements AutoCloseable {
         this.backend = backend;
         this.connection = connection;
         ErrorTranslator errors = new ErrorTranslator(backend);
-        DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
+        DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors, settings.executeListeners);
         Retrier retrier = new Retrier(settings.retry, settings.retryListener);
         this.transactions = new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
                 connection.writeGate(), errors, retrier);
@@ -244,6 +247,7 @@ public final class Stratum implements AutoCloseable {
         private boolean audit = true;
         private String actor;
         private QueueSettings queue = QueueSettings.defaults();
+        private final List<ExecuteListener> executeListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -315,6 +319,16 @@ public final class Stratum implements AutoCloseable {
         /** Retry back-off and what failure does to dependents; {@link QueueSettings#defaults()} if not set. */
         public Builder queue(QueueSettings value) {
             this.queue = Objects.requireNonNull(value, "queue");
+            return this;
+        }
+
+        /**
+         * Adds a jOOQ listener that runs on every statement Stratum executes (its own and those of {@link
+         * Stratum#dsl()}), after Stratum has turned failures into typed exceptions: for tracing, metrics or tests.
+         * Each call adds one; they run in the order added.
+         */
+        public Builder executeListener(ExecuteListener listener) {
+            executeListeners.add(Objects.requireNonNull(listener, "executeListener"));
             return this;
         }
 

@@ -2,29 +2,18 @@ package io.stratum;
 
 import io.stratum.agent.AgentRepository;
 import io.stratum.audit.AuditLog;
-import io.stratum.internal.audit.AuditTrail;
-import io.stratum.internal.tx.Backends;
-import io.stratum.internal.tx.ErrorTranslator;
-import io.stratum.JdbcUrls;
-import io.stratum.internal.tx.Jooq;
-import io.stratum.internal.audit.JooqRetention;
-import io.stratum.internal.schema.LiquibaseMigrations;
-import io.stratum.internal.tx.PooledDatabase;
-import io.stratum.internal.queue.QueueQueries;
-import io.stratum.internal.tx.Repositories;
-import io.stratum.internal.tx.Retrier;
-import io.stratum.internal.values.Text;
-import io.stratum.internal.tx.TransactionRunner;
+import io.stratum.internal.tx.AssembledStore;
+import io.stratum.internal.tx.StoreAssembly;
 import io.stratum.internal.tx.TransactionScope;
 import io.stratum.memory.MemoryRepository;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
-import io.stratum.spi.Backend;
-import io.stratum.spi.BackendConnection;
 import io.stratum.task.TaskRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,30 +44,11 @@ import org.slf4j.LoggerFactory;
 public final class Stratum implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stratum.class);
 
-
-    private final Backend backend;
-    private final BackendConnection connection;
-    private final PooledDatabase database;
-    private final TransactionRunner transactions;
-    private final SchemaMigrations schema;
-    private final Repositories repositories;
-    private final Retention retention;
+    private final AssembledStore store;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Stratum(Backend backend, BackendConnection connection, Builder settings) {
-        this.backend = backend;
-        this.connection = connection;
-        ErrorTranslator errors = new ErrorTranslator(backend);
-        DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
-        Retrier retrier = new Retrier(settings.retry, settings.retryListener);
-        this.transactions = new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
-                connection.writeGate(), errors, retrier);
-        this.database = new PooledDatabase(dsl, transactions, retrier, errors);
-        this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
-        this.repositories = new Repositories(database, settings.clock,
-                new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend),
-                settings.queue);
-        this.retention = new JooqRetention(database, settings.clock);
+    private Stratum(AssembledStore store) {
+        this.store = store;
     }
 
     /** Opens the database at {@code jdbcUrl} with default settings, e.g. {@code jdbc:sqlite:stratum.db}. */
@@ -93,54 +64,59 @@ public final class Stratum implements AutoCloseable {
         return builder().dataSource(dataSource, dialect).open();
     }
 
-    /** A builder for pool, driver and clock settings. */
+    /** Opens a store with {@code settings}. Nothing is migrated: call {@link #migrate()}. */
+    public static Stratum open(StratumSettings settings) {
+        return new Stratum(StoreAssembly.assemble(Objects.requireNonNull(settings, "settings")));
+    }
+
+    /** A builder of {@link StratumSettings}: pool, driver, clock, retry, audit and queue settings. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Applies pending schema changes (Liquibase); idempotent and safe to call from many processes at once. */
     public void migrate() {
-        schema.migrate();
+        store.schema().migrate();
     }
 
     /** Schema migrations: apply, roll back, status. */
     public SchemaMigrations schema() {
-        return schema;
+        return store.schema();
     }
 
     /** Tasks: submit, read, filter, update and change the status of stored tasks. */
     public TaskRepository tasks() {
-        return repositories.tasks();
+        return store.repositories().tasks();
     }
 
     /** The work queue over the tasks: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
     public TaskQueue queue() {
-        return repositories.queue();
+        return store.repositories().queue();
     }
 
     /** Sessions and their append-only event logs. */
     public SessionRepository sessions() {
-        return repositories.sessions();
+        return store.repositories().sessions();
     }
 
     /** Registered agents, heartbeats and agent status. */
     public AgentRepository agents() {
-        return repositories.agents();
+        return store.repositories().agents();
     }
 
     /** Shared, versioned memory: JSON documents by namespace and key. */
     public MemoryRepository memory() {
-        return repositories.memory();
+        return store.repositories().memory();
     }
 
     /** The audit trail of task status changes and memory writes, and the application's own rows. */
     public AuditLog audit() {
-        return repositories.audit();
+        return store.repositories().audit();
     }
 
     /** Purging of finished tasks, old audit rows and dead memory, in bounded batches. */
     public Retention retention() {
-        return retention;
+        return store.retention();
     }
 
     /** Runs {@code work} in one read-write transaction; see {@link #transactionResult(TransactionOptions, Function)}. */
@@ -194,7 +170,7 @@ public final class Stratum implements AutoCloseable {
             throw new InvalidInput("options", "is required");
         }
         Objects.requireNonNull(work, "work");
-        return transactions.run(options, tx -> work.apply(new TransactionScope(tx, repositories)));
+        return store.transactions().run(options, tx -> work.apply(new TransactionScope(tx, store.repositories())));
     }
 
     /**
@@ -202,7 +178,7 @@ public final class Stratum implements AutoCloseable {
      * connection: inside a transaction's work use {@link Transaction#dsl()} instead).
      */
     public DSLContext dsl() {
-        return database.dsl();
+        return store.database().dsl();
     }
 
     /**
@@ -211,39 +187,40 @@ public final class Stratum implements AutoCloseable {
      * in-process write queue: prefer {@link #dsl()}.
      */
     public DataSource dataSource() {
-        return connection.dataSource();
+        return store.connection().dataSource();
     }
 
     /** Name of the backend in use: {@code sqlite}, {@code postgresql}, ... */
     public String backendName() {
-        return backend.name();
+        return store.backend().name();
     }
 
     /** Closes the connection pool (unless the application supplied the DataSource). Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            connection.close();
-            LOG.debug("closed {} store", backend.name());
+            store.connection().close();
+            LOG.debug("closed {} store", store.backend().name());
         }
     }
 
     /**
-     * Settings for {@link Stratum}; validated when {@link #open()} is called. Either a URL or a DataSource
-     * with its dialect is required.
+     * The fluent way to {@link StratumSettings}: {@link #build()} checks the settings together, {@link #open()}
+     * opens a store with them. Either a URL or a DataSource with its dialect is required. Not thread-safe.
      */
     public static final class Builder {
-        private String url;
-        private DataSource dataSource;
-        private SQLDialect dialect;
-        private PoolSettings pool = PoolSettings.defaults();
-        private final Map<String, String> driverProperties = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private RetryListener retryListener = RetryListener.NONE;
-        private boolean audit = true;
-        private String actor;
-        private QueueSettings queue = QueueSettings.defaults();
+        String url;
+        DataSource dataSource;
+        SQLDialect dialect;
+        PoolSettings pool = PoolSettings.defaults();
+        final Map<String, String> driverProperties = new LinkedHashMap<>();
+        Clock clock = Clock.systemUTC();
+        RetryPolicy retry = RetryPolicy.defaults();
+        RetryListener retryListener = RetryListener.NONE;
+        boolean audit = true;
+        String actor;
+        QueueSettings queue = QueueSettings.defaults();
+        final List<ExecuteListener> executeListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -269,9 +246,6 @@ public final class Stratum implements AutoCloseable {
 
         /** A JDBC driver property, overriding the backend's tuned default of the same name. */
         public Builder driverProperty(String name, String value) {
-            if (name == null || name.isBlank()) {
-                throw new InvalidInput("driverProperty", "name is required");
-            }
             driverProperties.put(name, Objects.requireNonNull(value, "value"));
             return this;
         }
@@ -305,10 +279,10 @@ public final class Stratum implements AutoCloseable {
 
         /**
          * Who this store acts as, recorded in audit rows and as memory authors when an operation names no actor
-         * (a service or host name, say; at most 200 characters). Default: none (null).
+         * (a service or host name, say; at most {@value StratumSettings#ACTOR_MAX} characters). Default: none.
          */
         public Builder actor(String value) {
-            this.actor = Text.optional("actor", value, 200);
+            this.actor = value;
             return this;
         }
 
@@ -318,23 +292,29 @@ public final class Stratum implements AutoCloseable {
             return this;
         }
 
-        /** Opens the store. Nothing is migrated: call {@link Stratum#migrate()}. */
+        /**
+         * Adds a jOOQ listener that runs on every statement Stratum executes (its own and those of {@link
+         * Stratum#dsl()}), after Stratum has turned failures into typed exceptions: for tracing, metrics or tests.
+         * Each call adds one; they run in the order added.
+         */
+        public Builder executeListener(ExecuteListener listener) {
+            executeListeners.add(Objects.requireNonNull(listener, "executeListener"));
+            return this;
+        }
+
+        /**
+         * The settings, checked together; later changes to this builder do not affect them.
+         *
+         * @throws InvalidInput naming the first setting that is wrong: neither or both of a URL and a DataSource,
+         *     a DataSource without dialect, a blank driver property name, an actor that is too long
+         */
+        public StratumSettings build() {
+            return new StratumSettings(this);
+        }
+
+        /** {@code Stratum.open(build())}. Nothing is migrated: call {@link Stratum#migrate()}. */
         public Stratum open() {
-            if ((url == null) == (dataSource == null)) {
-                throw new InvalidInput("url", "give either a JDBC URL or a DataSource with its dialect, not "
-                        + (url == null ? "neither" : "both"));
-            }
-            Backend backend = url != null ? Backends.forUrl(url) : Backends.forDialect(dialect);
-            BackendConnection connection;
-            try {
-                connection = url != null
-                        ? backend.connect(url, pool, Map.copyOf(driverProperties))
-                        : backend.adopt(dataSource);
-            } catch (RuntimeException e) {
-                throw new ErrorTranslator(backend).translate(e);
-            }
-            LOG.info("opened {} store{}", backend.name(), url == null ? " on a supplied DataSource" : " at " + JdbcUrls.redact(url));
-            return new Stratum(backend, connection, this);
+            return Stratum.open(build());
         }
     }
 }

@@ -5,11 +5,13 @@ import io.stratum.Stratum;
 import io.stratum.queue.Claimed;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskStatus;
+import io.stratum.testkit.StratumExtension;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs one task through a SQLite store, then prints what the module system says about Stratum's packages.
+ * Runs one task through a SQLite store, then prints what the module system says about the packages of Stratum and
+ * of its testkit.
  * {@code ModulePathTest} launches it with a module path and checks what it prints.
  */
 public final class ModulePathMain {
@@ -29,6 +31,10 @@ public final class ModulePathMain {
             System.out.println("core module=" + core.getName());
             System.out.println("api exported=" + core.isExported("io.stratum.queue"));
             System.out.println("internal exported=" + core.isExported("io.stratum.internal.tx"));
+            Module testkit = StratumExtension.class.getModule();
+            System.out.println("testkit module=" + testkit.getName());
+            System.out.println("testkit tck exported=" + testkit.isExported("io.stratum.testkit.tck"));
+            System.out.println("testkit internal exported=" + testkit.isExported("io.stratum.testkit.internal"));
         }
     }
 }

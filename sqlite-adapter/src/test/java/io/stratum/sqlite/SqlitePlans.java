@@ -3,13 +3,12 @@ package io.stratum.sqlite;
 import io.stratum.Stratum;
 import io.stratum.testkit.tck.QueryPlans;
 import java.util.List;
-import org.jooq.Query;
 
-/** Query plans as SQLite's {@code EXPLAIN QUERY PLAN} reports them, with the query's own bind values. */
+/** Query plans as SQLite's {@code EXPLAIN QUERY PLAN} reports them, with the statement's own bind values. */
 final class SqlitePlans implements QueryPlans {
     @Override
-    public List<String> plan(Stratum db, Query query) {
-        return db.dsl().fetch("explain query plan " + db.dsl().render(query), query.getBindValues().toArray())
+    public List<String> plan(Stratum db, String sql, List<Object> bindValues) {
+        return db.dsl().fetch("explain query plan " + sql, bindValues.toArray())
                 .getValues("detail", String.class);
     }
 

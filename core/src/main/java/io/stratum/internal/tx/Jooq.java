@@ -1,8 +1,11 @@
 package io.stratum.internal.tx;
 
 import io.stratum.spi.Backend;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -14,9 +17,11 @@ public final class Jooq {
 
     /**
      * A context on {@code dataSource}: tables rendered unqualified (they resolve through the connection's
-     * schema or search_path), no execute logging, and typed errors from every query.
+     * schema or search_path), no execute logging, and typed errors from every query; then the application's
+     * {@code listeners}, which therefore see the typed errors.
      */
-    public static DSLContext context(DataSource dataSource, Backend backend, ErrorTranslator errors) {
+    public static DSLContext context(DataSource dataSource, Backend backend, ErrorTranslator errors,
+                                     List<ExecuteListener> listeners) {
         Settings settings = new Settings()
                 .withRenderSchema(false)
                 .withRenderCatalog(false)
@@ -25,7 +30,10 @@ public final class Jooq {
         configuration.set(dataSource);
         configuration.set(backend.dialect());
         configuration.set(settings);
-        configuration.set(new TranslatingListener(errors));
+        List<ExecuteListener> all = new ArrayList<>();
+        all.add(new TranslatingListener(errors));
+        all.addAll(listeners);
+        configuration.set(all.toArray(ExecuteListener[]::new));
         return DSL.using(configuration);
     }
 }

@@ -12,6 +12,7 @@ import io.stratum.TransactionOptions;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -29,7 +30,7 @@ class AutoCommittedStatementTest {
         Backend backend = Backends.forUrl(url);
         try (BackendConnection connection = backend.connect(url, PoolSettings.defaults(), Map.of())) {
             ErrorTranslator errors = new ErrorTranslator(backend);
-            DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors);
+            DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors, List.of());
             test.accept(new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
                     connection.writeGate(), errors, new Retrier(RetryPolicy.none(), null)), dsl);
         }

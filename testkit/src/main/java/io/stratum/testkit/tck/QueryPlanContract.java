@@ -1,35 +1,43 @@
 package io.stratum.testkit.tck;
 
-import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.Stratum;
-import io.stratum.internal.tx.Backends;
-import io.stratum.internal.queue.QueueQueries;
-import io.stratum.internal.task.TaskMove;
-import io.stratum.internal.task.TaskTransitions;
+import io.stratum.queue.Claimed;
 import io.stratum.task.TaskStatus;
+import io.stratum.testkit.tck.StatementRecorder.RecordedStatement;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
-import org.jooq.DSLContext;
-import org.jooq.Query;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The queue's look-ups are index look-ups at {@value QueryPlanData#SIZE} tasks: the plan of each one, as the
- * backend explains it, must not read a whole table, and must use the index made for it.
- * A backend certifies itself by saying how to obtain a plan and how a full scan of a table shows in it.
+ * The queue's hot paths are index look-ups at {@value QueryPlanData#SIZE} tasks. The operations run once, through
+ * the public API, on a store that records every statement it executes; then the backend explains each of those
+ * statements, with the SQL and bind values it ran with. No plan may read a whole table, and each operation must use
+ * the index made for it. A backend certifies itself by saying how to obtain a plan and how a full scan of a table
+ * shows in it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class QueryPlanContract {
+    private static final String CLAIM_INDEX = "ix_tasks_claim";
+    private static final String LEASE_INDEX = "ix_tasks_lease_expiry";
+    private static final String DEPENDENTS_INDEX = "ix_task_dependencies_depends_on";
+    private static final String STATUS_INDEX = "idx_tasks_status";
+
     private ScratchDatabases databases;
     private Stratum db;
-    private QueueQueries queries;
     private QueryPlanData data;
+    private List<RecordedStatement> claim;
+    private List<RecordedStatement> complete;
+    private List<RecordedStatement> readyTasks;
+    private List<RecordedStatement> reclaim;
+    private List<RecordedStatement> cancel;
 
     /** The databases of the backend configuration under test. */
     protected abstract ScratchDatabases testDatabase();
@@ -38,14 +46,25 @@ public abstract class QueryPlanContract {
     protected abstract QueryPlans plans();
 
     @BeforeAll
-    void load() {
+    void runTheHotPaths() {
         databases = testDatabase();
-        String url = databases.freshUrl();
-        db = Stratum.builder().url(url).clock(Clock.systemUTC()).open();
+        StatementRecorder recorder = new StatementRecorder();
+        db = Stratum.builder().url(databases.freshUrl())
+                .clock(Clock.fixed(QueryPlanData.now().toInstant(), ZoneOffset.UTC))
+                .executeListener(recorder)
+                .open();
         db.migrate();
         data = QueryPlanData.load(db);
         plans().collectStatistics(db);
-        queries = new QueueQueries(Backends.forUrl(url));
+
+        AtomicReference<List<Claimed>> claimed = new AtomicReference<>();
+        claim = recorder.during(() -> claimed.set(db.queue().claim("plan", 16, Duration.ofMinutes(5))));
+        Claimed first = claimed.get().getFirst();
+        assertThat(first.task().id()).isEqualTo(data.claimedFirst());
+        complete = recorder.during(() -> db.queue().complete(first.lease(), null));
+        readyTasks = recorder.during(() -> db.tasks().getReadyTasks(100));
+        reclaim = recorder.during(() -> db.queue().reclaimExpired());
+        cancel = recorder.during(() -> db.queue().cancel(data.readyWithADependent()));
     }
 
     @AfterAll
@@ -58,64 +77,60 @@ public abstract class QueryPlanContract {
         }
     }
 
-    private DSLContext dsl() {
-        return db.dsl();
-    }
-
     @Test
-    void claimReadsTheClaimIndex() {
-        assertIndexed(queries.claimable(dsl(), QueryPlanData.now(), 16), "ix_tasks_claim");
+    void claimTakesItsTasksThroughTheClaimIndexInOneStatement() {
+        List<String> updates = plans(claim.stream().filter(RecordedStatement::isUpdate).toList());
+        assertThat(updates).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX))
+                .noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }
 
     @Test
     void readyTasksAreReadThroughTheClaimIndex() {
-        assertIndexed(queries.ready(dsl(), QueryPlanData.now(), 100), "ix_tasks_claim");
+        assertThat(plans(readyTasks)).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX));
     }
 
     @Test
     void expiredLeasesAreReadThroughTheLeaseIndex() {
-        assertIndexed(queries.expiredLeases(dsl(), QueryPlanData.now(), 500), "ix_tasks_lease_expiry");
+        assertThat(plans(reclaim)).anySatisfy(plan -> assertThat(plan).contains(LEASE_INDEX));
     }
 
     @Test
     void dependentsOfATaskAreAnIndexLookUp() {
-        assertIndexed(queries.dependents(dsl(), List.of(data.withDependents())), "ix_task_dependencies_depends_on");
+        assertThat(plans(cancel)).anySatisfy(plan -> assertThat(plan).contains(DEPENDENTS_INDEX));
     }
 
+    /** Found through the dependency index and the primary keys, not through the index on status. */
     @Test
     void promotionFindsDependentsAndTheirDependenciesThroughIndexes() {
-        String plan = plan(queries.pendingDependentsOf(dsl(), List.of(data.withDependents())));
-        assertThat(plan).contains("ix_task_dependencies_depends_on").doesNotContain("idx_tasks_status");
-        assertByKey(queries.withDependencyIn(dsl(), data.pending(),
-                EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED))));
-    }
-
-    @Test
-    void claimTakesItsTasksThroughTheClaimIndexInOneStatement() {
-        String plan = plan(TaskTransitions.statement(dsl(), queries.claimable(dsl(), QueryPlanData.now(), 16),
-                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));
-        assertThat(plan).contains("ix_tasks_claim").doesNotContain("idx_tasks_status");
-    }
-
-    @Test
-    void statusChangesFindTheirRowsByKey() {
-        assertByKey(TaskTransitions.statement(dsl(), data.ready(),
-                TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING).set(TASKS.LEASE_OWNER, "plan"), QueryPlanData.now()));
-    }
-
-    private void assertIndexed(Query query, String index) {
-        assertThat(plan(query)).as("plan of%n%s", query).contains(index);
+        assertThat(db.tasks().require(data.pendingOnClaimedFirst()).status()).as("the dependent was promoted")
+                .isEqualTo(TaskStatus.READY);
+        assertThat(plans(complete)).anySatisfy(plan -> assertThat(plan).contains(DEPENDENTS_INDEX))
+                .noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }
 
     /** Found through the primary keys, not through the index on status, whatever the number of tasks per status. */
-    private void assertByKey(Query query) {
-        assertThat(plan(query)).as("plan of%n%s", query).doesNotContain("idx_tasks_status");
+    @Test
+    void statusChangesFindTheirRowsByKey() {
+        List<RecordedStatement> moves = cancel.stream().filter(RecordedStatement::isUpdate).toList();
+        assertThat(moves).isNotEmpty();
+        assertThat(plans(moves)).noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }
 
-    private String plan(Query query) {
-        List<String> plan = plans().plan(db, query);
+    /** The plan of each statement, as one text per statement; none may read a whole table. */
+    private List<String> plans(List<RecordedStatement> statements) {
+        assertThat(statements).isNotEmpty();
+        return statements.stream().map(this::plan).toList();
+    }
+
+    private String plan(RecordedStatement statement) {
+        List<String> plan;
+        try {
+            plan = plans().plan(db, statement.sql(), statement.bindValues());
+        } catch (RuntimeException e) {
+            throw new AssertionError("cannot explain " + statement, e);
+        }
         String text = String.join("\n", plan);
-        assertThat(plan).as("plan of%n%s%nis%n%s", query, text).noneMatch(plans()::isFullScan);
+        assertThat(plan).as("plan of%n%s%nis%n%s", statement, text).noneMatch(plans()::isFullScan);
         return text;
     }
 }

@@ -5,6 +5,7 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Stratum;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,12 +20,17 @@ import org.jooq.InsertValuesStepN;
 /**
  * {@value #SIZE} tasks written straight into the tables, a thousand rows per statement, in the mix a busy
  * queue has (85% completed, 7% ready, 3% running with half the leases expired, 5% pending), each task after
- * the first depending on an earlier one.
+ * the first depending on an earlier one. Two ready tasks have a known dependent: the one claimed first (its
+ * dependent is pending on it alone) and one near the end (the last task depends on it).
  */
 final class QueryPlanData {
     static final int SIZE = 100_000;
     private static final int ROWS_PER_INSERT = 1_000;
     private static final int EDGES_PER_INSERT = 5_000;
+    private static final int FIRST_CLAIMED = 85;
+    private static final int PENDING_ON_FIRST_CLAIMED = 95;
+    private static final int CANCELLED = SIZE - 9;
+    private static final int CLAIMED_FIRST_PRIORITY = 100;
     private static final OffsetDateTime START = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final List<Field<?>> COLUMNS = List.of(TASKS.ID, TASKS.SUMMARY, TASKS.DESCRIPTION,
             TASKS.AGENT_TYPE, TASKS.PRIORITY, TASKS.CALCULATED_PRIORITY, TASKS.STATUS, TASKS.DEPENDENCY_TYPE,
@@ -54,11 +60,16 @@ final class QueryPlanData {
         for (int from = 1; from < SIZE; from += EDGES_PER_INSERT) {
             var insert = db.dsl().insertInto(TASK_DEPENDENCIES, TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID);
             for (int i = from; i < Math.min(SIZE, from + EDGES_PER_INSERT); i++) {
-                insert = insert.values(ids.get(i), ids.get(random.nextInt(i)));
+                int drawn = random.nextInt(i);
+                insert = insert.values(ids.get(i), ids.get(dependencyOf(i, drawn)));
             }
             insert.execute();
         }
         return new QueryPlanData(ids);
+    }
+
+    private static int dependencyOf(int task, int drawn) {
+        return task == PENDING_ON_FIRST_CLAIMED ? FIRST_CLAIMED : task == SIZE - 1 ? CANCELLED : drawn;
     }
 
     private static TaskStatus status(int i) {
@@ -72,7 +83,8 @@ final class QueryPlanData {
         TaskStatus status = status(i);
         boolean running = status == TaskStatus.RUNNING;
         OffsetDateTime expires = running ? now().plusHours(i % 2 == 0 ? -1 : 1) : null;
-        return Arrays.asList(id, "task " + i, "", "coder", i % 11, (double) (i % 11), status.dbValue(),
+        double calculatedPriority = i == FIRST_CLAIMED ? CLAIMED_FIRST_PRIORITY : i % 11;
+        return Arrays.asList(id, "task " + i, "", "coder", i % 11, calculatedPriority, status.dbValue(),
                 "sequential", 1, 0, 3, 3_600, submitted, submitted, "human", 0L, submitted,
                 running ? "worker" : null, running ? UUID.randomUUID() : null, expires);
     }
@@ -82,22 +94,18 @@ final class QueryPlanData {
         return START.plusSeconds(SIZE);
     }
 
-    /** A task other tasks depend on. */
-    UUID withDependents() {
-        return ids.getFirst();
+    /** The ready task a claim takes first. */
+    TaskId claimedFirst() {
+        return TaskId.of(ids.get(FIRST_CLAIMED));
     }
 
-    /** A few ready tasks. */
-    List<UUID> ready() {
-        return List.of(ids.get(85), ids.get(185), ids.get(285));
+    /** The pending task whose one dependency is {@link #claimedFirst()}. */
+    TaskId pendingOnClaimedFirst() {
+        return TaskId.of(ids.get(PENDING_ON_FIRST_CLAIMED));
     }
 
-    /** A few pending tasks. */
-    List<UUID> pending() {
-        List<UUID> pending = new ArrayList<>();
-        for (int i = 95; i < SIZE && pending.size() < 50; i += 100) {
-            pending.add(ids.get(i));
-        }
-        return pending;
+    /** A ready task near the end, on which the last task depends. */
+    TaskId readyWithADependent() {
+        return TaskId.of(ids.get(CANCELLED));
     }
 }

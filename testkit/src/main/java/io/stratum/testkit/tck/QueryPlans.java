@@ -2,13 +2,15 @@ package io.stratum.testkit.tck;
 
 import io.stratum.Stratum;
 import java.util.List;
-import org.jooq.Query;
 
 /** How a backend explains its query plans, for {@link QueryPlanContract}. */
 public interface QueryPlans {
 
-    /** The lines of the plan the database would run {@code query} with, bind values as in production. */
-    List<String> plan(Stratum store, Query query);
+    /**
+     * The lines of the plan the database would run {@code sql} with, {@code bindValues} bound to its {@code ?}
+     * placeholders as in production. {@code sql} is a statement as Stratum executed it.
+     */
+    List<String> plan(Stratum store, String sql, List<Object> bindValues);
 
     /** Whether a plan line reads a whole table (a sequential or full scan). */
     boolean isFullScan(String planLine);

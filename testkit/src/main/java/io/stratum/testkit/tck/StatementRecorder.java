@@ -1,0 +1,50 @@
+package io.stratum.testkit.tck;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteType;
+
+/**
+ * Records the statements a store executes while {@link #during} runs an operation: the SQL exactly as jOOQ
+ * rendered it for the driver, with its bind values. Batches (the audit rows' inserts) are left out: they look nothing
+ * up. Statements may run on another thread than the caller's (the SQLite write queue), so recording is switched on
+ * for the store, not for a thread.
+ */
+final class StatementRecorder implements ExecuteListener {
+    private volatile List<RecordedStatement> recording;
+
+    /** The statements {@code operation} executed, in order. */
+    synchronized List<RecordedStatement> during(Runnable operation) {
+        recording = new ArrayList<>();
+        try {
+            operation.run();
+            return List.copyOf(recording);
+        } finally {
+            recording = null;
+        }
+    }
+
+    @Override
+    public void executeStart(ExecuteContext ctx) {
+        List<RecordedStatement> target = recording;
+        if (target != null && ctx.type() != ExecuteType.BATCH && ctx.query() != null) {
+            synchronized (target) {
+                target.add(new RecordedStatement(ctx.sql(), ctx.query().getBindValues()));
+            }
+        }
+    }
+
+    /** One executed statement: its SQL, with a {@code ?} for each of its bind values. */
+    record RecordedStatement(String sql, List<Object> bindValues) {
+        boolean isUpdate() {
+            return sql.regionMatches(true, 0, "update", 0, "update".length());
+        }
+
+        @Override
+        public String toString() {
+            return sql + " " + bindValues;
+        }
+    }
+}

@@ -11,6 +11,7 @@ import io.stratum.internal.audit.JooqRetention;
 import io.stratum.internal.schema.LiquibaseMigrations;
 import io.stratum.internal.tx.PooledDatabase;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.tx.Repositories;
 import io.stratum.internal.tx.Retrier;
 import io.stratum.internal.values.Text;
@@ -76,7 +77,7 @@ public final class Stratum implements AutoCloseable {
         this.schema = new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend);
         this.repositories = new Repositories(database, settings.clock,
                 new AuditTrail(settings.audit, settings.actor, settings.clock), new QueueQueries(backend),
-                settings.queue);
+                new TaskListing(backend), settings.queue);
         this.retention = new JooqRetention(database, settings.clock);
     }
 

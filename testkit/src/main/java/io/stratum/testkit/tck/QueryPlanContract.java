@@ -3,11 +3,14 @@ package io.stratum.testkit.tck;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.internal.tx.Backends;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
+import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The queue's look-ups are index look-ups at {@value QueryPlanData#SIZE} tasks: the plan of each one, as the
- * backend explains it, must not read a whole table, and must use the index made for it.
+ * The queue's look-ups and the pages of ready tasks are index look-ups at {@value QueryPlanData#SIZE} tasks: the
+ * plan of each one, as the backend explains it, must not read a whole table, and must use the index made for it.
  * A backend certifies itself by saying how to obtain a plan and how a full scan of a table shows in it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +32,7 @@ public abstract class QueryPlanContract {
     private ScratchDatabases databases;
     private Stratum db;
     private QueueQueries queries;
+    private TaskListing listing;
     private QueryPlanData data;
 
     /** The databases of the backend configuration under test. */
@@ -46,6 +50,7 @@ public abstract class QueryPlanContract {
         data = QueryPlanData.load(db);
         plans().collectStatistics(db);
         queries = new QueueQueries(Backends.forUrl(url));
+        listing = new TaskListing(Backends.forUrl(url));
     }
 
     @AfterAll
@@ -70,6 +75,14 @@ public abstract class QueryPlanContract {
     @Test
     void readyTasksAreReadThroughTheClaimIndex() {
         assertIndexed(queries.ready(dsl(), QueryPlanData.now(), 100), "ix_tasks_claim");
+    }
+
+    @Test
+    void pagesOfReadyTasksAreReadThroughTheClaimIndex() {
+        TaskFilters ready = TaskFilters.builder().status(TaskStatus.READY).build();
+        String cursor = db.tasks().list(ready, PageRequest.first(100)).nextCursor();
+        assertIndexed(listing.page(dsl(), ready, PageRequest.first(100)), "ix_tasks_claim");
+        assertIndexed(listing.page(dsl(), ready, PageRequest.after(cursor, 100)), "ix_tasks_claim");
     }
 
     @Test

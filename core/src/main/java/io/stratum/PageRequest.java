@@ -8,13 +8,15 @@ import io.stratum.internal.values.Paging;
  * {@link InvalidInput} naming {@code cursor}.
  *
  * @param cursor where the page starts, or null for the first page
- * @param limit at most this many items (1..10000)
+ * @param limit at most this many items (1..{@value #MAX_LIMIT})
  */
 public record PageRequest(String cursor, int limit) {
     /** Page size of {@link #first()}. */
     public static final int DEFAULT_LIMIT = 100;
+    /** Largest page size. */
+    public static final int MAX_LIMIT = Paging.MAX_LIMIT;
 
-    /** Validates the limit; {@link InvalidInput} if it is outside 1..10000. */
+    /** Validates the limit; {@link InvalidInput} if it is outside 1..{@value #MAX_LIMIT}. */
     public PageRequest {
         Paging.limit("limit", limit);
     }

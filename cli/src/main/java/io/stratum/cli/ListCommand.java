@@ -1,5 +1,7 @@
 package io.stratum.cli;
 
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.session.SessionId;
 import io.stratum.task.Task;
@@ -32,39 +34,39 @@ final class ListCommand extends DatabaseCommand {
     @Option(names = "--parent", paramLabel = "ID", description = "Children of this task.")
     TaskId parent;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + TaskFilters.DEFAULT_LIMIT,
-            description = "At most N tasks (default: ${DEFAULT-VALUE}, at most " + TaskFilters.MAX_LIMIT + ").")
-    int limit;
+    @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (printed under the previous page).")
+    String after;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N.")
-    int offset;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + PageRequest.DEFAULT_LIMIT,
+            description = "At most N tasks (default: ${DEFAULT-VALUE}, at most " + PageRequest.MAX_LIMIT + ").")
+    int limit;
 
     @Override
     int run(Stratum db, Output out) {
         TaskFilters filters = TaskFilters.builder()
                 .status(status).agentType(agentType).featureBranch(featureBranch)
                 .sessionId(session).parentTaskId(parent)
-                .limit(limit).offset(offset)
                 .build();
-        List<Task> tasks = db.tasks().list(filters);
+        Page<Task> page = db.tasks().list(filters, after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
+        List<Task> tasks = page.items();
         long total = db.tasks().count(filters);
         if (out.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("total", total);
-            json.put("offset", offset);
             json.put("tasks", tasks.stream().map(TaskViews::json).toList());
+            json.put("nextCursor", page.nextCursor());
             out.json(json);
             return 0;
         }
         if (tasks.isEmpty()) {
-            out.line(total == 0 ? "No tasks match." : "No tasks past offset " + offset + " (" + total + " match).");
+            out.line(total == 0 ? "No tasks match." : "No tasks after that cursor (" + total + " match).");
             return 0;
         }
         out.table(TaskViews.listTable(tasks));
-        if (tasks.size() < total) {
+        if (page.hasMore()) {
             out.blank();
-            out.line("Showing " + (offset + 1) + "-" + (offset + tasks.size()) + " of " + total
-                    + " tasks (use --limit and --offset for more).");
+            out.line("Showing " + tasks.size() + " of " + total + " matching tasks.");
+            out.line("More tasks follow: --after " + page.nextCursor());
         }
         return 0;
     }

@@ -111,12 +111,24 @@ abstract class TaskCommandsContract {
         assertThat(ready.get("total").asInt()).isEqualTo(1);
         assertThat(ready.get("tasks").get(0).get("id").asText()).isEqualTo(first);
 
-        CliRun page = stratum("list", "--agent", agent, "--limit", "1", "--offset", "1");
+        CliRun firstPage = stratum("list", "--agent", agent, "--limit", "1");
+        assertThat(firstPage.out()).contains("First", "Showing 1 of 2 matching tasks.").doesNotContain("Second");
+        List<String> firstLines = firstPage.out().lines().toList();
+        String cursor = firstLines.getLast().substring("More tasks follow: --after ".length());
+        CliRun page = stratum("list", "--agent", agent, "--limit", "1", "--after", cursor);
         String[] lines = page.out().split("\n");
         assertThat(lines[0]).matches("ID +STATUS +PRI +AGENT +DEPTH +SUBMITTED +SUMMARY");
         assertThat(lines[1]).contains("pending", agent, "Second");
         assertThat(lines[1].indexOf("pending")).isEqualTo(lines[0].indexOf("STATUS"));
-        assertThat(page.out()).contains("Showing 2-2 of 2 tasks");
+        assertThat(lines).hasSize(2);
+
+        JsonNode jsonPage = json("list", "--agent", agent, "--limit", "1", "--json");
+        assertThat(jsonPage.get("nextCursor").asText()).isEqualTo(cursor);
+        assertThat(json("list", "--agent", agent, "--limit", "1", "--after", cursor, "--json").get("nextCursor").isNull())
+                .isTrue();
+        CliRun bogus = stratum("list", "--after", "not a cursor");
+        assertThat(bogus.status()).isNotZero();
+        assertThat(bogus.err()).contains("cursor");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.stratum.audit;
 
-import java.util.List;
+import io.stratum.InvalidInput;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 
 /**
  * The audit trail. Stratum writes a row for every task status change ({@link AuditActions#TASK_STATUS}) and every
@@ -10,10 +12,10 @@ import java.util.List;
  * whatever that switch says.
  *
  * <pre>{@code
- * List<AuditEntry> history = db.audit().query(AuditQuery.builder()
+ * Page<AuditEntry> history = db.audit().query(AuditQuery.builder()
  *         .entity(AuditActions.TASK, taskId.toString())
  *         .between(since, null)
- *         .build());
+ *         .build(), PageRequest.first());
  * }</pre>
  */
 public interface AuditLog {
@@ -21,6 +23,11 @@ public interface AuditLog {
     /** Writes {@code record} now and returns the stored row. */
     AuditEntry record(AuditRecord record);
 
-    /** Rows matching {@code query}, oldest first. */
-    List<AuditEntry> query(AuditQuery query);
+    /**
+     * One page of the rows matching {@code query}, oldest first, then by id. The cursor holds the position of the
+     * page's last row, so rows written while paging shift no later page.
+     *
+     * @throws InvalidInput naming {@code cursor} if the page's cursor is not one this method returned
+     */
+    Page<AuditEntry> query(AuditQuery query, PageRequest page);
 }

@@ -4,6 +4,8 @@ import io.stratum.ConstraintViolation;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import java.util.List;
 import io.stratum.agent.AgentId;
@@ -61,10 +63,17 @@ public interface TaskRepository {
     /** Deletes the task and its dependency edges; returns whether it existed. Children keep living, unparented. */
     boolean delete(TaskId id);
 
-    /** Tasks matching {@code filters}, in the order documented on {@link TaskFilters}. */
-    List<Task> list(TaskFilters filters);
+    /**
+     * One page of the tasks matching {@code filters}, by calculated priority (highest first), then submission time
+     * (oldest first), then id. The cursor holds the position of the page's last task, so tasks stored or deleted
+     * before that position while paging shift no later page. A task whose calculated priority changes while paging
+     * moves in this order, and may be seen twice or not at all.
+     *
+     * @throws InvalidInput naming {@code cursor} if the page's cursor is not one this method returned
+     */
+    Page<Task> list(TaskFilters filters, PageRequest page);
 
-    /** Number of tasks matching {@code filters} (limit and offset ignored). */
+    /** Number of tasks matching {@code filters}. */
     long count(TaskFilters filters);
 
     /**
@@ -72,7 +81,7 @@ public interface TaskRepository {
      * task that failed an attempt stays {@code ready} but waits out its back-off first), in claim order: highest
      * calculated priority first, then oldest submitted. Does not claim them.
      *
-     * @throws InvalidInput if {@code limit} is outside 1..{@value TaskFilters#MAX_LIMIT}
+     * @throws InvalidInput if {@code limit} is outside 1..{@value PageRequest#MAX_LIMIT}
      */
     List<Task> getReadyTasks(int limit);
 

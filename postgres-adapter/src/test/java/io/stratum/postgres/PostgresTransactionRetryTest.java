@@ -92,7 +92,8 @@ class PostgresTransactionRetryTest {
             assertThat(results).extracting(MemoryEntry::version).containsExactlyInAnyOrder(2L, 3L);
             MemoryEntry last = db.memory().get("race", "counter").orElseThrow();
             assertThat(last.value()).isEqualTo(Json.of("2"));
-            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#counter").build()))
+            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#counter").build(),
+                    PageRequest.first()).items())
                     .hasSize(3);
         }
     }
@@ -115,7 +116,8 @@ class PostgresTransactionRetryTest {
             assertThat(runs).hasValue(3);
             assertThat(db.memory().history("race", "hot", PageRequest.first(10)).items()).extracting(MemoryEntry::value)
                     .containsExactly(Json.of("0"), Json.of("\"other\""), Json.of("\"other\""), Json.of("\"other\""));
-            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#hot").build()))
+            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#hot").build(),
+                    PageRequest.first()).items())
                     .hasSize(4);
         }
     }

@@ -355,9 +355,8 @@ abstract class BadInputSuite extends StoreSuite {
         String agentType = in.string();
         String branch = in.chance(50) ? null : in.string();
         int limit = in.integer();
-        int offset = in.integer();
         List<Task> found = outcomes.attempt("tasks.list", () -> db.tasks().list(TaskFilters.builder()
-                .agentType(agentType).featureBranch(branch).limit(limit).offset(offset).build()));
+                .agentType(agentType).featureBranch(branch).build(), pageRequest()).items());
         if (found != null) {
             assertThat(found).allMatch(t -> agentType == null || t.agentType().equals(agentType));
             assertThat(found).allMatch(t -> branch == null || branch.equals(t.featureBranch()));
@@ -477,7 +476,7 @@ abstract class BadInputSuite extends StoreSuite {
         AuditEntry entry = write("audit.record", () -> db.audit().record(
                 new AuditRecord(actor, action, type, entityId, before, after)));
         List<AuditEntry> found = outcomes.attempt("audit.query", () -> db.audit().query(
-                AuditQuery.builder().entity(type, entityId).limit(in.integer()).offset(in.integer()).build()));
+                AuditQuery.builder().entity(type, entityId).build(), pageRequest()).items());
         if (entry != null && found != null && found.stream().anyMatch(e -> e.id().equals(entry.id()))) {
             AuditEntry read = found.stream().filter(e -> e.id().equals(entry.id())).findFirst().orElseThrow();
             assertThat(List.of(String.valueOf(read.actor()), read.action(), read.entityType(), read.entityId()))
@@ -504,7 +503,7 @@ abstract class BadInputSuite extends StoreSuite {
         write("tasks.submit(null)", () -> db.tasks().submit(null));
         write("tasks.update(null)", () -> db.tasks().update(null));
         write("tasks.delete(null)", () -> db.tasks().delete(null));
-        outcomes.attempt("tasks.list(null)", () -> db.tasks().list(null));
+        outcomes.attempt("tasks.list(null)", () -> db.tasks().list(null, PageRequest.first()));
         outcomes.attempt("tasks.count(null)", () -> db.tasks().count(null));
         outcomes.attempt("sessions.get(null)", () -> db.sessions().get(null));
         write("sessions.create(null)", () -> db.sessions().create(null));
@@ -513,7 +512,7 @@ abstract class BadInputSuite extends StoreSuite {
         write("memory.put(null)", () -> db.memory().put(null));
         write("memory.put(ns, key, null)", () -> db.memory().put("ns", in.word(), null));
         write("audit.record(null)", () -> db.audit().record(null));
-        outcomes.attempt("audit.query(null)", () -> db.audit().query(null));
+        outcomes.attempt("audit.query(null)", () -> db.audit().query(null, PageRequest.first()));
         outcomes.attempt("TaskId.of(null)", () -> TaskId.of(null));
     }
 }

@@ -69,7 +69,7 @@ abstract class InjectionSweep extends StoreSuite {
                 .description(p).createdBy(p).featureBranch(p).taskBranch(p).worktreePath(p)
                 .idempotencyKey(p + "#" + i).inputData(json).build()));
         List<Task> byAgent = outcomes.attempt("tasks.list", () -> db.tasks().list(
-                TaskFilters.builder().agentType(p).featureBranch(p).build()));
+                TaskFilters.builder().agentType(p).featureBranch(p).build(), PageRequest.first()).items());
         Long count = outcomes.attempt("tasks.count", () -> db.tasks().count(
                 TaskFilters.builder().agentType(p).build()));
         if (id == null) {
@@ -182,7 +182,7 @@ abstract class InjectionSweep extends StoreSuite {
         AuditEntry entry = outcomes.attempt("audit.record",
                 () -> db.audit().record(new AuditRecord(p, p, p, p, json, json)));
         List<AuditEntry> found = outcomes.attempt("audit.query",
-                () -> db.audit().query(AuditQuery.builder().entity(p, p).build()));
+                () -> db.audit().query(AuditQuery.builder().entity(p, p).build(), PageRequest.first()).items());
         if (entry != null) {
             assertThat(found).singleElement().satisfies(e -> {
                 assertThat(List.of(e.actor(), e.action(), e.entityType(), e.entityId())).containsOnly(p);

@@ -94,12 +94,12 @@ class ReadmeDomainExamplesTest {
             assertThat(db.memory().get(ns, "plan")).isEmpty();
 
             // Audit trail
-            List<AuditEntry> trail = db.audit().query(AuditQuery.builder()
+            Page<AuditEntry> trail = db.audit().query(AuditQuery.builder()
                     .entity(AuditActions.TASK, planned.toString())
                     .between(OffsetDateTime.now().minusDays(1), null)
-                    .build());                     // e.g. before {"status": "ready", ...}, after {"status": "running", ...}
+                    .build(), PageRequest.first());  // e.g. before {"status": "ready", ...}, after {"status": "running", ...}
             db.audit().record(AuditRecord.of("approve", "pull-request", "42").by("reviewer"));
-            assertThat(trail).singleElement().satisfies(e -> assertThat(e.after().text()).contains("running"));
+            assertThat(trail.items()).singleElement().satisfies(e -> assertThat(e.after().text()).contains("running"));
 
             // Retention
             OffsetDateTime monthAgo = OffsetDateTime.now().minusDays(30);

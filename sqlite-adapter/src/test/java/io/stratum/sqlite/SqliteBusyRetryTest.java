@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.Busy;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.RetryPolicy;
 import io.stratum.StratumException;
 import io.stratum.Stratum;
@@ -70,7 +71,7 @@ class SqliteBusyRetryTest {
             assertThat(write.get(30, TimeUnit.SECONDS).version()).isEqualTo(2);
             assertThat(seenMeanwhile.version()).as("a read-only transaction takes no write lock").isEqualTo(1);
             assertThat(retriedOn).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(Busy.class));
-            assertThat(db.audit().query(AuditQuery.all())).hasSize(2);
+            assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).hasSize(2);
         }
     }
 
@@ -90,7 +91,7 @@ class SqliteBusyRetryTest {
             otherStatement.execute("ROLLBACK");
             assertThat(retriedOn).hasSize(2);
             assertThat(db.memory().get("ns", "k")).isEmpty();
-            assertThat(db.audit().query(AuditQuery.all())).isEmpty();
+            assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).isEmpty();
         }
     }
 }

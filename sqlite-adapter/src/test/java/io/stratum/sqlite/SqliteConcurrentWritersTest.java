@@ -2,6 +2,7 @@ package io.stratum.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -59,7 +60,7 @@ class SqliteConcurrentWritersTest {
             assertThat(failures).isEmpty();
             assertThat(first.tasks().count(TaskFilters.builder().status(TaskStatus.RUNNING).build()))
                     .isEqualTo(THREADS * WRITES_PER_THREAD);
-            assertThat(second.tasks().list(TaskFilters.builder().limit(10).build()))
+            assertThat(second.tasks().list(TaskFilters.all(), PageRequest.first(10)).items())
                     .allMatch(t -> t.version() == 2);
         }
     }

@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
@@ -49,7 +50,7 @@ class SqliteTransactionsTest {
                     throw new IllegalStateException("inner");
                 })).isInstanceOf(IllegalStateException.class);
             });
-            assertThat(db.tasks().list(TaskFilters.all()))
+            assertThat(db.tasks().list(TaskFilters.all(), PageRequest.first()).items())
                     .extracting(t -> t.summary() + "/" + t.description()).containsExactly("outside/outer");
         }
     }

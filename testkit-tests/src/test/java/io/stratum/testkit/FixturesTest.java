@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.task.DependencyType;
 import io.stratum.task.Task;
@@ -62,7 +63,7 @@ class FixturesTest {
         assertThat(db.tasks().require(fixtures.task("ui")).dependencyType()).isEqualTo(DependencyType.PARALLEL);
         assertThat(db.tasks().require(fixtures.task("release")).deadline())
                 .isEqualTo(OffsetDateTime.parse("2030-01-31T12:00:00Z"));
-        assertThat(db.tasks().list(TaskFilters.builder().agentType("janitor").build()))
+        assertThat(db.tasks().list(TaskFilters.builder().agentType("janitor").build(), PageRequest.first()).items())
                 .singleElement().extracting(Task::idempotencyKey).isEqualTo("chore-1");
     }
 

@@ -3,6 +3,8 @@ package io.stratum.internal.task;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Paging;
 import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
@@ -12,6 +14,8 @@ import io.stratum.ConstraintViolation;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.agent.AgentId;
@@ -23,11 +27,9 @@ import io.stratum.task.TaskRepository;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -38,13 +40,16 @@ public final class JooqTaskRepository implements TaskRepository {
     private final Database db;
     private final Clock clock;
     private final QueueQueries queries;
+    private final TaskListing listing;
     private final TaskTransitions transitions;
     private final TaskSubmission submission;
 
-    public JooqTaskRepository(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions) {
+    public JooqTaskRepository(Database db, Clock clock, QueueQueries queries, TaskListing listing,
+                              TaskTransitions transitions) {
         this.db = db;
         this.clock = clock;
         this.queries = queries;
+        this.listing = listing;
         this.transitions = transitions;
         this.submission = new TaskSubmission(clock);
     }
@@ -135,47 +140,22 @@ public final class JooqTaskRepository implements TaskRepository {
     }
 
     @Override
-    public List<Task> list(TaskFilters filters) {
+    public Page<Task> list(TaskFilters filters, PageRequest page) {
         Arguments.require("filters", filters);
-        return db.read(dsl -> TaskRows.toTasks(dsl, dsl.selectFrom(TASKS)
-                .where(conditions(filters))
-                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
-                .limit(filters.limit())
-                .offset(filters.offset())
-                .fetch()));
+        Arguments.require("page", page);
+        List<Task> rows = db.read(dsl -> TaskRows.toTasks(dsl, listing.page(dsl, filters, page).fetchInto(TASKS)));
+        return Cursors.page(rows, page.limit(), TaskListing::cursorOf);
     }
 
     @Override
     public long count(TaskFilters filters) {
         Arguments.require("filters", filters);
-        return db.read(dsl -> (long) dsl.fetchCount(TASKS, conditions(filters)));
-    }
-
-    private static List<Condition> conditions(TaskFilters f) {
-        List<Condition> conditions = new ArrayList<>();
-        if (f.status() != null) {
-            conditions.add(TASKS.STATUS.eq(f.status().dbValue()));
-        }
-        if (f.agentType() != null) {
-            conditions.add(TASKS.AGENT_TYPE.eq(f.agentType()));
-        }
-        if (f.featureBranch() != null) {
-            conditions.add(TASKS.FEATURE_BRANCH.eq(f.featureBranch()));
-        }
-        if (f.sessionId() != null) {
-            conditions.add(TASKS.SESSION_ID.eq(f.sessionId().value()));
-        }
-        if (f.parentTaskId() != null) {
-            conditions.add(TASKS.PARENT_TASK_ID.eq(f.parentTaskId().value()));
-        }
-        return conditions;
+        return db.read(dsl -> (long) dsl.fetchCount(TASKS, TaskListing.matching(filters)));
     }
 
     @Override
     public List<Task> getReadyTasks(int limit) {
-        if (limit < 1 || limit > TaskFilters.MAX_LIMIT) {
-            throw new InvalidInput("limit", limit + " is outside 1.." + TaskFilters.MAX_LIMIT);
-        }
+        Paging.limit("limit", limit);
         return db.read(dsl -> TaskRows.toTasks(dsl,
                 queries.ready(dsl, Timestamps.now(clock), limit).fetchInto(TASKS)));
     }

@@ -7,6 +7,7 @@ import io.stratum.internal.memory.JooqMemoryRepository;
 import io.stratum.internal.session.JooqSessionRepository;
 import io.stratum.internal.queue.JooqTaskQueue;
 import io.stratum.internal.task.JooqTaskRepository;
+import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.queue.ReclaimTimer;
 import io.stratum.internal.task.TaskTransitions;
@@ -24,6 +25,7 @@ public final class Repositories {
     private final Clock clock;
     private final AuditTrail audit;
     private final QueueQueries queries;
+    private final TaskListing listing;
     private final QueueSettings queueSettings;
     private final ReclaimTimer reclaimTimer;
     private final TaskRepository tasks;
@@ -33,19 +35,21 @@ public final class Repositories {
     private final MemoryRepository memory;
     private final AuditLog auditLog;
 
-    public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings) {
-        this(db, clock, audit, queries, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
+    public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, TaskListing listing,
+                        QueueSettings queueSettings) {
+        this(db, clock, audit, queries, listing, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
     }
 
-    private Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, QueueSettings queueSettings,
-                         ReclaimTimer reclaimTimer) {
+    private Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, TaskListing listing,
+                         QueueSettings queueSettings, ReclaimTimer reclaimTimer) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
+        this.listing = listing;
         this.queueSettings = queueSettings;
         this.reclaimTimer = reclaimTimer;
         TaskTransitions transitions = new TaskTransitions(queries, audit);
-        this.tasks = new JooqTaskRepository(db, clock, queries, transitions);
+        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions);
         this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer);
         this.sessions = new JooqSessionRepository(db, clock);
         this.agents = new JooqAgentRepository(db, clock);
@@ -55,7 +59,7 @@ public final class Repositories {
 
     /** The same repositories on another database, sharing this store's reclaim timer. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, queueSettings, reclaimTimer);
+        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer);
     }
 
     public TaskRepository tasks() {

@@ -5,6 +5,7 @@ import io.stratum.StratumSettings;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.audit.JooqRetention;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.schema.LiquibaseMigrations;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
@@ -34,7 +35,7 @@ public final class StoreAssembly {
         PooledDatabase database = new PooledDatabase(dsl, transactions, retrier, errors);
         AuditTrail audit = new AuditTrail(settings.audit(), settings.actor().orElse(null), settings.clock());
         Repositories repositories = new Repositories(database, settings.clock(), audit, new QueueQueries(backend),
-                settings.queue());
+                new TaskListing(backend), settings.queue());
         return new AssembledStore(backend, connection, database, transactions,
                 new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend), repositories,
                 new JooqRetention(database, settings.clock()));

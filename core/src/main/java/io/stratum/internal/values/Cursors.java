@@ -4,6 +4,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Page;
 import io.stratum.PageRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -65,34 +66,35 @@ public final class Cursors {
         return new Page<>(kept, cursorOf.apply(kept.getLast()));
     }
 
+    /** The {@code count} parts of the cursor of {@code page}, or null for the first page. */
+    public static String[] after(PageRequest page, int count) {
+        return page.cursor() == null ? null : decode(page.cursor(), count);
+    }
+
+    /** {@code part} of {@code cursor} read by {@code parser}; {@link InvalidInput} naming {@code cursor} if it does not parse. */
+    public static <T> T parse(String cursor, String part, Function<String, T> parser) {
+        try {
+            return parser.apply(part);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw invalid(cursor);
+        }
+    }
+
     /** The key in a one-part cursor of {@code page}, or null for the first page. */
     public static String afterText(PageRequest page) {
-        return page.cursor() == null ? null : decode(page.cursor(), 1)[0];
+        String[] parts = after(page, 1);
+        return parts == null ? null : parts[0];
     }
 
     /** The number in a one-part cursor of {@code page}, or null for the first page. */
     public static Long afterNumber(PageRequest page) {
         String text = afterText(page);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw invalid(page.cursor());
-        }
+        return text == null ? null : parse(page.cursor(), text, Long::parseLong);
     }
 
     /** The UUID in a one-part cursor of {@code page}, or null for the first page. */
     public static UUID afterId(PageRequest page) {
         String text = afterText(page);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw invalid(page.cursor());
-        }
+        return text == null ? null : parse(page.cursor(), text, UUID::fromString);
     }
 }

@@ -17,12 +17,4 @@ public final class Paging {
         }
         return value;
     }
-
-    /** {@code value} if it is a valid number of rows to skip (0 or more). */
-    public static int offset(String field, int value) {
-        if (value < 0) {
-            throw new InvalidInput(field, value + " must not be negative");
-        }
-        return value;
-    }
 }

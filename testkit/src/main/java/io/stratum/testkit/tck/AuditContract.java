@@ -7,6 +7,7 @@ import io.stratum.Busy;
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.audit.AuditActions;
@@ -16,6 +17,7 @@ import io.stratum.audit.AuditRecord;
 import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
+import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
 import java.time.Duration;
@@ -35,8 +37,12 @@ import org.junit.jupiter.api.Test;
 /** The audit trail: rows for every task status change and memory write, queries, the switch; every backend. */
 public abstract class AuditContract extends ContractSupport {
 
+    private List<AuditEntry> query(AuditQuery query) {
+        return db.audit().query(query, PageRequest.first()).items();
+    }
+
     private List<AuditEntry> about(String type, String id) {
-        return db.audit().query(AuditQuery.builder().entity(type, id).build());
+        return query(AuditQuery.builder().entity(type, id).build());
     }
 
     @Test
@@ -89,17 +95,64 @@ public abstract class AuditContract extends ContractSupport {
         OffsetDateTime t2 = StoredTime.now(clock);
         db.audit().record(AuditRecord.of("deploy", "service", "api").by("ci"));
 
-        assertThat(db.audit().query(AuditQuery.all())).hasSize(4);
+        assertThat(query(AuditQuery.all())).hasSize(4);
         assertThat(about(AuditActions.MEMORY, "ns#a")).hasSize(2);
-        assertThat(db.audit().query(AuditQuery.builder().entityType(AuditActions.MEMORY).build())).hasSize(3);
-        assertThat(db.audit().query(AuditQuery.builder().between(t1, t2).build()))
+        assertThat(query(AuditQuery.builder().entityType(AuditActions.MEMORY).build())).hasSize(3);
+        assertThat(query(AuditQuery.builder().between(t1, t2).build()))
                 .extracting(AuditEntry::entityId).containsExactlyInAnyOrder("ns#a", "ns#b");
-        assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "ns#a").between(t0, t1).build()))
+        assertThat(query(AuditQuery.builder().entity(AuditActions.MEMORY, "ns#a").between(t0, t1).build()))
                 .extracting(e -> e.after().text()).containsExactly("{\"value\": 1, \"version\": 1}");
-        assertThat(db.audit().query(AuditQuery.builder().between(t2, null).build()))
+        assertThat(query(AuditQuery.builder().between(t2, null).build()))
                 .extracting(AuditEntry::action).containsExactly("deploy");
-        assertThat(db.audit().query(AuditQuery.builder().limit(2).offset(2).build())).hasSize(2);
-        assertThatThrownBy(() -> AuditQuery.builder().limit(0).build()).isInstanceOf(InvalidInput.class);
+        assertThat(Pages.nth(page -> db.audit().query(AuditQuery.all(), page), 2, 1)).hasSize(2);
+        assertThatThrownBy(() -> PageRequest.first(0)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void pagesOfEverySizeListEachMatchingRowOnceOldestFirst() {
+        for (int i = 0; i < 20; i++) {
+            if (i % 4 == 0) {
+                clock.advance(Duration.ofMillis(1));
+            }
+            db.audit().record(AuditRecord.of("step", i % 5 == 0 ? "build" : "deploy", "run-" + i));
+        }
+        for (AuditQuery query : List.of(AuditQuery.builder().entityType("deploy").build(), AuditQuery.all())) {
+            List<AuditEntry> all = db.audit().query(query, PageRequest.first(1_000)).items();
+            assertThat(all).as("%s", query).hasSizeGreaterThanOrEqualTo(16).extracting(AuditEntry::at).isSorted();
+            for (int size : new int[] {1, 2, 3, 7, all.size(), all.size() + 1}) {
+                assertThat(Pages.all(page -> db.audit().query(query, page), size))
+                        .as("%s in pages of %d", query, size).containsExactlyElementsOf(all);
+            }
+        }
+    }
+
+    @Test
+    void rowsStoredBeforeTheCursorShiftNoLaterPage() {
+        for (int i = 0; i < 9; i++) {
+            clock.advance(Duration.ofMillis(1));
+            db.audit().record(AuditRecord.of("step", "deploy", "run-" + i));
+        }
+        List<AuditEntry> before = query(AuditQuery.all());
+        Page<AuditEntry> first = db.audit().query(AuditQuery.all(), PageRequest.first(4));
+
+        clock.advance(Duration.ofMillis(-20));
+        AuditEntry backdated = db.audit().record(AuditRecord.of("backfill", "deploy", "run-0"));
+        List<AuditEntry> seen = new ArrayList<>(first.items());
+        seen.addAll(Pages.allFrom(page -> db.audit().query(AuditQuery.all(), page), first.next(4)));
+
+        assertThat(seen).containsExactlyElementsOf(before).doesNotContain(backdated);
+    }
+
+    @Test
+    void aCursorThisQueryDidNotHandOutIsInvalidInput() {
+        db.audit().record(AuditRecord.of("step", "deploy", "run-1"));
+        db.audit().record(AuditRecord.of("step", "deploy", "run-2"));
+        String cursor = db.audit().query(AuditQuery.all(), PageRequest.first(1)).nextCursor();
+        String[] parts = cursor.split("\\.");
+        Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after("not a cursor", 10)));
+        Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(parts[0], 10)));
+        Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(parts[1] + "." + parts[0], 10)));
+        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(cursor, 10)));
     }
 
     @Test
@@ -107,7 +160,7 @@ public abstract class AuditContract extends ContractSupport {
         AuditEntry written = db.audit().record(AuditRecord.of("approve", "pull-request", "42").by("reviewer")
                 .withChange(Json.of("{\"state\": \"open\"}"), Json.of("{\"state\": \"approved\"}")));
 
-        assertThat(db.audit().query(AuditQuery.builder().entity("pull-request", "42").build()))
+        assertThat(query(AuditQuery.builder().entity("pull-request", "42").build()))
                 .containsExactly(written);
         assertThat(written.id().version()).isEqualTo(7);
         assertThatThrownBy(() -> AuditRecord.of(" ", "t", "1"))
@@ -122,12 +175,12 @@ public abstract class AuditContract extends ContractSupport {
             TaskId id = quiet.tasks().submit(NewTask.builder("unaudited", "coder").build());
             quiet.tasks().updateStatus(id, TaskStatus.RUNNING);
             quiet.memory().put("ns", "k", Json.of("1"));
-            assertThat(quiet.audit().query(AuditQuery.all())).isEmpty();
+            assertThat(quiet.audit().query(AuditQuery.all(), PageRequest.first()).items()).isEmpty();
             assertThat(quiet.memory().get("ns", "k").orElseThrow().createdBy()).isEqualTo("scheduler");
 
             AuditEntry own = quiet.audit().record(AuditRecord.of("note", "task", id.toString()));
             assertThat(own.actor()).isEqualTo("scheduler");
-            assertThat(quiet.audit().query(AuditQuery.all())).containsExactly(own);
+            assertThat(quiet.audit().query(AuditQuery.all(), PageRequest.first()).items()).containsExactly(own);
         }
     }
 

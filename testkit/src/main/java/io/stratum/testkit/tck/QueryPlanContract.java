@@ -2,8 +2,10 @@ package io.stratum.testkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.queue.Claimed;
+import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskStatus;
 import io.stratum.testkit.tck.StatementRecorder.RecordedStatement;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public abstract class QueryPlanContract {
     private List<RecordedStatement> claim;
     private List<RecordedStatement> complete;
     private List<RecordedStatement> readyTasks;
+    private List<RecordedStatement> firstPageOfReady;
+    private List<RecordedStatement> nextPageOfReady;
     private List<RecordedStatement> reclaim;
     private List<RecordedStatement> cancel;
 
@@ -63,6 +67,10 @@ public abstract class QueryPlanContract {
         assertThat(first.task().id()).isEqualTo(data.claimedFirst());
         complete = recorder.during(() -> db.queue().complete(first.lease(), null));
         readyTasks = recorder.during(() -> db.tasks().getReadyTasks(100));
+        TaskFilters ready = TaskFilters.builder().status(TaskStatus.READY).build();
+        AtomicReference<String> cursor = new AtomicReference<>();
+        firstPageOfReady = recorder.during(() -> cursor.set(db.tasks().list(ready, PageRequest.first(100)).nextCursor()));
+        nextPageOfReady = recorder.during(() -> db.tasks().list(ready, PageRequest.after(cursor.get(), 100)));
         reclaim = recorder.during(() -> db.queue().reclaimExpired());
         cancel = recorder.during(() -> db.queue().cancel(data.readyWithADependent()));
     }
@@ -87,6 +95,12 @@ public abstract class QueryPlanContract {
     @Test
     void readyTasksAreReadThroughTheClaimIndex() {
         assertThat(plans(readyTasks)).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX));
+    }
+
+    @Test
+    void pagesOfReadyTasksAreReadThroughTheClaimIndex() {
+        assertThat(plans(firstPageOfReady)).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX));
+        assertThat(plans(nextPageOfReady)).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX));
     }
 
     @Test

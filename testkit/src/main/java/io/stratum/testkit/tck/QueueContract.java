@@ -8,6 +8,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
+import io.stratum.PageRequest;
 import io.stratum.Stratum;
 import io.stratum.audit.AuditActions;
 import io.stratum.audit.AuditEntry;
@@ -469,11 +470,13 @@ public abstract class QueueContract extends ContractSupport {
         TaskId a = submit(task("a"));
         TaskId b = submit(task("b").dependsOn(a));
         db.queue().complete(claimOnly(a).lease(), null);
-        List<AuditEntry> rowsOfA = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, a.toString()).build());
+        List<AuditEntry> rowsOfA = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, a.toString()).build(),
+                PageRequest.first()).items();
         assertThat(rowsOfA).extracting(AuditEntry::actor).containsOnly("worker");
         assertThat(rowsOfA).extracting(e -> e.after().text()).containsExactlyInAnyOrder(
                 "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
-        List<AuditEntry> rowsOfB = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, b.toString()).build());
+        List<AuditEntry> rowsOfB = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, b.toString()).build(),
+                PageRequest.first()).items();
         assertThat(rowsOfB).singleElement().satisfies(e -> {
             assertThat(e.before().text()).isEqualTo("{\"status\": \"pending\", \"version\": 0}");
             assertThat(e.after().text()).isEqualTo("{\"status\": \"ready\", \"version\": 1}");

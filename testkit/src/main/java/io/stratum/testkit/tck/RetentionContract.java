@@ -52,7 +52,7 @@ public abstract class RetentionContract extends ContractSupport {
         long purged = db.retention().purgeTasks(cutoff, 1);
 
         assertThat(purged).isEqualTo(4);
-        assertThat(db.tasks().list(TaskFilters.all())).extracting(Task::id)
+        assertThat(db.tasks().list(TaskFilters.all(), PageRequest.first()).items()).extracting(Task::id)
                 .containsExactlyInAnyOrder(failed, needed, waiting, recent);
         assertThat(db.tasks().require(waiting).dependencies()).containsExactlyInAnyOrder(needed, failed);
         assertThat(db.retention().purgeTasks(cutoff, 100)).isZero();
@@ -70,7 +70,7 @@ public abstract class RetentionContract extends ContractSupport {
         db.audit().record(AuditRecord.of("new", "thing", "5"));
 
         assertThat(db.retention().purgeAuditLog(cutoff, 2)).isEqualTo(5);
-        assertThat(db.audit().query(AuditQuery.all())).extracting(AuditEntry::action).containsExactly("new");
+        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).extracting(AuditEntry::action).containsExactly("new");
     }
 
     @Test

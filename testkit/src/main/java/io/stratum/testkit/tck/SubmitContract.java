@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stratum.ConstraintViolation;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.PageRequest;
 import io.stratum.queue.Claimed;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
@@ -240,8 +241,8 @@ public abstract class SubmitContract extends ContractSupport {
         assertThat(db.tasks().submitAll(batch)).isEqualTo(ids);
         assertThat(taskCount()).isEqualTo(size);
         assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isEqualTo(size - 100);
-        Set<TaskId> ready = db.tasks().list(TaskFilters.builder().status(TaskStatus.READY).limit(1_000).build())
-                .stream().map(Task::id).collect(Collectors.toSet());
+        Set<TaskId> ready = db.tasks().list(TaskFilters.builder().status(TaskStatus.READY).build(), PageRequest.first(1_000))
+                .items().stream().map(Task::id).collect(Collectors.toSet());
         assertThat(ready).isEqualTo(Set.copyOf(ids.subList(0, 100)));
     }
 

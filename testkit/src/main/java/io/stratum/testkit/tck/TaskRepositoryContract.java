@@ -9,7 +9,10 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.Page;
+import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
+import io.stratum.audit.AuditQuery;
 import io.stratum.queue.Claimed;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
@@ -22,6 +25,7 @@ import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,14 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     private TaskId submit(String summary) {
         return db.tasks().submit(NewTask.builder(summary, "coder").build());
+    }
+
+    private List<Task> list(TaskFilters filters) {
+        return db.tasks().list(filters, PageRequest.first()).items();
+    }
+
+    private static List<TaskId> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::id).toList();
     }
 
     @Test
@@ -147,7 +159,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         Task a = db.tasks().require(first);
         Task b = db.tasks().require(second);
         assertThat(Duration.between(a.submittedAt(), b.submittedAt())).isEqualTo(Duration.ofNanos(1_000));
-        assertThat(db.tasks().list(TaskFilters.all())).extracting(Task::id).containsExactly(first, second);
+        assertThat(list(TaskFilters.all())).extracting(Task::id).containsExactly(first, second);
     }
 
     @Test
@@ -217,7 +229,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
                     .build());
         }
         TaskFilters coderOnA = TaskFilters.builder().agentType("coder").featureBranch("feature/a").build();
-        List<Task> listed = db.tasks().list(coderOnA);
+        List<Task> listed = list(coderOnA);
         assertThat(listed).allMatch(t -> t.agentType().equals("coder") && t.featureBranch().equals("feature/a"));
         assertThat(db.tasks().count(coderOnA)).isEqualTo(listed.size()).isEqualTo(4);
         assertThat(db.tasks().count(TaskFilters.builder().sessionId(session).build())).isEqualTo(6);
@@ -231,7 +243,7 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         TaskId parent = submit("parent");
         TaskId c1 = db.tasks().submit(NewTask.builder("c1", "coder").parentTaskId(parent).build());
         TaskId c2 = db.tasks().submit(NewTask.builder("c2", "coder").parentTaskId(parent).build());
-        assertThat(db.tasks().list(TaskFilters.builder().parentTaskId(parent).build()))
+        assertThat(list(TaskFilters.builder().parentTaskId(parent).build()))
                 .extracting(Task::id).containsExactlyInAnyOrder(c1, c2);
     }
 
@@ -240,12 +252,83 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         for (int i = 0; i < 25; i++) {
             submit("task " + i); // same clock instant for all: order falls back to id
         }
-        List<TaskId> all = db.tasks().list(TaskFilters.builder().limit(100).build()).stream().map(Task::id).toList();
-        List<TaskId> paged = new java.util.ArrayList<>();
-        for (int offset = 0; offset < 25; offset += 10) {
-            db.tasks().list(TaskFilters.builder().limit(10).offset(offset).build()).forEach(t -> paged.add(t.id()));
+        List<TaskId> all = ids(list(TaskFilters.all()));
+        assertThat(ids(Pages.all(page -> db.tasks().list(TaskFilters.all(), page), 10)))
+                .containsExactlyElementsOf(all).hasSize(25);
+    }
+
+    /**
+     * 24 tasks of three priorities, four submitted at each instant, one in five for another agent type and one in
+     * seven pending on a task that has not run.
+     */
+    private void submitTiedTasks() {
+        TaskId gate = db.tasks().submit(NewTask.builder("gate", "planner").build());
+        for (int i = 0; i < 24; i++) {
+            if (i % 4 == 0) {
+                clock.advance(Duration.ofMillis(1));
+            }
+            NewTask.Builder task = NewTask.builder("task " + i, i % 5 == 0 ? "planner" : "coder").priority(i % 3 * 4);
+            db.tasks().submit((i % 7 == 0 ? task.dependsOn(gate) : task).build());
         }
-        assertThat(paged).containsExactlyElementsOf(all).hasSize(25);
+    }
+
+    @Test
+    void pagesOfEverySizeListEachMatchingTaskOnceInListOrder() {
+        submitTiedTasks();
+        for (TaskFilters filters : List.of(TaskFilters.builder().agentType("coder").build(),
+                TaskFilters.builder().status(TaskStatus.READY).build(), TaskFilters.all())) {
+            List<Task> all = db.tasks().list(filters, PageRequest.first(1_000)).items();
+            assertThat(all).as("%s", filters).hasSize((int) db.tasks().count(filters)).hasSizeGreaterThan(15);
+            assertInListOrderWithTies(all);
+            for (int size : new int[] {1, 2, 3, 7, all.size(), all.size() + 1}) {
+                assertThat(ids(Pages.all(page -> db.tasks().list(filters, page), size)))
+                        .as("%s in pages of %d", filters, size).containsExactlyElementsOf(ids(all));
+            }
+        }
+    }
+
+    /** Highest calculated priority first, then oldest; some neighbours tie on both, so the id decides. */
+    private static void assertInListOrderWithTies(List<Task> tasks) {
+        boolean tied = false;
+        for (int i = 1; i < tasks.size(); i++) {
+            Task before = tasks.get(i - 1);
+            Task after = tasks.get(i);
+            assertThat(before.calculatedPriority()).isGreaterThanOrEqualTo(after.calculatedPriority());
+            if (before.calculatedPriority() == after.calculatedPriority()) {
+                assertThat(before.submittedAt()).isBeforeOrEqualTo(after.submittedAt());
+                tied |= before.submittedAt().isEqual(after.submittedAt());
+            }
+        }
+        assertThat(tied).as("neighbours with the same priority and submission time").isTrue();
+    }
+
+    @Test
+    void tasksStoredOrDeletedBeforeTheCursorShiftNoLaterPage() {
+        submitTiedTasks();
+        TaskFilters coders = TaskFilters.builder().agentType("coder").build();
+        List<TaskId> before = ids(list(coders));
+        Page<Task> first = db.tasks().list(coders, PageRequest.first(5));
+
+        TaskId urgent = db.tasks().submit(NewTask.builder("urgent", "coder").priority(10).build());
+        db.tasks().delete(first.items().get(2).id());
+        List<TaskId> seen = new ArrayList<>(ids(first.items()));
+        seen.addAll(ids(Pages.allFrom(page -> db.tasks().list(coders, page), first.next(5))));
+
+        assertThat(seen).containsExactlyElementsOf(before).doesNotContain(urgent);
+    }
+
+    @Test
+    void aCursorThisListDidNotHandOutIsInvalidInput() {
+        submit("a");
+        submit("b");
+        String taskCursor = db.tasks().list(TaskFilters.all(), PageRequest.first(1)).nextCursor();
+        String[] parts = taskCursor.split("\\.");
+        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after("not a cursor", 10)));
+        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(parts[2], 10)));
+        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(),
+                PageRequest.after(parts[1] + "." + parts[0] + "." + parts[2], 10)));
+        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(taskCursor + ".MQ", 10)));
+        Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(taskCursor, 10)));
     }
 
     @Test

@@ -191,7 +191,7 @@ public abstract class TransactionContract extends ContractSupport {
         assertThat(written.version()).isEqualTo(1);
         assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("3")));
-        assertThat(db.audit().query(AuditQuery.all())).hasSize(1);
+        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).hasSize(1);
     }
 
     @Test

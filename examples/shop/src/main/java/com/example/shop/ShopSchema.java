@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.changelog.FastCheckService;
 import liquibase.command.CommandScope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -25,6 +26,9 @@ public final class ShopSchema {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            // Liquibase remembers for the rest of the JVM that the database at a URL was up to date; every in-memory
+            // SQLite database has the same URL, so a new one would be taken for migrated.
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(), () ->
                     new CommandScope("update")
                             .addArgumentValue("database", database)

@@ -7,6 +7,8 @@ module io.stratum.postgres {
     requires org.postgresql.jdbc;
     requires org.slf4j;
 
-    provides io.stratum.spi.Backend with io.stratum.postgres.PostgresBackend;
-    provides io.stratum.spi.TestDatabaseService with io.stratum.postgres.testdb.PostgresTestDatabases;
+    provides io.stratum.spi.Backend with
+            io.stratum.postgres.PostgresBackend;
+    provides io.stratum.spi.TestDatabaseService with
+            io.stratum.postgres.testdb.PostgresTestDatabases;
 }

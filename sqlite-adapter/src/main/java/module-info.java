@@ -7,7 +7,8 @@ module io.stratum.sqlite {
     requires org.xerial.sqlitejdbc;
     requires org.slf4j;
 
-    provides io.stratum.spi.Backend with io.stratum.sqlite.SqliteBackend;
+    provides io.stratum.spi.Backend with
+            io.stratum.sqlite.SqliteBackend;
     provides io.stratum.spi.TestDatabaseService with
             io.stratum.sqlite.testdb.SqliteMemoryTestDatabases,
             io.stratum.sqlite.testdb.SqliteFileTestDatabases;

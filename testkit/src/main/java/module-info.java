@@ -21,6 +21,8 @@ module io.stratum.testkit {
     exports io.stratum.testkit;
     exports io.stratum.testkit.tck;
 
-    opens io.stratum.testkit to org.junit.platform.commons;
-    opens io.stratum.testkit.tck to org.junit.platform.commons;
+    opens io.stratum.testkit to
+            org.junit.platform.commons;
+    opens io.stratum.testkit.tck to
+            org.junit.platform.commons;
 }

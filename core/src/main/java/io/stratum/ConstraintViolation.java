@@ -7,15 +7,21 @@ package io.stratum;
  */
 public final class ConstraintViolation extends StratumException {
     /** Which kind of constraint was violated. */
-    public enum Kind { CHECK, FOREIGN_KEY, UNIQUE, NOT_NULL }
+    public enum Kind {
+        CHECK,
+        FOREIGN_KEY,
+        UNIQUE,
+        NOT_NULL
+    }
 
     private final Kind kind;
     private final String constraint;
 
     public ConstraintViolation(Kind kind, String constraint, String detail, Throwable cause) {
-        super(ErrorCode.CONSTRAINT_VIOLATION,
-                kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " constraint "
-                        + constraint + " violated" + (detail == null ? "" : ": " + detail),
+        super(
+                ErrorCode.CONSTRAINT_VIOLATION,
+                kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " constraint " + constraint
+                        + " violated" + (detail == null ? "" : ": " + detail),
                 cause);
         this.kind = kind;
         this.constraint = constraint;

@@ -4,12 +4,10 @@ import java.util.regex.Pattern;
 
 /** Makes JDBC URLs safe to print: passwords, in any of the usual spellings, are replaced by {@code ***}. */
 public final class JdbcUrls {
-    private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]+:)[^@/]*@");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /** The URL with every password value masked; null stays null. */
     public static String redact(String url) {

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param maxLifetime when a connection is retired (0 = never, else >= 30 s)
  * @param acquireTimeout how long a caller waits for a connection before {@link Timeout} (>= 250 ms)
  */
-public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Duration maxLifetime,
-                           Duration acquireTimeout) {
+public record PoolSettings(
+        int maxSize, int minIdle, Duration idleTimeout, Duration maxLifetime, Duration acquireTimeout) {
 
     public PoolSettings {
         if (maxSize < 1 || maxSize > 1000) {
@@ -61,7 +61,8 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
             return;
         }
         if (value.compareTo(min) < 0) {
-            throw new InvalidInput(field, value + " is shorter than " + min + (zeroAllowed ? " (or 0 to disable)" : ""));
+            throw new InvalidInput(
+                    field, value + " is shorter than " + min + (zeroAllowed ? " (or 0 to disable)" : ""));
         }
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 public interface RetryListener {
 
     /** A listener that does nothing. */
-    RetryListener NONE = (attempt, failure, delay) -> { };
+    RetryListener NONE = (attempt, failure, delay) -> {};
 
     /**
      * Attempt {@code attempt} (1 for the first) failed with {@code failure}; the next one starts after {@code delay}.

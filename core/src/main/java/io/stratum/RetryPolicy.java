@@ -28,8 +28,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             throw new InvalidInput("retry.initialBackoff", initialBackoff + " must be zero or positive");
         }
         if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0 || maxBackoff.compareTo(LONGEST_WAIT) > 0) {
-            throw new InvalidInput("retry.maxBackoff", maxBackoff + " is outside initialBackoff (" + initialBackoff
-                    + ").." + LONGEST_WAIT);
+            throw new InvalidInput(
+                    "retry.maxBackoff",
+                    maxBackoff + " is outside initialBackoff (" + initialBackoff + ").." + LONGEST_WAIT);
         }
     }
 

@@ -63,6 +63,5 @@ public interface SchemaMigrations {
     RollbackPlan planRollbackToTag(String tag);
 
     /** One changeset and its state in this database. */
-    record ChangeSetState(String id, String author, String file, boolean applied, java.time.Instant appliedAt) {
-    }
+    record ChangeSetState(String id, String author, String file, boolean applied, java.time.Instant appliedAt) {}
 }

@@ -222,8 +222,7 @@ public final class Stratum implements AutoCloseable {
         QueueSettings queue = QueueSettings.defaults();
         final List<ExecuteListener> executeListeners = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** JDBC URL of the database; Stratum opens and owns the pool. */
         public Builder url(String value) {

@@ -8,8 +8,16 @@ package io.stratum;
  * code; callers never have to inspect a {@link java.sql.SQLException}.
  */
 public abstract sealed class StratumException extends RuntimeException
-        permits NotFound, Conflict, ConstraintViolation, InvalidInput, Busy, Timeout, Unavailable,
-                ConfigurationError, MigrationFailed, DatabaseError {
+        permits NotFound,
+                Conflict,
+                ConstraintViolation,
+                InvalidInput,
+                Busy,
+                Timeout,
+                Unavailable,
+                ConfigurationError,
+                MigrationFailed,
+                DatabaseError {
 
     private final ErrorCode code;
 

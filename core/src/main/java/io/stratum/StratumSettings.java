@@ -37,8 +37,10 @@ public final class StratumSettings {
     /** Checks the builder's values together; throws {@link InvalidInput} naming the first setting that is wrong. */
     StratumSettings(Stratum.Builder values) {
         if ((values.url == null) == (values.dataSource == null)) {
-            throw new InvalidInput("url", "give either a JDBC URL or a DataSource with its dialect, not "
-                    + (values.url == null ? "neither" : "both"));
+            throw new InvalidInput(
+                    "url",
+                    "give either a JDBC URL or a DataSource with its dialect, not "
+                            + (values.url == null ? "neither" : "both"));
         }
         if (values.dataSource != null && values.dialect == null) {
             throw new InvalidInput("dialect", "is required");

@@ -34,7 +34,9 @@ public record TransactionOptions(Isolation isolation, boolean readOnly) {
 
     /** SQL isolation levels Stratum can ask for. */
     public enum Isolation {
-        READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE;
+        READ_COMMITTED,
+        REPEATABLE_READ,
+        SERIALIZABLE;
 
         /** The level as SQL spells it, e.g. {@code REPEATABLE READ}. */
         public String sql() {

@@ -20,43 +20,61 @@ class StratumSettingsTest {
 
     @Test
     void needsAUrlOrADataSource() {
-        assertThatThrownBy(() -> Stratum.builder().build()).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Stratum.builder().build())
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("url: give either a JDBC URL or a DataSource with its dialect, not neither");
     }
 
     @Test
     void refusesBothAUrlAndADataSource() {
-        assertThatThrownBy(() -> Stratum.builder().url("jdbc:sqlite::memory:")
-                .dataSource(DATA_SOURCE, SQLDialect.SQLITE).build()).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> Stratum.builder()
+                        .url("jdbc:sqlite::memory:")
+                        .dataSource(DATA_SOURCE, SQLDialect.SQLITE)
+                        .build())
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("url: give either a JDBC URL or a DataSource with its dialect, not both");
     }
 
     @Test
     void aDataSourceNeedsItsDialect() {
         assertThatThrownBy(() -> Stratum.builder().dataSource(DATA_SOURCE, null).build())
-                .isInstanceOf(InvalidInput.class).hasMessage("dialect: is required");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("dialect: is required");
     }
 
     @Test
     void refusesAnActorThatIsTooLong() {
-        assertThatThrownBy(() -> Stratum.builder().url("jdbc:sqlite::memory:").actor("a".repeat(201)).build())
-                .isInstanceOf(InvalidInput.class).hasMessage("actor: is 201 characters long, the limit is 200");
+        assertThatThrownBy(() -> Stratum.builder()
+                        .url("jdbc:sqlite::memory:")
+                        .actor("a".repeat(201))
+                        .build())
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("actor: is 201 characters long, the limit is 200");
     }
 
     @Test
     void refusesABlankDriverPropertyName() {
-        assertThatThrownBy(() -> Stratum.builder().url("jdbc:sqlite::memory:").driverProperty(" ", "x").build())
-                .isInstanceOf(InvalidInput.class).hasMessage("driverProperty: name is required");
+        assertThatThrownBy(() -> Stratum.builder()
+                        .url("jdbc:sqlite::memory:")
+                        .driverProperty(" ", "x")
+                        .build())
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("driverProperty: name is required");
     }
 
     @Test
     void laterChangesToTheBuilderDoNotReachBuiltSettings() {
-        ExecuteListener listener = new ExecuteListener() {
-        };
-        Stratum.Builder builder = Stratum.builder().url("jdbc:sqlite::memory:").driverProperty("a", "1")
-                .executeListener(listener).actor("first");
+        ExecuteListener listener = new ExecuteListener() {};
+        Stratum.Builder builder = Stratum.builder()
+                .url("jdbc:sqlite::memory:")
+                .driverProperty("a", "1")
+                .executeListener(listener)
+                .actor("first");
         StratumSettings settings = builder.build();
-        builder.url("jdbc:sqlite:other.db").driverProperty("b", "2").executeListener(listener).actor("second");
+        builder.url("jdbc:sqlite:other.db")
+                .driverProperty("b", "2")
+                .executeListener(listener)
+                .actor("second");
 
         assertThat(settings.url()).contains("jdbc:sqlite::memory:");
         assertThat(settings.driverProperties()).containsExactly(java.util.Map.entry("a", "1"));
@@ -71,7 +89,8 @@ class StratumSettingsTest {
     @Test
     void anExecuteListenerSeesTheStatementsOfTheStore(@TempDir Path dir) {
         List<String> statements = new CopyOnWriteArrayList<>();
-        StratumSettings settings = Stratum.builder().url("jdbc:sqlite:" + dir.resolve("listened.db"))
+        StratumSettings settings = Stratum.builder()
+                .url("jdbc:sqlite:" + dir.resolve("listened.db"))
                 .executeListener(new ExecuteListener() {
                     @Override
                     public void executeStart(ExecuteContext ctx) {

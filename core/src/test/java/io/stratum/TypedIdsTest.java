@@ -22,13 +22,19 @@ class TypedIdsTest {
 
     @Test
     void malformedOrMissingIdsNameTheirField() {
-        assertThatThrownBy(() -> SessionId.parse("nope")).isInstanceOf(InvalidInput.class)
-                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("sessionId");
-        assertThatThrownBy(() -> AgentId.parse(null)).isInstanceOf(InvalidInput.class)
-                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("agentId");
+        assertThatThrownBy(() -> SessionId.parse("nope"))
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field())
+                .isEqualTo("sessionId");
+        assertThatThrownBy(() -> AgentId.parse(null))
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field())
+                .isEqualTo("agentId");
         assertThatThrownBy(() -> AgentId.of(null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> TaskId.parse("x")).isInstanceOf(InvalidInput.class)
-                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("taskId");
+        assertThatThrownBy(() -> TaskId.parse("x"))
+                .isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).field())
+                .isEqualTo("taskId");
     }
 
     @Test

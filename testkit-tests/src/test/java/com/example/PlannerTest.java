@@ -14,8 +14,10 @@ class PlannerTest {
 
     @Test
     void aTaskWaitsForItsDependency(Stratum db) {
-        TaskId plan = db.tasks().submit(NewTask.builder("plan the feature", "planner").build());
-        TaskId code = db.tasks().submit(NewTask.builder("implement it", "coder").dependsOn(plan).build());
+        TaskId plan =
+                db.tasks().submit(NewTask.builder("plan the feature", "planner").build());
+        TaskId code = db.tasks()
+                .submit(NewTask.builder("implement it", "coder").dependsOn(plan).build());
 
         assertThat(db.tasks().require(plan).status()).isEqualTo(TaskStatus.READY);
         assertThat(db.tasks().require(code).status()).isEqualTo(TaskStatus.PENDING);

@@ -48,23 +48,35 @@ final class Bench {
      * Adds one row per contender; each row other than the baseline's gets its throughput ratio to
      * {@code baseline}'s (when both were measured).
      */
-    void addRows(String workload, BackendKind kind, Map<String, Rounds.Outcome> outcomes, String baseline,
-            String note) {
+    void addRows(
+            String workload, BackendKind kind, Map<String, Rounds.Outcome> outcomes, String baseline, String note) {
         Rounds.Outcome base = outcomes.get(baseline);
         outcomes.forEach((system, outcome) -> {
             Row row = Row.of(workload, kind, system, outcome, note);
-            if (!system.equals(baseline) && outcome.measurement() != null && base != null
+            if (!system.equals(baseline)
+                    && outcome.measurement() != null
+                    && base != null
                     && base.measurement() != null) {
-                row = row.comparedWith(baseline, outcome.measurement().median() / base.measurement().median());
+                row = row.comparedWith(
+                        baseline,
+                        outcome.measurement().median() / base.measurement().median());
             }
             report.add(row);
         });
     }
 
     /** Checks {@code numerator / denominator >= threshold} when both rows were measured. */
-    void throughputTarget(String description, BackendKind kind, String workloadA, String systemA, String workloadB,
-            String systemB, double threshold) {
-        report.find(workloadA, kind, systemA).ifPresent(a -> report.find(workloadB, kind, systemB).ifPresent(b ->
-                report.target(Target.atLeast(kind.label() + ": " + description, a.median() / b.median(), threshold))));
+    void throughputTarget(
+            String description,
+            BackendKind kind,
+            String workloadA,
+            String systemA,
+            String workloadB,
+            String systemB,
+            double threshold) {
+        report.find(workloadA, kind, systemA)
+                .ifPresent(a -> report.find(workloadB, kind, systemB)
+                        .ifPresent(b -> report.target(Target.atLeast(
+                                kind.label() + ": " + description, a.median() / b.median(), threshold))));
     }
 }

@@ -1,14 +1,12 @@
 package io.stratum.bench;
 
-
 /**
  * {@code java -jar bench/target/stratum-bench.jar [--quick]}: runs every workload on SQLite and PostgreSQL,
  * prints the table and the targets, and writes the JSON report. See {@link Options#USAGE}.
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jooq.no-logo", "true");

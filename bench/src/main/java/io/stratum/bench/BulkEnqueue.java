@@ -20,8 +20,7 @@ import org.HdrHistogram.Histogram;
 public final class BulkEnqueue {
     static final String RESULT = "RESULT ";
 
-    private BulkEnqueue() {
-    }
+    private BulkEnqueue() {}
 
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");

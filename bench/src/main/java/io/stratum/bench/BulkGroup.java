@@ -18,8 +18,7 @@ import org.HdrHistogram.Histogram;
 final class BulkGroup {
     static final String HEAP = "-Xmx256m";
 
-    private BulkGroup() {
-    }
+    private BulkGroup() {}
 
     static String workload(Sizes sizes) {
         return "7 enqueue " + ScaleGroup.count(sizes.bulkTasks()) + " in batches, " + HEAP;
@@ -41,10 +40,19 @@ final class BulkGroup {
                 Histogram latencies = Histogram.decodeFromCompressedByteBuffer(
                         ByteBuffer.wrap(Base64.getDecoder().decode(result[3])), 0);
                 outcome = Rounds.Outcome.measured(Measurement.of(List.of(new RoundResult(tasks, nanos, latencies))));
-                note = String.format(Locale.ROOT, "1 run in a forked %s JVM; old-gen peak %d MiB; latency per %d-task"
-                        + " submitAll", HEAP, oldPeakMiB, sizes.batchSize());
-                bench.report().target(Target.atMost(kind.label() + ": enqueue " + ScaleGroup.count(sizes.bulkTasks())
-                        + " in " + HEAP + ", old-gen peak", oldPeakMiB, 256, " MiB"));
+                note = String.format(
+                        Locale.ROOT,
+                        "1 run in a forked %s JVM; old-gen peak %d MiB; latency per %d-task" + " submitAll",
+                        HEAP,
+                        oldPeakMiB,
+                        sizes.batchSize());
+                bench.report()
+                        .target(Target.atMost(
+                                kind.label() + ": enqueue " + ScaleGroup.count(sizes.bulkTasks()) + " in " + HEAP
+                                        + ", old-gen peak",
+                                oldPeakMiB,
+                                256,
+                                " MiB"));
             }
         }
         bench.report().add(Row.of(workload, kind, "stratum", outcome, note));
@@ -53,14 +61,21 @@ final class BulkGroup {
     /** The child's result fields, or a single element saying why there are none. */
     private static String[] fork(String url, int tasks, int batchSize) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), HEAP, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), BulkEnqueue.class.getName(), url, Integer.toString(tasks),
-                Integer.toString(batchSize))
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        HEAP,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BulkEnqueue.class.getName(),
+                        url,
+                        Integer.toString(tasks),
+                        Integer.toString(batchSize))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(BulkEnqueue.RESULT)) {
                     result = line.substring(BulkEnqueue.RESULT.length());

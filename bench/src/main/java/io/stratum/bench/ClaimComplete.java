@@ -19,8 +19,8 @@ final class ClaimComplete<L> implements Contender {
     private final int batchSize;
     private final int tasksPerRound;
 
-    ClaimComplete(String label, QueueClient<L> client, TaskLoader loader, int workers, int batchSize,
-            int tasksPerRound) {
+    ClaimComplete(
+            String label, QueueClient<L> client, TaskLoader loader, int workers, int batchSize, int tasksPerRound) {
         this.label = label;
         this.client = client;
         this.loader = loader;

@@ -12,6 +12,5 @@ interface Contender extends AutoCloseable {
     RoundResult round(int index) throws Exception;
 
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

@@ -72,7 +72,8 @@ final class DagRun implements Contender {
             List<TaskId> ids = new ArrayList<>(width);
             for (int i = 0; i < width; i++) {
                 TaskId id = TaskId.generate();
-                NewTask.Builder task = NewTask.builder("dag layer " + layer + " task " + i, "bench").id(id);
+                NewTask.Builder task = NewTask.builder("dag layer " + layer + " task " + i, "bench")
+                        .id(id);
                 if (!above.isEmpty()) {
                     task.dependsOn(above.get(i), above.get((i + 1) % width));
                 }

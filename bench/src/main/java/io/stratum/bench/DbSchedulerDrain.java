@@ -35,14 +35,16 @@ final class DbSchedulerDrain implements Contender {
     private final int tasks;
     private final Duration timeout;
     private volatile ExecutionCounter counter;
-    private final OneTimeTask<Void> noop = Tasks.oneTime("bench-noop").execute((instance, context) -> counter.executed());
+    private final OneTimeTask<Void> noop =
+            Tasks.oneTime("bench-noop").execute((instance, context) -> counter.executed());
 
     DbSchedulerDrain(ScratchDatabase database, int threads, int tasks, Duration timeout) throws SQLException {
         this.pool = JdbcConnections.open(database.kind(), database.url());
         this.threads = threads;
         this.tasks = tasks;
         this.timeout = timeout;
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             for (String ddl : TABLE.split(";")) {
                 s.execute(ddl);
             }
@@ -57,8 +59,9 @@ final class DbSchedulerDrain implements Contender {
     @Override
     public RoundResult round(int index) throws Exception {
         SchedulerClient client = SchedulerClient.Builder.create(pool, noop).build();
-        client.scheduleBatch(IntStream.range(0, tasks)
-                .mapToObj(i -> (TaskInstance<?>) noop.instance("r" + index + "-" + i)), Instant.now().minusSeconds(1));
+        client.scheduleBatch(
+                IntStream.range(0, tasks).mapToObj(i -> (TaskInstance<?>) noop.instance("r" + index + "-" + i)),
+                Instant.now().minusSeconds(1));
         counter = new ExecutionCounter(tasks);
         Scheduler scheduler = Scheduler.create(pool, noop)
                 .threads(threads)

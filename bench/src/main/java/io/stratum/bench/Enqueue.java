@@ -17,8 +17,8 @@ final class Enqueue<L> implements Contender {
 
     Enqueue(QueueClient<L> client, int threads, int tasksPerRound, int batchSize) {
         if (tasksPerRound % (threads * batchSize) != 0) {
-            throw new IllegalArgumentException(tasksPerRound + " tasks do not split into " + threads
-                    + " threads of batches of " + batchSize);
+            throw new IllegalArgumentException(
+                    tasksPerRound + " tasks do not split into " + threads + " threads of batches of " + batchSize);
         }
         this.client = client;
         this.threads = threads;

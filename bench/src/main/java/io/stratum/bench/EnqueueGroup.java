@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Workloads 1 and 2: Stratum against the hand-written baseline, each on a database of its own. */
 final class EnqueueGroup {
-    private EnqueueGroup() {
-    }
+    private EnqueueGroup() {}
 
     static void run(Bench bench, BackendKind kind) throws Exception {
         Sizes sizes = bench.sizes();
@@ -31,7 +30,11 @@ final class EnqueueGroup {
             outcomes = bench.measure(workload, kind, contenders);
         }
         String unit = batchSize == 1 ? "task" : "tasks";
-        bench.addRows(workload, kind, outcomes, "jdbc", threads + " threads; ops = tasks, latency per call ("
-                + batchSize + " " + unit + ")");
+        bench.addRows(
+                workload,
+                kind,
+                outcomes,
+                "jdbc",
+                threads + " threads; ops = tasks, latency per call (" + batchSize + " " + unit + ")");
     }
 }

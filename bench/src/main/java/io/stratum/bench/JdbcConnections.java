@@ -13,8 +13,7 @@ import org.sqlite.SQLiteDataSource;
 final class JdbcConnections {
     static final int POOL_SIZE = 10;
 
-    private JdbcConnections() {
-    }
+    private JdbcConnections() {}
 
     static HikariDataSource open(BackendKind kind, String url) {
         HikariConfig config = new HikariConfig();

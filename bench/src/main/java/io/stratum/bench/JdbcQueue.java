@@ -42,8 +42,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
     private static final String RESULT = "{\"ok\":true}";
 
     /** A claimed task: its id, the token that proves the claim, and what a worker needs to run it. */
-    record Lease(UUID id, UUID token, String summary, String agentType, String inputJson, int retryCount) {
-    }
+    record Lease(UUID id, UUID token, String summary, String agentType, String inputJson, int retryCount) {}
 
     private final HikariDataSource pool;
     private final ReentrantLock writer;
@@ -124,8 +123,13 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
                 ps.setInt(7, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        leases.add(new Lease(values.readUuid(rs, 1), token, rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getInt(5)));
+                        leases.add(new Lease(
+                                values.readUuid(rs, 1),
+                                token,
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5)));
                     }
                 }
             }

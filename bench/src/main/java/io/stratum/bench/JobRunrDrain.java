@@ -44,7 +44,10 @@ final class JobRunrDrain implements Contender {
     public RoundResult round(int index) throws Exception {
         new JobScheduler(storage).enqueue(IntStream.range(0, tasks).boxed(), n -> JobRunrJobs.noop(n));
         JobRunrJobs.counter = new ExecutionCounter(tasks);
-        BackgroundJobServer server = new BackgroundJobServer(storage, json, null,
+        BackgroundJobServer server = new BackgroundJobServer(
+                storage,
+                json,
+                null,
                 BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andWorkerCount(threads)
                         .andPollInterval(Duration.ofSeconds(5)));

@@ -7,8 +7,7 @@ package io.stratum.bench;
 public final class JobRunrJobs {
     static volatile ExecutionCounter counter;
 
-    private JobRunrJobs() {
-    }
+    private JobRunrJobs() {}
 
     /** The job. */
     public static void noop(int n) {

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 
 /** The report as JSON: the machine, the command, every row with its per-round numbers, and the targets. */
 final class JsonReport {
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     static void write(Path file, Machine machine, String command, Report report) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -50,7 +49,10 @@ final class JsonReport {
                     .append(Json.quote(row.outcome().reason()));
         }
         if (row.ratio() != null) {
-            out.append(", \"ratio\": ").append(number(row.ratio())).append(", \"versus\": ").append(Json.quote(row.versus()));
+            out.append(", \"ratio\": ")
+                    .append(number(row.ratio()))
+                    .append(", \"versus\": ")
+                    .append(Json.quote(row.versus()));
         }
         if (row.note() != null) {
             out.append(", \"note\": ").append(Json.quote(row.note()));
@@ -60,7 +62,8 @@ final class JsonReport {
 
     private static String target(Target t) {
         return "    {\"target\": " + Json.quote(t.description()) + ", \"value\": " + number(t.value())
-                + ", \"threshold\": " + number(t.threshold()) + ", \"unit\": " + Json.quote(t.unit().strip())
+                + ", \"threshold\": " + number(t.threshold()) + ", \"unit\": "
+                + Json.quote(t.unit().strip())
                 + ", \"atMost\": " + t.atMost()
                 + ", \"met\": " + t.met() + "}";
     }

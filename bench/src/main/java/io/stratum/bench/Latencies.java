@@ -6,8 +6,7 @@ import org.HdrHistogram.Histogram;
 final class Latencies {
     private static final long MAX_NANOS = 60_000_000_000L;
 
-    private Latencies() {
-    }
+    private Latencies() {}
 
     static Histogram histogram() {
         return new Histogram(MAX_NANOS, 3);

@@ -18,7 +18,8 @@ record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgre
         return new Machine(
                 runtime.availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 runtime.maxMemory() >> 20,
                 withPostgres ? query(postgresUrl, "SHOW server_version") : "not used",
                 query("jdbc:sqlite::memory:", "SELECT sqlite_version()") + " (sqlite-jdbc "
@@ -45,12 +46,21 @@ record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgre
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d cores, %s, %s, heap %d MiB, PostgreSQL %s, SQLite %s, load %s",
-                cores, jdk, os, maxHeapMiB, postgres, sqlite, loadBefore);
+        return String.format(
+                Locale.ROOT,
+                "%d cores, %s, %s, heap %d MiB, PostgreSQL %s, SQLite %s, load %s",
+                cores,
+                jdk,
+                os,
+                maxHeapMiB,
+                postgres,
+                sqlite,
+                loadBefore);
     }
 
     private static String query(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

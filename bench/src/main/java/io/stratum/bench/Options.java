@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Command-line options of the benchmark. */
-record Options(Sizes sizes, List<BackendKind> backends, Set<Group> groups, String postgresUrl, Path out,
-        boolean help) {
+record Options(Sizes sizes, List<BackendKind> backends, Set<Group> groups, String postgresUrl, Path out, boolean help) {
 
     static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -25,15 +24,22 @@ record Options(Sizes sizes, List<BackendKind> backends, Set<Group> groups, Strin
 
     /** The workload groups, selectable with {@code --workloads}. */
     enum Group {
-        ENQUEUE, CLAIM, DAG, SCALE, BULK, PEERS
+        ENQUEUE,
+        CLAIM,
+        DAG,
+        SCALE,
+        BULK,
+        PEERS
     }
 
     static Options parse(String[] args) {
         Sizes sizes = Sizes.FULL;
         List<BackendKind> backends = List.of(BackendKind.SQLITE, BackendKind.POSTGRESQL);
         Set<Group> groups = EnumSet.allOf(Group.class);
-        String postgresUrl = firstNonBlank(System.getenv("STRATUM_BENCH_POSTGRES_URL"),
-                System.getenv("STRATUM_TEST_POSTGRES_URL"), DEFAULT_POSTGRES_URL);
+        String postgresUrl = firstNonBlank(
+                System.getenv("STRATUM_BENCH_POSTGRES_URL"),
+                System.getenv("STRATUM_TEST_POSTGRES_URL"),
+                DEFAULT_POSTGRES_URL);
         Path out = Path.of("stratum-bench.json");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {

@@ -27,7 +27,9 @@ final class Report {
 
     Optional<Measurement> find(String workload, BackendKind backend, String system) {
         return rows.stream()
-                .filter(r -> r.workload().equals(workload) && r.backend() == backend && r.system().equals(system))
+                .filter(r -> r.workload().equals(workload)
+                        && r.backend() == backend
+                        && r.system().equals(system))
                 .filter(Row::measured)
                 .map(Row::measurement)
                 .findFirst();

@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /** The report as an aligned text table, one row per workload, backend and system. */
 final class ResultTable {
-    private static final String[] HEADER = {"workload", "backend", "system", "ops/s", "spread", "p50", "p99",
-            "ratio", "vs", "note"};
+    private static final String[] HEADER = {
+        "workload", "backend", "system", "ops/s", "spread", "p50", "p99", "ratio", "vs", "note"
+    };
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static String render(List<Row> rows) {
         List<String[]> lines = new ArrayList<>();
@@ -46,14 +46,32 @@ final class ResultTable {
         String versus = row.versus() == null ? "" : row.versus();
         String note = row.note() == null ? "" : row.note();
         if (!row.measured()) {
-            return new String[] {row.workload(), row.backend().label(), row.system(), "-", "", "", "", "", "",
-                    row.outcome().reason()};
+            return new String[] {
+                row.workload(),
+                row.backend().label(),
+                row.system(),
+                "-",
+                "",
+                "",
+                "",
+                "",
+                "",
+                row.outcome().reason()
+            };
         }
         Measurement m = row.measurement();
-        return new String[] {row.workload(), row.backend().label(), row.system(),
-                String.format(Locale.ROOT, "%,.0f", m.median()),
-                String.format(Locale.ROOT, "±%.0f%%", m.spread() * 100),
-                micros(m.latencyMicros(50)), micros(m.latencyMicros(99)), ratio, versus, note};
+        return new String[] {
+            row.workload(),
+            row.backend().label(),
+            row.system(),
+            String.format(Locale.ROOT, "%,.0f", m.median()),
+            String.format(Locale.ROOT, "±%.0f%%", m.spread() * 100),
+            micros(m.latencyMicros(50)),
+            micros(m.latencyMicros(99)),
+            ratio,
+            versus,
+            note
+        };
     }
 
     static String micros(double value) {

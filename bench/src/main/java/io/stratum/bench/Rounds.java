@@ -37,7 +37,8 @@ final class Rounds {
         long started = System.nanoTime();
         int warmupRounds = warmups;
         for (int round = 0; round < warmupRounds + measured; round++) {
-            if (round == warmupRounds - 1 && warmupRounds < MAX_WARMUPS
+            if (round == warmupRounds - 1
+                    && warmupRounds < MAX_WARMUPS
                     && System.nanoTime() - started < warmupTime.toNanos()) {
                 warmupRounds++;
             }
@@ -47,8 +48,14 @@ final class Rounds {
                 }
                 try {
                     RoundResult result = contender.round(round);
-                    LOG.info("{} {} round {}{}: {} ops in {} ms", label, contender.system(), round,
-                            round < warmupRounds ? " (warm-up)" : "", result.operations(), result.nanos() / 1_000_000);
+                    LOG.info(
+                            "{} {} round {}{}: {} ops in {} ms",
+                            label,
+                            contender.system(),
+                            round,
+                            round < warmupRounds ? " (warm-up)" : "",
+                            result.operations(),
+                            result.nanos() / 1_000_000);
                     if (round >= warmupRounds) {
                         results.get(contender.system()).add(result);
                     }
@@ -59,9 +66,11 @@ final class Rounds {
             }
         }
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        results.forEach((system, rounds) -> outcomes.put(system, failures.containsKey(system)
-                ? Outcome.failed(failures.get(system))
-                : Outcome.measured(Measurement.of(rounds))));
+        results.forEach((system, rounds) -> outcomes.put(
+                system,
+                failures.containsKey(system)
+                        ? Outcome.failed(failures.get(system))
+                        : Outcome.measured(Measurement.of(rounds))));
         return outcomes;
     }
 

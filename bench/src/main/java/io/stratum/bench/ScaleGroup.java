@@ -9,8 +9,7 @@ import java.util.Map;
  * batches beforehand. Rows at larger sizes compare their p99 with the smallest size's.
  */
 final class ScaleGroup {
-    private ScaleGroup() {
-    }
+    private ScaleGroup() {}
 
     static String workload(ScaleProbe.Call call, int tasks) {
         return "6 " + call.label + " at " + count(tasks) + " tasks";
@@ -22,23 +21,26 @@ final class ScaleGroup {
         List<Integer> scale = sizes.scaleTasks();
         for (int tasks : scale) {
             Map<String, Rounds.Outcome> outcomes;
-            try (ScratchDatabase database = bench.migratedDatabase(kind); Closer closer = new Closer()) {
+            try (ScratchDatabase database = bench.migratedDatabase(kind);
+                    Closer closer = new Closer()) {
                 new TaskLoader(kind, database.url()).fillReady(tasks);
                 List<ScaleProbe> probes = List.of(
-                        closer.register(new ScaleProbe(new StratumQueue(database.url()), ScaleProbe.Call.READY,
-                                sizes.scaleCalls())),
-                        closer.register(new ScaleProbe(new StratumQueue(database.url()), ScaleProbe.Call.CLAIM,
-                                sizes.scaleCalls())));
+                        closer.register(new ScaleProbe(
+                                new StratumQueue(database.url()), ScaleProbe.Call.READY, sizes.scaleCalls())),
+                        closer.register(new ScaleProbe(
+                                new StratumQueue(database.url()), ScaleProbe.Call.CLAIM, sizes.scaleCalls())));
                 outcomes = bench.measure("6 latency at " + count(tasks) + " tasks", kind, probes);
             }
             for (ScaleProbe.Call call : ScaleProbe.Call.values()) {
                 Rounds.Outcome outcome = outcomes.get(call.label);
-                Row row = Row.of(workload(call, tasks), kind, "stratum", outcome,
-                        "1 thread; ops = calls, latency per call");
+                Row row = Row.of(
+                        workload(call, tasks), kind, "stratum", outcome, "1 thread; ops = calls, latency per call");
                 var smallest = report.find(workload(call, scale.getFirst()), kind, "stratum");
                 if (tasks != scale.getFirst() && outcome.measurement() != null && smallest.isPresent()) {
-                    row = row.comparedWith("p99 at " + count(scale.getFirst()),
-                            outcome.measurement().latencyMicros(99) / smallest.get().latencyMicros(99));
+                    row = row.comparedWith(
+                            "p99 at " + count(scale.getFirst()),
+                            outcome.measurement().latencyMicros(99)
+                                    / smallest.get().latencyMicros(99));
                 }
                 report.add(row);
             }
@@ -46,8 +48,10 @@ final class ScaleGroup {
         var small = report.find(workload(ScaleProbe.Call.CLAIM, scale.getFirst()), kind, "stratum");
         var large = report.find(workload(ScaleProbe.Call.CLAIM, scale.getLast()), kind, "stratum");
         if (scale.size() > 1 && small.isPresent() && large.isPresent()) {
-            report.target(Target.atMost(kind.label() + ": claim p99 at " + count(scale.getLast()) + " vs "
-                    + count(scale.getFirst()), large.get().latencyMicros(99) / small.get().latencyMicros(99), 1.5,
+            report.target(Target.atMost(
+                    kind.label() + ": claim p99 at " + count(scale.getLast()) + " vs " + count(scale.getFirst()),
+                    large.get().latencyMicros(99) / small.get().latencyMicros(99),
+                    1.5,
                     "x"));
         }
     }

@@ -44,7 +44,10 @@ final class ScaleProbe implements Contender {
         for (int i = 0; i < callsPerRound; i++) {
             long start = System.nanoTime();
             if (call == Call.READY) {
-                Checks.equal("ready tasks returned", 10, queue.stratum().tasks().getReadyTasks(10).size());
+                Checks.equal(
+                        "ready tasks returned",
+                        10,
+                        queue.stratum().tasks().getReadyTasks(10).size());
                 timed += System.nanoTime() - start;
                 Latencies.record(latencies, start);
                 continue;

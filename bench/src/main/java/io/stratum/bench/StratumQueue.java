@@ -81,7 +81,8 @@ final class StratumQueue implements QueueClient<Claimed> {
 
     @Override
     public long count(String status) {
-        return db.tasks().count(TaskFilters.builder().status(TaskStatus.parse(status)).build());
+        return db.tasks()
+                .count(TaskFilters.builder().status(TaskStatus.parse(status)).build());
     }
 
     @Override

@@ -21,7 +21,15 @@ record Target(String description, double value, double threshold, boolean atMost
     }
 
     String line() {
-        return String.format(Locale.ROOT, "  %-8s %s: %.2f%s (target %s %.2f%s)", met() ? "[met]" : "[MISSED]",
-                description, value, unit, atMost ? "<=" : ">=", threshold, unit);
+        return String.format(
+                Locale.ROOT,
+                "  %-8s %s: %.2f%s (target %s %.2f%s)",
+                met() ? "[met]" : "[MISSED]",
+                description,
+                value,
+                unit,
+                atMost ? "<=" : ">=",
+                threshold,
+                unit);
     }
 }

@@ -36,7 +36,8 @@ final class TaskLoader {
             }
         }
         if (kind == BackendKind.POSTGRESQL) {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("ANALYZE tasks");
             }
         }

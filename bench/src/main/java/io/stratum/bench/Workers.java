@@ -18,8 +18,7 @@ final class Workers {
         long run(int worker, Histogram latencies) throws Exception;
     }
 
-    private Workers() {
-    }
+    private Workers() {}
 
     /**
      * Starts {@code threads} threads, releases them together, and returns the operations of all of them, the

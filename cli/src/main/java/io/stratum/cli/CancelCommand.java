@@ -8,7 +8,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Cancel a task and every task that depends on it, directly or not.")
 final class CancelCommand extends DatabaseCommand {
 
@@ -25,7 +28,8 @@ final class CancelCommand extends DatabaseCommand {
         } else if (cancelled.isEmpty()) {
             out.line(id + " was already cancelled.");
         } else {
-            out.line("Cancelled " + id + (cancelled.size() == 1 ? "." : " and " + (cancelled.size() - 1) + " dependent(s):"));
+            out.line("Cancelled " + id
+                    + (cancelled.size() == 1 ? "." : " and " + (cancelled.size() - 1) + " dependent(s):"));
             cancelled.subList(1, cancelled.size()).forEach(t -> out.line("  " + t));
         }
         return 0;

@@ -10,18 +10,30 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "claim", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Take up to N ready tasks for a worker, highest priority first, under a lease.",
-        "Finish each with 'complete' or 'fail' and the printed token before the lease expires."})
+@Command(
+        name = "claim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Take up to N ready tasks for a worker, highest priority first, under a lease.",
+            "Finish each with 'complete' or 'fail' and the printed token before the lease expires."
+        })
 final class ClaimCommand extends DatabaseCommand {
 
     @Option(names = "--worker", required = true, paramLabel = "ID", description = "Who claims, e.g. coder-1.")
     String worker;
 
-    @Option(names = {"-n", "--max"}, paramLabel = "N", defaultValue = "1", description = "At most N tasks (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-n", "--max"},
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "At most N tasks (default: ${DEFAULT-VALUE}).")
     int max;
 
-    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "5m",
+    @Option(
+            names = "--lease",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
             description = "How long the claim holds, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     Duration lease;
 
@@ -38,7 +50,11 @@ final class ClaimCommand extends DatabaseCommand {
         }
         Table table = Table.withHeaders("ID", "TOKEN", "EXPIRES", "AGENT", "SUMMARY");
         for (Claimed c : claimed) {
-            table.row(c.task().id(), c.lease().token(), TaskViews.seconds(c.lease().expiresAt()), c.task().agentType(),
+            table.row(
+                    c.task().id(),
+                    c.lease().token(),
+                    TaskViews.seconds(c.lease().expiresAt()),
+                    c.task().agentType(),
                     c.task().summary());
         }
         out.table(table);

@@ -11,7 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "complete", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "complete",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Mark a claimed task completed; dependents whose dependencies are all done become ready.")
 final class CompleteCommand extends DatabaseCommand {
 

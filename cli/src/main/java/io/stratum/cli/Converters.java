@@ -22,8 +22,7 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
-    private Converters() {
-    }
+    private Converters() {}
 
     static CommandLine register(CommandLine cli) {
         return cli.registerConverter(TaskId.class, Converters::taskId)
@@ -39,7 +38,8 @@ final class Converters {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw conversion("'" + text + "' is not a timestamp (ISO-8601 with an offset, e.g. 2030-01-31T18:00:00Z)", e);
+            throw conversion(
+                    "'" + text + "' is not a timestamp (ISO-8601 with an offset, e.g. 2030-01-31T18:00:00Z)", e);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.stratum.cli;
 
 import io.stratum.InvalidInput;
+import io.stratum.JdbcUrls;
 import io.stratum.Stratum;
 import io.stratum.cli.copy.DatabaseCopy;
 import io.stratum.cli.copy.DatabaseCopy.TableCheck;
 import io.stratum.cli.copy.DatabaseCopy.TableRows;
-import io.stratum.JdbcUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,16 +19,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "copy", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "copy",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         sortOptions = false,
-        description = {"Copy every table from one database to another (SQLite to PostgreSQL or back), keeping ids,"
-                + " versions and timestamps, then verify row counts and a checksum per table.",
-                "The target is migrated first and must be empty unless --force is given."})
+        description = {
+            "Copy every table from one database to another (SQLite to PostgreSQL or back), keeping ids,"
+                    + " versions and timestamps, then verify row counts and a checksum per table.",
+            "The target is migrated first and must be empty unless --force is given."
+        })
 final class CopyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "JDBC_URL", description = "Source database (its schema must be current).")
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "JDBC_URL",
+            description = "Source database (its schema must be current).")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "JDBC_URL", description = "Target database.")
@@ -37,7 +46,10 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Delete everything in a non-empty target first.")
     boolean force;
 
-    @Option(names = "--batch", paramLabel = "ROWS", defaultValue = "1000",
+    @Option(
+            names = "--batch",
+            paramLabel = "ROWS",
+            defaultValue = "1000",
             description = "Rows per read and per target transaction (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -51,7 +63,8 @@ final class CopyCommand implements Callable<Integer> {
             throw new InvalidInput("--to", "is the same database as --from");
         }
         requireExistingSqliteFile(from);
-        try (Stratum source = Stratum.builder().url(from).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
+        try (Stratum source =
+                Stratum.builder().url(from).pool(DatabaseCommand.ONE_SHOT_POOL).open()) {
             requireCurrentSchema(source);
             // Like every command but migrate, copy sets up a new, empty target and refuses one whose schema is behind.
             try (Stratum target = root.openMigrated(Stratum.builder().url(to).pool(DatabaseCommand.ONE_SHOT_POOL))) {
@@ -63,8 +76,10 @@ final class CopyCommand implements Callable<Integer> {
     private int copy(DatabaseCopy copy, StratumCommand root) {
         List<String> occupied = copy.nonEmptyTargetTables();
         if (!occupied.isEmpty() && !force) {
-            throw new InvalidInput("--to", JdbcUrls.redact(to) + " already has rows in " + String.join(", ", occupied)
-                    + "; pass --force to delete them first");
+            throw new InvalidInput(
+                    "--to",
+                    JdbcUrls.redact(to) + " already has rows in " + String.join(", ", occupied)
+                            + "; pass --force to delete them first");
         }
         if (!occupied.isEmpty()) {
             copy.clearTarget();
@@ -72,7 +87,8 @@ final class CopyCommand implements Callable<Integer> {
         long total = copy.sourceRows().stream().mapToLong(TableRows::rows).sum();
         AtomicLong copied = new AtomicLong();
         long start = System.nanoTime();
-        Progress progress = Progress.start("rows", total, copied::get, spec.commandLine().getErr(), root.terminal());
+        Progress progress =
+                Progress.start("rows", total, copied::get, spec.commandLine().getErr(), root.terminal());
         try {
             copy.copy(copied::addAndGet);
         } finally {
@@ -80,11 +96,14 @@ final class CopyCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<TableCheck> checks = copy.verify();
-        List<String> mismatched = checks.stream().filter(c -> !c.matches()).map(TableCheck::table).toList();
+        List<String> mismatched =
+                checks.stream().filter(c -> !c.matches()).map(TableCheck::table).toList();
         print(new Output(spec.commandLine().getOut(), root.json()), checks, total, seconds);
         if (!mismatched.isEmpty()) {
-            spec.commandLine().getErr().println("stratum: verification failed: " + String.join(", ", mismatched)
-                    + " differ between source and target");
+            spec.commandLine()
+                    .getErr()
+                    .println("stratum: verification failed: " + String.join(", ", mismatched)
+                            + " differ between source and target");
             return 1;
         }
         return 0;
@@ -102,22 +121,38 @@ final class CopyCommand implements Callable<Integer> {
             out.json(json);
             return;
         }
-        Table table = Table.withHeaders("TABLE", "ROWS", "SHA-256 (SOURCE)", "TARGET").alignRight(1);
+        Table table =
+                Table.withHeaders("TABLE", "ROWS", "SHA-256 (SOURCE)", "TARGET").alignRight(1);
         for (TableCheck c : checks) {
-            table.row(c.table(), String.format(Locale.ROOT, "%,d", c.sourceRows()), c.sourceSha256().substring(0, 16),
-                    c.matches() ? "same" : "DIFFERENT (" + c.targetRows() + " rows, " + c.targetSha256().substring(0, 16) + ")");
+            table.row(
+                    c.table(),
+                    String.format(Locale.ROOT, "%,d", c.sourceRows()),
+                    c.sourceSha256().substring(0, 16),
+                    c.matches()
+                            ? "same"
+                            : "DIFFERENT (" + c.targetRows() + " rows, "
+                                    + c.targetSha256().substring(0, 16) + ")");
         }
         out.table(table);
         out.blank();
-        out.line(String.format(Locale.ROOT, "Copied %,d rows from %s to %s in %.1f s (%,.0f rows/s).",
-                rows, JdbcUrls.redact(from), JdbcUrls.redact(to), seconds, rows / Math.max(seconds, 1e-3)));
+        out.line(String.format(
+                Locale.ROOT,
+                "Copied %,d rows from %s to %s in %.1f s (%,.0f rows/s).",
+                rows,
+                JdbcUrls.redact(from),
+                JdbcUrls.redact(to),
+                seconds,
+                rows / Math.max(seconds, 1e-3)));
     }
 
     private static void requireCurrentSchema(Stratum source) {
-        long pending = source.schema().status().stream().filter(s -> !s.applied()).count();
+        long pending =
+                source.schema().status().stream().filter(s -> !s.applied()).count();
         if (pending > 0) {
-            throw new InvalidInput("--from", "its schema has " + pending
-                    + " changeset(s) not applied; run 'stratum --url <source> migrate' first");
+            throw new InvalidInput(
+                    "--from",
+                    "its schema has " + pending
+                            + " changeset(s) not applied; run 'stratum --url <source> migrate' first");
         }
     }
 
@@ -128,7 +163,10 @@ final class CopyCommand implements Callable<Integer> {
             return;
         }
         String name = url.substring(prefix.length()).replaceFirst("\\?.*$", "").replaceFirst("^file:", "");
-        if (!name.isEmpty() && !name.equals(":memory:") && !url.contains("mode=memory") && !Files.exists(Path.of(name))) {
+        if (!name.isEmpty()
+                && !name.equals(":memory:")
+                && !url.contains("mode=memory")
+                && !Files.exists(Path.of(name))) {
             throw new InvalidInput("--from", "no such SQLite database file: " + name);
         }
     }

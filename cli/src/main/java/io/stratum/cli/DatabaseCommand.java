@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 abstract class DatabaseCommand implements Callable<Integer> {
     /** A one-shot command needs few connections and should not open idle ones. */
-    static final PoolSettings ONE_SHOT_POOL = PoolSettings.defaults().withMaxSize(4).withMinIdle(0);
+    static final PoolSettings ONE_SHOT_POOL =
+            PoolSettings.defaults().withMaxSize(4).withMinIdle(0);
 
     @Spec
     CommandSpec spec;

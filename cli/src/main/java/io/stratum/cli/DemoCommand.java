@@ -1,12 +1,12 @@
 package io.stratum.cli;
 
 import io.stratum.InvalidInput;
+import io.stratum.JdbcUrls;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.cli.demo.Swarm;
 import io.stratum.cli.demo.Verification;
 import io.stratum.cli.demo.Workload;
-import io.stratum.JdbcUrls;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
@@ -22,30 +22,53 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         sortOptions = false,
-        description = {"Run an agent-swarm workload: submit a dependency graph of tasks (features planned, researched,"
-                + " designed, built, tested, reviewed, integrated; depth up to 6), drain it with workers on virtual"
-                + " threads that claim and finish tasks in batches, some failing once and retried, then verify that"
-                + " every task ran exactly once and after its dependencies.",
-                "Needs a database without unfinished tasks: the workers take whatever is ready."})
+        description = {
+            "Run an agent-swarm workload: submit a dependency graph of tasks (features planned, researched,"
+                    + " designed, built, tested, reviewed, integrated; depth up to 6), drain it with workers on virtual"
+                    + " threads that claim and finish tasks in batches, some failing once and retried, then verify that"
+                    + " every task ran exactly once and after its dependencies.",
+            "Needs a database without unfinished tasks: the workers take whatever is ready."
+        })
 final class DemoCommand extends DatabaseCommand {
     private static final int SUBMIT_BATCH = 2_000;
 
-    @Option(names = "--tasks", paramLabel = "N", defaultValue = "20000", description = "Tasks to generate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "Tasks to generate (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "8", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "8",
+            description = "Worker threads (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Tasks per claim (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "32",
+            description = "Tasks per claim (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--failure-rate", paramLabel = "SHARE", defaultValue = "0.03",
+    @Option(
+            names = "--failure-rate",
+            paramLabel = "SHARE",
+            defaultValue = "0.03",
             description = "Share of tasks whose first attempt fails (default: ${DEFAULT-VALUE}).")
     double failureRate;
 
-    @Option(names = "--work", paramLabel = "DURATION", defaultValue = "2ms",
+    @Option(
+            names = "--work",
+            paramLabel = "DURATION",
+            defaultValue = "2ms",
             description = "Longest simulated work per task (default: ${DEFAULT-VALUE}).")
     Duration work;
 
@@ -56,29 +79,49 @@ final class DemoCommand extends DatabaseCommand {
     Stratum open(StratumCommand root) {
         validate();
         // Retries come back after 100 ms, not the default 5 s, so that a demo run takes seconds.
-        return root.openMigrated(root.builder(PoolSettings.defaults().withMaxSize(workers + 2).withMinIdle(0))
-                .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))));
+        return root.openMigrated(
+                root.builder(PoolSettings.defaults().withMaxSize(workers + 2).withMinIdle(0))
+                        .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))));
     }
 
     @Override
     int run(Stratum db, Output out) {
         refuseUnfinishedTasks(db);
         long workloadSeed = seed != null ? seed : System.nanoTime();
-        String label = "stratum-demo " + DateTimeFormatter.ISO_INSTANT.format(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+        String label = "stratum-demo "
+                + DateTimeFormatter.ISO_INSTANT.format(
+                        OffsetDateTime.now(ZoneOffset.UTC).toInstant());
         Workload workload = Workload.generate(tasks, failureRate, workloadSeed, label);
-        text(out, String.format(Locale.ROOT, "Workload: %,d tasks in %,d features, %,d dependencies, depth up to %d,"
-                        + " %,d flaky (seed %d)", tasks, workload.features(), workload.edges(), Workload.MAX_DEPTH,
-                workload.flaky().size(), workloadSeed));
+        text(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "Workload: %,d tasks in %,d features, %,d dependencies, depth up to %d,"
+                                + " %,d flaky (seed %d)",
+                        tasks,
+                        workload.features(),
+                        workload.edges(),
+                        Workload.MAX_DEPTH,
+                        workload.flaky().size(),
+                        workloadSeed));
         text(out, "Database: " + db.backendName() + " " + JdbcUrls.redact(root().url()));
 
         long submitStart = System.nanoTime();
         for (int i = 0; i < workload.tasks().size(); i += SUBMIT_BATCH) {
-            List<NewTask> chunk = workload.tasks().subList(i, Math.min(workload.tasks().size(), i + SUBMIT_BATCH));
+            List<NewTask> chunk =
+                    workload.tasks().subList(i, Math.min(workload.tasks().size(), i + SUBMIT_BATCH));
             db.tasks().submitAll(chunk);
         }
         double submitSeconds = seconds(submitStart);
-        text(out, String.format(Locale.ROOT, "Submitted in %.1f s (%,.0f tasks/s); %d workers claim %d at a time",
-                submitSeconds, tasks / submitSeconds, workers, batch));
+        text(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "Submitted in %.1f s (%,.0f tasks/s); %d workers claim %d at a time",
+                        submitSeconds,
+                        tasks / submitSeconds,
+                        workers,
+                        batch));
 
         Swarm swarm = new Swarm(db.queue(), workload.flaky(), tasks, batch, work);
         long runStart = System.nanoTime();
@@ -99,8 +142,8 @@ final class DemoCommand extends DatabaseCommand {
         return verification.passed() ? 0 : 1;
     }
 
-    private void report(Output out, Swarm.Outcome outcome, Verification verification, double submitSeconds,
-                        double runSeconds) {
+    private void report(
+            Output out, Swarm.Outcome outcome, Verification verification, double submitSeconds, double runSeconds) {
         int claims = outcome.claims();
         double p50 = outcome.claimMillis(50);
         double p99 = outcome.claimMillis(99);
@@ -136,11 +179,20 @@ final class DemoCommand extends DatabaseCommand {
                 .row("wall time", String.format(Locale.ROOT, "%.1f s (+ %.1f s to submit)", runSeconds, submitSeconds))
                 .row("throughput", String.format(Locale.ROOT, "%,.0f tasks/s", tasks / runSeconds))
                 .row("claims", String.format(Locale.ROOT, "%,d, latency p50 %.1f ms, p99 %.1f ms", claims, p50, p99))
-                .row("retries", String.format(Locale.ROOT, "%,d (every simulated failure retried once)", verification.storedRetries()))
-                .row("verified", verification.passed()
-                        ? String.format(Locale.ROOT, "every task ran exactly once, after all its dependencies (%,d edges checked)",
-                                verification.edges())
-                        : "NO: " + String.join("; ", verification.problems())));
+                .row(
+                        "retries",
+                        String.format(
+                                Locale.ROOT,
+                                "%,d (every simulated failure retried once)",
+                                verification.storedRetries()))
+                .row(
+                        "verified",
+                        verification.passed()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "every task ran exactly once, after all its dependencies (%,d edges checked)",
+                                        verification.edges())
+                                : "NO: " + String.join("; ", verification.problems())));
     }
 
     private void validate() {
@@ -164,12 +216,15 @@ final class DemoCommand extends DatabaseCommand {
     /** The workers would take whatever is ready, so other work must not be waiting in this database. */
     private static void refuseUnfinishedTasks(Stratum db) {
         long unfinished = 0;
-        for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.READY, TaskStatus.RUNNING)) {
+        for (TaskStatus status :
+                List.of(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.READY, TaskStatus.RUNNING)) {
             unfinished += db.tasks().count(TaskFilters.builder().status(status).build());
         }
         if (unfinished > 0) {
-            throw new InvalidInput("--url", "the database has " + unfinished + " unfinished task(s) that the demo's"
-                    + " workers would take; run the demo on another database, e.g. --url jdbc:sqlite:demo.db");
+            throw new InvalidInput(
+                    "--url",
+                    "the database has " + unfinished + " unfinished task(s) that the demo's"
+                            + " workers would take; run the demo on another database, e.g. --url jdbc:sqlite:demo.db");
         }
     }
 

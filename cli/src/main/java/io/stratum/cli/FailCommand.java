@@ -9,8 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fail", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Record a failed attempt of a claimed task: it is retried with back-off until its retries run out.")
+@Command(
+        name = "fail",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description =
+                "Record a failed attempt of a claimed task: it is retried with back-off until its retries run out.")
 final class FailCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "ID", description = "Task id.")
@@ -29,10 +33,11 @@ final class FailCommand extends DatabaseCommand {
         if (out.json()) {
             out.json(TaskViews.json(task));
         } else if (task.status() == TaskStatus.FAILED) {
-            out.line("Failed " + id + " for good after " + task.retryCount() + " retries; its dependents are blocked or cancelled.");
+            out.line("Failed " + id + " for good after " + task.retryCount()
+                    + " retries; its dependents are blocked or cancelled.");
         } else {
-            out.line("Failed attempt of " + id + ": retry " + task.retryCount() + " of " + task.maxRetries()
-                    + " after " + TaskViews.seconds(task.runAfter()) + ".");
+            out.line("Failed attempt of " + id + ": retry " + task.retryCount() + " of " + task.maxRetries() + " after "
+                    + TaskViews.seconds(task.runAfter()) + ".");
         }
         return 0;
     }

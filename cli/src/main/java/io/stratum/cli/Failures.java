@@ -1,8 +1,8 @@
 package io.stratum.cli;
 
 import io.stratum.ErrorCode;
-import io.stratum.StratumException;
 import io.stratum.JdbcUrls;
+import io.stratum.StratumException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.BooleanSupplier;
@@ -44,7 +44,8 @@ final class Failures {
     /** A command that failed while running. */
     int report(Exception e) {
         boolean known = e instanceof StratumException;
-        String message = known ? e.getMessage()
+        String message = known
+                ? e.getMessage()
                 : "internal error: " + (e.getMessage() != null ? e.getMessage() : "an unexpected failure");
         String hint = known || verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)";
         err.println("stratum: " + firstLine(message) + hint);
@@ -63,7 +64,8 @@ final class Failures {
             return e.getMessage();
         }
         ArgSpec arg = e.getArgSpec();
-        String name = arg instanceof OptionSpec option ? "option '" + option.longestName() + "'"
+        String name = arg instanceof OptionSpec option
+                ? "option '" + option.longestName() + "'"
                 : "parameter " + arg.paramLabel();
         return "Invalid value for " + name + ": '" + e.getValue() + "'";
     }

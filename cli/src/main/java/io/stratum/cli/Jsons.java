@@ -22,13 +22,11 @@ final class Jsons {
             .build();
 
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
 
-    private Jsons() {
-    }
+    private Jsons() {}
 
     /** {@code value} (maps, lists, strings, numbers, booleans, nulls, JsonNodes) as indented JSON. */
     static String pretty(Object value) {

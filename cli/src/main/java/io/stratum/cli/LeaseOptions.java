@@ -13,7 +13,10 @@ final class LeaseOptions {
     @Option(names = "--token", required = true, paramLabel = "UUID", description = "Lease token printed by claim.")
     UUID token;
 
-    @Option(names = "--worker", paramLabel = "ID", description = "Worker that claimed it (default: the task's lease owner).")
+    @Option(
+            names = "--worker",
+            paramLabel = "ID",
+            description = "Worker that claimed it (default: the task's lease owner).")
     String worker;
 
     /** The lease on task {@code id} named by these options; {@link LeaseLost} if the task holds no lease at all. */

@@ -14,11 +14,16 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "List tasks, highest priority first; every filter is optional.")
 final class ListCommand extends DatabaseCommand {
 
-    @Option(names = "--status", paramLabel = "STATUS",
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
             description = "pending, blocked, ready, running, completed, failed or cancelled.")
     TaskStatus status;
 
@@ -34,20 +39,30 @@ final class ListCommand extends DatabaseCommand {
     @Option(names = "--parent", paramLabel = "ID", description = "Children of this task.")
     TaskId parent;
 
-    @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (printed under the previous page).")
+    @Option(
+            names = "--after",
+            paramLabel = "CURSOR",
+            description = "Start after this cursor (printed under the previous page).")
     String after;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + PageRequest.DEFAULT_LIMIT,
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "" + PageRequest.DEFAULT_LIMIT,
             description = "At most N tasks (default: ${DEFAULT-VALUE}, at most " + PageRequest.MAX_LIMIT + ").")
     int limit;
 
     @Override
     int run(Stratum db, Output out) {
         TaskFilters filters = TaskFilters.builder()
-                .status(status).agentType(agentType).featureBranch(featureBranch)
-                .sessionId(session).parentTaskId(parent)
+                .status(status)
+                .agentType(agentType)
+                .featureBranch(featureBranch)
+                .sessionId(session)
+                .parentTaskId(parent)
                 .build();
-        Page<Task> page = db.tasks().list(filters, after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
+        Page<Task> page =
+                db.tasks().list(filters, after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
         List<Task> tasks = page.items();
         long total = db.tasks().count(filters);
         if (out.json()) {

@@ -11,8 +11,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * routed into SLF4J here so that it obeys the same level.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     /** Must run before the first logger is created: slf4j-simple reads its settings once. */
     static void configure(boolean verbose) {
@@ -24,7 +23,8 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         // jOOQ's open-source edition warns on the first query against a PostgreSQL older than the releases it
         // lists as supported; a command line user can do nothing about that, so it is shown with --verbose only.
-        System.setProperty("org.slf4j.simpleLogger.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport",
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport",
                 verbose ? "warn" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.liquibase", verbose ? level : "off");
         System.setProperty("liquibase.analytics.enabled", "false");

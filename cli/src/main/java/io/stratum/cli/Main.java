@@ -12,8 +12,7 @@ import picocli.CommandLine;
  * of the error that stopped the command (3 not found, 4 conflict, 8 database unavailable, ...).
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         quietJooq();

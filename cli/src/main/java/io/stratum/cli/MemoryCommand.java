@@ -23,11 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stratum memory ...}: the shared memory's versioned JSON documents, by namespace and key. */
-@Command(name = "memory", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "memory",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Shared memory: versioned JSON documents under a namespace and a key.",
-        subcommands = {MemoryCommand.Put.class, MemoryCommand.Get.class, MemoryCommand.ListEntries.class,
-                MemoryCommand.History.class, MemoryCommand.Delete.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            MemoryCommand.Put.class,
+            MemoryCommand.Get.class,
+            MemoryCommand.ListEntries.class,
+            MemoryCommand.History.class,
+            MemoryCommand.Delete.class,
+            CommandLine.HelpCommand.class
+        })
 final class MemoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +46,10 @@ final class MemoryCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing a memory command: put, get, list, history or delete");
     }
 
-    @Command(name = "put", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "put",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "Write a new version of a key.")
     static final class Put extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
@@ -49,7 +61,9 @@ final class MemoryCommand implements Callable<Integer> {
         @Parameters(index = "2", paramLabel = "JSON", description = "The document, e.g. '{\"style\": \"hexagonal\"}'.")
         Json value;
 
-        @Option(names = "--expect-version", paramLabel = "N",
+        @Option(
+                names = "--expect-version",
+                paramLabel = "N",
                 description = "Write only if the live version is still N (0: the key has none); else exit 4.")
         Long expectedVersion;
 
@@ -60,11 +74,17 @@ final class MemoryCommand implements Callable<Integer> {
             @Option(names = "--expires-at", paramLabel = "TIME", description = "When this version stops being visible.")
             OffsetDateTime at;
 
-            @Option(names = "--ttl", paramLabel = "DURATION", description = "How long this version stays visible, e.g. 1h.")
+            @Option(
+                    names = "--ttl",
+                    paramLabel = "DURATION",
+                    description = "How long this version stays visible, e.g. 1h.")
             Duration ttl;
         }
 
-        @Option(names = "--by", paramLabel = "ACTOR", description = "Who writes (recorded with the version and in the audit trail).")
+        @Option(
+                names = "--by",
+                paramLabel = "ACTOR",
+                description = "Who writes (recorded with the version and in the audit trail).")
         String actor;
 
         @Override
@@ -74,7 +94,10 @@ final class MemoryCommand implements Callable<Integer> {
                 write = write.expectingVersion(expectedVersion);
             }
             if (expiry != null) {
-                write = write.expiringAt(expiry.at != null ? expiry.at : OffsetDateTime.now(ZoneOffset.UTC).plus(expiry.ttl));
+                write = write.expiringAt(
+                        expiry.at != null
+                                ? expiry.at
+                                : OffsetDateTime.now(ZoneOffset.UTC).plus(expiry.ttl));
             }
             MemoryEntry entry = db.memory().put(write);
             if (out.json()) {
@@ -89,7 +112,10 @@ final class MemoryCommand implements Callable<Integer> {
     /** Help without the standard mixin: {@code --version} here selects a stored version. */
     @Command(name = "get", description = "Print the live value of a key (with --json: the entry and its metadata).")
     static final class Get extends DatabaseCommand {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
         boolean help;
 
         @Parameters(index = "0", paramLabel = "NAMESPACE")
@@ -103,9 +129,11 @@ final class MemoryCommand implements Callable<Integer> {
 
         @Override
         int run(Stratum db, Output out) {
-            MemoryEntry entry = (version == null ? db.memory().get(namespace, key)
-                    : db.memory().getVersion(namespace, key, version))
-                    .orElseThrow(() -> new NotFound("memory entry", namespace + "/" + key + (version == null ? "" : " version " + version)));
+            MemoryEntry entry = (version == null
+                            ? db.memory().get(namespace, key)
+                            : db.memory().getVersion(namespace, key, version))
+                    .orElseThrow(() -> new NotFound(
+                            "memory entry", namespace + "/" + key + (version == null ? "" : " version " + version)));
             if (out.json()) {
                 out.json(MemoryViews.json(entry));
             } else {
@@ -115,33 +143,55 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "List the live keys of a namespace.")
     static final class ListEntries extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
         String namespace;
 
-        @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "", description = "Only keys that start with TEXT.")
+        @Option(
+                names = "--prefix",
+                paramLabel = "TEXT",
+                defaultValue = "",
+                description = "Only keys that start with TEXT.")
         String prefix;
 
-        @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (printed under the previous page).")
+        @Option(
+                names = "--after",
+                paramLabel = "CURSOR",
+                description = "Start after this cursor (printed under the previous page).")
         String after;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N keys (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--limit",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "At most N keys (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
         int run(Stratum db, Output out) {
-            Page<MemoryEntry> page = db.memory().list(namespace, prefix,
-                    after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
+            Page<MemoryEntry> page = db.memory()
+                    .list(
+                            namespace,
+                            prefix,
+                            after == null ? PageRequest.first(limit) : PageRequest.after(after, limit));
             List<MemoryEntry> entries = page.items();
             if (out.json()) {
                 out.json(entries.stream().map(MemoryViews::json).toList());
             } else if (entries.isEmpty()) {
                 out.line("No live keys in " + namespace + (prefix.isEmpty() ? "" : " starting with " + prefix) + ".");
             } else {
-                Table table = Table.withHeaders("KEY", "VERSION", "UPDATED", "BY", "VALUE").alignRight(1);
-                entries.forEach(e -> table.row(e.key(), e.version(), TaskViews.seconds(e.updatedAt()), e.updatedBy(),
+                Table table = Table.withHeaders("KEY", "VERSION", "UPDATED", "BY", "VALUE")
+                        .alignRight(1);
+                entries.forEach(e -> table.row(
+                        e.key(),
+                        e.version(),
+                        TaskViews.seconds(e.updatedAt()),
+                        e.updatedBy(),
                         MemoryViews.abbreviated(e.value())));
                 out.table(table);
                 if (page.hasMore()) {
@@ -152,7 +202,10 @@ final class MemoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "history",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "List every stored version of a key, oldest first.")
     static final class History extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")
@@ -161,12 +214,18 @@ final class MemoryCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "KEY")
         String key;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N versions (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--limit",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "At most N versions (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
         int run(Stratum db, Output out) {
-            List<MemoryEntry> versions = db.memory().history(namespace, key, PageRequest.first(limit)).items();
+            List<MemoryEntry> versions = db.memory()
+                    .history(namespace, key, PageRequest.first(limit))
+                    .items();
             if (versions.isEmpty()) {
                 throw new NotFound("memory entry", namespace + "/" + key);
             }
@@ -174,15 +233,23 @@ final class MemoryCommand implements Callable<Integer> {
                 out.json(versions.stream().map(MemoryViews::json).toList());
                 return 0;
             }
-            Table table = Table.withHeaders("VERSION", "UPDATED", "BY", "EXPIRES", "VALUE").alignRight(0);
-            versions.forEach(e -> table.row(e.version(), TaskViews.seconds(e.updatedAt()), e.updatedBy(),
-                    TaskViews.seconds(e.expiresAt()), e.isDeleted() ? "(deleted)" : MemoryViews.abbreviated(e.value())));
+            Table table = Table.withHeaders("VERSION", "UPDATED", "BY", "EXPIRES", "VALUE")
+                    .alignRight(0);
+            versions.forEach(e -> table.row(
+                    e.version(),
+                    TaskViews.seconds(e.updatedAt()),
+                    e.updatedBy(),
+                    TaskViews.seconds(e.expiresAt()),
+                    e.isDeleted() ? "(deleted)" : MemoryViews.abbreviated(e.value())));
             out.table(table);
             return 0;
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "Delete a key (a new version records the delete; history keeps the rest).")
     static final class Delete extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAMESPACE")

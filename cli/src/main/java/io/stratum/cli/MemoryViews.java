@@ -9,8 +9,7 @@ import java.util.Map;
 final class MemoryViews {
     private static final int VALUE_WIDTH = 60;
 
-    private MemoryViews() {
-    }
+    private MemoryViews() {}
 
     static Map<String, Object> json(MemoryEntry e) {
         Map<String, Object> json = new LinkedHashMap<>();

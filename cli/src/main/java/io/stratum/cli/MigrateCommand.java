@@ -4,7 +4,10 @@ import io.stratum.Stratum;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Apply every pending schema change (Liquibase); does nothing when up to date.")
 final class MigrateCommand extends DatabaseCommand {
 

@@ -91,8 +91,15 @@ final class Progress implements AutoCloseable {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         double rate = now / seconds;
         String eta = now >= total ? "0:00" : rate <= 0 ? "-" : clock((long) ((total - now) / rate));
-        String numbers = String.format(Locale.ROOT, "%,d/%,d %s (%3d%%)  %,.0f/s  ETA %s",
-                now, total, label, total == 0 ? 100 : (int) (100 * now / total), rate, eta);
+        String numbers = String.format(
+                Locale.ROOT,
+                "%,d/%,d %s (%3d%%)  %,.0f/s  ETA %s",
+                now,
+                total,
+                label,
+                total == 0 ? 100 : (int) (100 * now / total),
+                rate,
+                eta);
         if (terminal) {
             int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * Math.min(now, total) / total);
             err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + numbers + "   ");

@@ -34,11 +34,12 @@ record RelatedTasks(UUID id, String status, String agentType, String summary) {
     }
 
     /** Tasks at the {@code shown} end of the edges whose {@code self} end is {@code task}. */
-    private static List<RelatedTasks> query(DSLContext dsl, TaskId task, TableField<?, UUID> shown,
-                                            TableField<?, UUID> self) {
+    private static List<RelatedTasks> query(
+            DSLContext dsl, TaskId task, TableField<?, UUID> shown, TableField<?, UUID> self) {
         return dsl.select(TASKS.ID, TASKS.STATUS, TASKS.AGENT_TYPE, TASKS.SUMMARY)
                 .from(TASK_DEPENDENCIES)
-                .join(TASKS).on(TASKS.ID.eq(shown))
+                .join(TASKS)
+                .on(TASKS.ID.eq(shown))
                 .where(self.eq(task.value()))
                 .orderBy(TASKS.SUBMITTED_AT, TASKS.ID)
                 .fetch(r -> new RelatedTasks(r.value1(), r.value2(), r.value3(), r.value4()));

@@ -6,7 +6,10 @@ import io.stratum.task.TaskId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "retry", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "retry",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Put a failed task back in the queue with its retries reset; its blocked dependents wait again.")
 final class RetryCommand extends DatabaseCommand {
 

@@ -10,9 +10,14 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Undo applied schema changes: the last N, or all applied after a tag.",
-                "Dropping a table (and its data) needs --force, or a yes on a terminal."})
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Undo applied schema changes: the last N, or all applied after a tag.",
+            "Dropping a table (and its data) needs --force, or a yes on a terminal."
+        })
 final class RollbackCommand extends DatabaseCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -25,7 +30,9 @@ final class RollbackCommand extends DatabaseCommand {
         @Option(names = "--count", paramLabel = "N", description = "Roll back the N most recent changesets.")
         Integer count;
 
-        @Option(names = "--to-tag", paramLabel = "TAG",
+        @Option(
+                names = "--to-tag",
+                paramLabel = "TAG",
                 description = "Roll back everything applied after the changeset that set TAG, e.g. v1.")
         String tag;
     }
@@ -37,13 +44,16 @@ final class RollbackCommand extends DatabaseCommand {
 
     @Override
     int run(Stratum db, Output out) {
-        RollbackPlan plan = target.count != null ? db.schema().planRollback(target.count)
+        RollbackPlan plan = target.count != null
+                ? db.schema().planRollback(target.count)
                 : db.schema().planRollbackToTag(target.tag);
         List<String> dropped = plan.droppedTables();
         if (!dropped.isEmpty() && !force && !confirmed(plan.changeSets().size(), dropped)) {
-            throw new InvalidInput("--force", "rolling back " + plan.changeSets().size()
-                    + " changeset(s) drops the table(s) " + String.join(", ", dropped)
-                    + " with all their data; add --force to do it");
+            throw new InvalidInput(
+                    "--force",
+                    "rolling back " + plan.changeSets().size()
+                            + " changeset(s) drops the table(s) " + String.join(", ", dropped)
+                            + " with all their data; add --force to do it");
         }
         long before = SchemaView.of(db, root()).applied();
         if (target.count != null) {
@@ -69,8 +79,10 @@ final class RollbackCommand extends DatabaseCommand {
         if (console == null || !root().terminal()) {
             return false;
         }
-        String answer = console.readLine("Roll back %d changeset(s) and drop the table(s) %s with all their data? [y/N] ",
+        String answer = console.readLine(
+                "Roll back %d changeset(s) and drop the table(s) %s with all their data? [y/N] ",
                 changeSets, String.join(", ", tables));
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        return answer != null
+                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 }

@@ -1,8 +1,8 @@
 package io.stratum.cli;
 
+import io.stratum.JdbcUrls;
 import io.stratum.SchemaMigrations.ChangeSetState;
 import io.stratum.Stratum;
-import io.stratum.JdbcUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,10 @@ import java.util.Map;
 record SchemaView(String backend, String url, List<ChangeSetState> changeSets, List<String> others) {
 
     static SchemaView of(Stratum db, StratumCommand root) {
-        return new SchemaView(db.backendName(), JdbcUrls.redact(root.url()), db.schema().status(),
+        return new SchemaView(
+                db.backendName(),
+                JdbcUrls.redact(root.url()),
+                db.schema().status(),
                 db.schema().state().others());
     }
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Show one task with the tasks it depends on and the tasks waiting on it.")
 final class ShowCommand extends DatabaseCommand {
 
@@ -22,7 +25,9 @@ final class ShowCommand extends DatabaseCommand {
         List<RelatedTasks> dependents = RelatedTasks.dependentsOf(db.dsl(), id);
         if (out.json()) {
             Map<String, Object> json = TaskViews.json(task);
-            json.put("dependencies", dependencies.stream().map(RelatedTasks::json).toList());
+            json.put(
+                    "dependencies",
+                    dependencies.stream().map(RelatedTasks::json).toList());
             json.put("dependents", dependents.stream().map(RelatedTasks::json).toList());
             out.json(json);
             return 0;

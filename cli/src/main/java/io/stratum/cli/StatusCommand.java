@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "List the schema's changesets and whether each is applied.")
 final class StatusCommand extends DatabaseCommand {
 
@@ -22,7 +25,9 @@ final class StatusCommand extends DatabaseCommand {
         SchemaView view = SchemaView.of(db, root());
         if (out.json()) {
             Map<String, Object> json = view.json();
-            json.put("changesets", view.changeSets().stream().map(StatusCommand::json).toList());
+            json.put(
+                    "changesets",
+                    view.changeSets().stream().map(StatusCommand::json).toList());
             out.json(json);
             return 0;
         }
@@ -40,7 +45,8 @@ final class StatusCommand extends DatabaseCommand {
     }
 
     private static String appliedAt(ChangeSetState c) {
-        return c.appliedAt() == null ? "yes"
+        return c.appliedAt() == null
+                ? "yes"
                 : DateTimeFormatter.ISO_INSTANT.format(c.appliedAt().truncatedTo(ChronoUnit.SECONDS));
     }
 

@@ -1,8 +1,8 @@
 package io.stratum.cli;
 
 import io.stratum.MigrationFailed;
-import io.stratum.SchemaState;
 import io.stratum.PoolSettings;
+import io.stratum.SchemaState;
 import io.stratum.Stratum;
 import java.util.Map;
 import picocli.CommandLine;
@@ -11,35 +11,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code stratum} command: global options and the list of subcommands. */
-@Command(name = "stratum",
+@Command(
+        name = "stratum",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Durable task orchestration on SQLite and PostgreSQL.",
-        footer = {"", "The database is --url, else $STRATUM_URL, else the SQLite file ./stratum.db (created and"
-                + " set up on first use while it is empty; 'stratum migrate' updates an existing schema)."},
+        footer = {
+            "",
+            "The database is --url, else $STRATUM_URL, else the SQLite file ./stratum.db (created and"
+                    + " set up on first use while it is empty; 'stratum migrate' updates an existing schema)."
+        },
         subcommands = {
-                MigrateCommand.class, StatusCommand.class, RollbackCommand.class,
-                SubmitCommand.class, ListCommand.class, ShowCommand.class,
-                ClaimCommand.class, CompleteCommand.class, FailCommand.class, CancelCommand.class, RetryCommand.class,
-                MemoryCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
+            MigrateCommand.class,
+            StatusCommand.class,
+            RollbackCommand.class,
+            SubmitCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            ClaimCommand.class,
+            CompleteCommand.class,
+            FailCommand.class,
+            CancelCommand.class,
+            RetryCommand.class,
+            MemoryCommand.class,
+            CopyCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
         })
 final class StratumCommand {
     static final String DEFAULT_URL = "jdbc:sqlite:stratum.db";
 
     private final Map<String, String> env;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT, order = 1,
+    @Option(
+            names = "--url",
+            paramLabel = "JDBC_URL",
+            scope = ScopeType.INHERIT,
+            order = 1,
             description = "Database, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
                     + " (default: $STRATUM_URL, else " + DEFAULT_URL + ").")
     private String url;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, order = 2,
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            order = 2,
             description = "Print JSON instead of a table, for scripts.")
     private boolean json;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 3,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            order = 3,
             description = "Log more, and print stack traces of errors.")
     private boolean verbose;
 

@@ -19,16 +19,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         sortOptions = false,
-        description = {"Submit one task (SUMMARY and --agent), or every task of a JSON or YAML file (--file).",
-                "A task whose dependencies have all completed starts ready, any other pending."})
+        description = {
+            "Submit one task (SUMMARY and --agent), or every task of a JSON or YAML file (--file).",
+            "A task whose dependencies have all completed starts ready, any other pending."
+        })
 final class SubmitCommand extends DatabaseCommand {
 
     @Parameters(arity = "0..1", paramLabel = "SUMMARY", description = "What the task is about (1..140 characters).")
     String summary;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
             description = "JSON or YAML file of tasks that name each other in dependsOn ('-' reads standard input);"
                     + " all are stored in one transaction.")
     Path file;
@@ -36,7 +43,10 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(names = "--agent", paramLabel = "TYPE", description = "Agent type that runs it, e.g. coder.")
     String agentType;
 
-    @Option(names = {"-p", "--priority"}, paramLabel = "0..10", defaultValue = "" + NewTask.DEFAULT_PRIORITY,
+    @Option(
+            names = {"-p", "--priority"},
+            paramLabel = "0..10",
+            defaultValue = "" + NewTask.DEFAULT_PRIORITY,
             description = "Priority (default: ${DEFAULT-VALUE}).")
     int priority;
 
@@ -49,11 +59,17 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(names = "--input", paramLabel = "JSON", description = "Input document, e.g. '{\"issue\": 42}'.")
     Json input;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + NewTask.DEFAULT_MAX_RETRIES,
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            defaultValue = "" + NewTask.DEFAULT_MAX_RETRIES,
             description = "Retries after a failed attempt (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + NewTask.DEFAULT_TIMEOUT_SECONDS,
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "" + NewTask.DEFAULT_TIMEOUT_SECONDS,
             description = "Longest run (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -63,7 +79,9 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(names = "--dependency-type", paramLabel = "TYPE", description = "sequential (default) or parallel.")
     DependencyType dependencyType = DependencyType.SEQUENTIAL;
 
-    @Option(names = "--source", paramLabel = "SOURCE",
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE",
             description = "human (default), agent_requirements, agent_planner or agent_implementation.")
     TaskSource source = TaskSource.HUMAN;
 
@@ -85,7 +103,9 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(names = "--worktree", paramLabel = "PATH")
     String worktreePath;
 
-    @Option(names = "--idempotency-key", paramLabel = "KEY",
+    @Option(
+            names = "--idempotency-key",
+            paramLabel = "KEY",
             description = "Submitting the same key again returns the existing task.")
     String idempotencyKey;
 
@@ -129,7 +149,8 @@ final class SubmitCommand extends DatabaseCommand {
 
     private int submitFile(Stratum db, Output out) {
         List<TaskBatch.Named> batch = TaskBatch.resolve(TaskFile.read(file, System.in));
-        List<TaskId> ids = db.tasks().submitAll(batch.stream().map(TaskBatch.Named::task).toList());
+        List<TaskId> ids =
+                db.tasks().submitAll(batch.stream().map(TaskBatch.Named::task).toList());
         Table table = Table.withHeaders("NAME", "ID", "STATUS", "AGENT", "SUMMARY");
         List<Map<String, Object>> json = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -146,7 +167,8 @@ final class SubmitCommand extends DatabaseCommand {
         } else {
             out.table(table);
             out.blank();
-            out.line("Submitted " + ids.size() + " task(s) from " + (file.toString().equals("-") ? "standard input" : file) + ".");
+            out.line("Submitted " + ids.size() + " task(s) from "
+                    + (file.toString().equals("-") ? "standard input" : file) + ".");
         }
         return 0;
     }

@@ -55,7 +55,8 @@ final class Table {
     }
 
     void print(PrintWriter out) {
-        int columns = Math.max(headers.size(), rows.stream().mapToInt(r -> r.length).max().orElse(0));
+        int columns = Math.max(
+                headers.size(), rows.stream().mapToInt(r -> r.length).max().orElse(0));
         int[] widths = new int[columns];
         if (!headers.isEmpty()) {
             measure(headers.toArray(String[]::new), widths);

@@ -36,18 +36,23 @@ final class TaskBatch {
     }
 
     /** A task to submit and the label it is printed with. */
-    record Named(String label, NewTask task) {
-    }
+    record Named(String label, NewTask task) {}
 
     private List<Named> inDependencyOrder() {
         Map<TaskId, List<TaskId>> inFile = new HashMap<>();
         Map<TaskId, Named> byId = new LinkedHashMap<>();
         ids.forEach((task, id) -> {
-            List<TaskId> dependsOn = task.dependsOn().stream().map(ref -> resolve(task, "dependsOn", ref)).toList();
+            List<TaskId> dependsOn = task.dependsOn().stream()
+                    .map(ref -> resolve(task, "dependsOn", ref))
+                    .toList();
             TaskId parent = task.parent() == null ? null : resolve(task, "parent", task.parent());
             NewTask built;
             try {
-                built = task.builder().id(id).dependsOn(dependsOn).parentTaskId(parent).build();
+                built = task.builder()
+                        .id(id)
+                        .dependsOn(dependsOn)
+                        .parentTaskId(parent)
+                        .build();
             } catch (InvalidInput e) {
                 throw task.invalid(e.getMessage());
             }
@@ -64,16 +69,24 @@ final class TaskBatch {
         return ordered;
     }
 
-    private static void visit(TaskId id, Map<TaskId, List<TaskId>> inFile, Map<TaskId, Named> byId,
-                              Map<TaskId, Boolean> done, List<Named> ordered, List<TaskId> path) {
+    private static void visit(
+            TaskId id,
+            Map<TaskId, List<TaskId>> inFile,
+            Map<TaskId, Named> byId,
+            Map<TaskId, Boolean> done,
+            List<Named> ordered,
+            List<TaskId> path) {
         Boolean state = done.get(id);
         if (Boolean.TRUE.equals(state)) {
             return;
         }
         path.add(id);
         if (Boolean.FALSE.equals(state)) {
-            List<String> cycle = path.subList(path.indexOf(id), path.size()).stream().map(t -> byId.get(t).label()).toList();
-            throw new InvalidInput("--file", "the tasks depend on each other in a cycle: " + String.join(" -> ", cycle));
+            List<String> cycle = path.subList(path.indexOf(id), path.size()).stream()
+                    .map(t -> byId.get(t).label())
+                    .toList();
+            throw new InvalidInput(
+                    "--file", "the tasks depend on each other in a cycle: " + String.join(" -> ", cycle));
         }
         done.put(id, false);
         inFile.get(id).forEach(before -> visit(before, inFile, byId, done, ordered, path));

@@ -65,12 +65,16 @@ final class TaskFile {
             Map.entry("dependencyType", (f, b) -> b.dependencyType(DependencyType.parse(f.text("dependencyType")))),
             Map.entry("inputData", (f, b) -> b.inputData(Jsons.toJson(f.json("inputData")))),
             Map.entry("maxRetries", (f, b) -> b.maxRetries(f.integer("maxRetries", NewTask.DEFAULT_MAX_RETRIES))),
-            Map.entry("maxExecutionTimeoutSeconds", (f, b) -> b.maxExecutionTimeoutSeconds(
-                    f.integer("maxExecutionTimeoutSeconds", NewTask.DEFAULT_TIMEOUT_SECONDS))),
+            Map.entry(
+                    "maxExecutionTimeoutSeconds",
+                    (f, b) -> b.maxExecutionTimeoutSeconds(
+                            f.integer("maxExecutionTimeoutSeconds", NewTask.DEFAULT_TIMEOUT_SECONDS))),
             Map.entry("createdBy", (f, b) -> b.createdBy(f.text("createdBy"))),
             Map.entry("source", (f, b) -> b.source(TaskSource.parse(f.text("source")))),
             Map.entry("deadline", (f, b) -> b.deadline(f.time("deadline"))),
-            Map.entry("estimatedDurationSeconds", (f, b) -> b.estimatedDurationSeconds(f.integer("estimatedDurationSeconds"))),
+            Map.entry(
+                    "estimatedDurationSeconds",
+                    (f, b) -> b.estimatedDurationSeconds(f.integer("estimatedDurationSeconds"))),
             Map.entry("featureBranch", (f, b) -> b.featureBranch(f.text("featureBranch"))),
             Map.entry("taskBranch", (f, b) -> b.taskBranch(f.text("taskBranch"))),
             Map.entry("worktreePath", (f, b) -> b.worktreePath(f.text("worktreePath"))),
@@ -78,8 +82,12 @@ final class TaskFile {
             Map.entry("idempotencyKey", (f, b) -> b.idempotencyKey(f.text("idempotencyKey"))));
     /** Fields read apart from {@link #OPTIONAL}. */
     private static final Set<String> STRUCTURE = Set.of("name", "summary", "agentType", "dependsOn", "parent");
-    private static final String KNOWN = String.join(", ",
-            Stream.concat(STRUCTURE.stream(), OPTIONAL.keySet().stream()).sorted().toList());
+
+    private static final String KNOWN = String.join(
+            ", ",
+            Stream.concat(STRUCTURE.stream(), OPTIONAL.keySet().stream())
+                    .sorted()
+                    .toList());
 
     private final String source;
 
@@ -102,7 +110,8 @@ final class TaskFile {
     }
 
     private static boolean isJson(Path path, String text) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return true;
         }
@@ -119,13 +128,16 @@ final class TaskFile {
             root = (json ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InvalidInput(FIELD, source + " is not valid " + (json ? "JSON" : "YAML")
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new InvalidInput(
+                    FIELD,
+                    source + " is not valid " + (json ? "JSON" : "YAML")
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                            + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         JsonNode list = root != null && root.isObject() ? root.get("tasks") : root;
         if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new InvalidInput(FIELD, source + " has no tasks: expected a list of tasks, or an object with one under \"tasks\"");
+            throw new InvalidInput(
+                    FIELD, source + " has no tasks: expected a list of tasks, or an object with one under \"tasks\"");
         }
         List<FileTask> tasks = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -175,8 +187,8 @@ final class TaskFile {
      *
      * @param place where it is in the file, e.g. {@code tasks[3] (api)}
      */
-    record FileTask(String source, String name, String place, NewTask.Builder builder, List<String> dependsOn,
-                    String parent) {
+    record FileTask(
+            String source, String name, String place, NewTask.Builder builder, List<String> dependsOn, String parent) {
 
         /** {@link InvalidInput} for a problem of this task. */
         InvalidInput invalid(String problem) {

@@ -12,15 +12,20 @@ import java.util.Map;
 
 /** How tasks print: a row of a list, a block of details, or a JSON object with every field. */
 final class TaskViews {
-    private TaskViews() {
-    }
+    private TaskViews() {}
 
     static Table listTable(List<Task> tasks) {
         Table table = Table.withHeaders("ID", "STATUS", "PRI", "AGENT", "DEPTH", "SUBMITTED", "SUMMARY")
                 .alignRight(2, 4);
         for (Task t : tasks) {
-            table.row(t.id(), lower(t.status()), t.priority(), t.agentType(), t.dependencyDepth(),
-                    seconds(t.submittedAt()), t.summary());
+            table.row(
+                    t.id(),
+                    lower(t.status()),
+                    t.priority(),
+                    t.agentType(),
+                    t.dependencyDepth(),
+                    seconds(t.submittedAt()),
+                    t.summary());
         }
         return table;
     }
@@ -32,7 +37,9 @@ final class TaskViews {
                 .row("summary", t.summary())
                 .row("status", lower(t.status()))
                 .row("agent type", t.agentType())
-                .row("priority", t.priority() + String.format(Locale.ROOT, " (calculated %.2f)", t.calculatedPriority()))
+                .row(
+                        "priority",
+                        t.priority() + String.format(Locale.ROOT, " (calculated %.2f)", t.calculatedPriority()))
                 .row("dependencies", t.dependencyType().dbValue() + ", depth " + t.dependencyDepth())
                 .row("source", t.source().dbValue())
                 .row("retries", t.retryCount() + " of " + t.maxRetries())
@@ -105,7 +112,9 @@ final class TaskViews {
 
     /** A timestamp to the second, for tables. */
     static String seconds(OffsetDateTime time) {
-        return time == null ? null : DateTimeFormatter.ISO_INSTANT.format(time.toInstant().truncatedTo(ChronoUnit.SECONDS));
+        return time == null
+                ? null
+                : DateTimeFormatter.ISO_INSTANT.format(time.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static String text(Object value) {

@@ -7,7 +7,6 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"stratum " + (version == null ? "dev" : version)
-                + " (Java " + Runtime.version() + ")"};
+        return new String[] {"stratum " + (version == null ? "dev" : version) + " (Java " + Runtime.version() + ")"};
     }
 }

@@ -55,8 +55,17 @@ class CopyPostgresTest {
 
         CliRun there = CliRun.run("copy", "--from", source, "--to", server, "--batch", "2");
         assertThat(there.status()).as(there.toString()).isZero();
-        assertThat(there.out()).contains("TABLE", "tasks", "task_dependencies", "sessions", "agents",
-                "memory_entries", "audit_log", "same").doesNotContain("DIFFERENT");
+        assertThat(there.out())
+                .contains(
+                        "TABLE",
+                        "tasks",
+                        "task_dependencies",
+                        "sessions",
+                        "agents",
+                        "memory_entries",
+                        "audit_log",
+                        "same")
+                .doesNotContain("DIFFERENT");
         assertThat(there.err()).contains("rows (100%)");
 
         String back = "jdbc:sqlite:" + dir.resolve("back.db");
@@ -64,7 +73,8 @@ class CopyPostgresTest {
         assertThat(home.status()).as(home.toString()).isZero();
         JsonNode report = JsonOutput.parse(home.out());
         assertThat(report.get("verified").asBoolean()).isTrue();
-        assertThat(report.get("rows").asLong()).isEqualTo(10); // 1 session, 1 agent, 3 tasks, 3 edges, 1 entry, 1 audit row
+        assertThat(report.get("rows").asLong())
+                .isEqualTo(10); // 1 session, 1 agent, 3 tasks, 3 edges, 1 entry, 1 audit row
 
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             assertThat(rows(back, table)).as(table.getName()).isEqualTo(rows(source, table));
@@ -76,12 +86,15 @@ class CopyPostgresTest {
         String source = "jdbc:sqlite:" + dir.resolve("source.db");
         fill(source);
         String server = postgres.freshUrl();
-        assertThat(CliRun.run("copy", "--from", source, "--to", server).status()).isZero();
+        assertThat(CliRun.run("copy", "--from", source, "--to", server).status())
+                .isZero();
 
         CliRun refused = CliRun.run("copy", "--from", source, "--to", server);
         assertThat(refused.status()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("stratum: --to: " + server + " already has rows in ")
-                .contains("tasks").endsWith("; pass --force to delete them first\n");
+        assertThat(refused.err())
+                .startsWith("stratum: --to: " + server + " already has rows in ")
+                .contains("tasks")
+                .endsWith("; pass --force to delete them first\n");
 
         CliRun forced = CliRun.run("copy", "--from", source, "--to", server, "--force");
         assertThat(forced.status()).as(forced.toString()).isZero();
@@ -96,32 +109,64 @@ class CopyPostgresTest {
         try (Stratum db = Stratum.open(url)) {
             db.migrate();
             UUID session = UUID.randomUUID();
-            db.dsl().insertInto(SESSIONS)
-                    .set(SESSIONS.ID, session).set(SESSIONS.NAME, "copy test").set(SESSIONS.STATUS, "active")
-                    .set(SESSIONS.METADATA, JSONB.valueOf(ODD_JSON)).set(SESSIONS.STARTED_AT, now)
+            db.dsl()
+                    .insertInto(SESSIONS)
+                    .set(SESSIONS.ID, session)
+                    .set(SESSIONS.NAME, "copy test")
+                    .set(SESSIONS.STATUS, "active")
+                    .set(SESSIONS.METADATA, JSONB.valueOf(ODD_JSON))
+                    .set(SESSIONS.STARTED_AT, now)
                     .execute();
-            db.dsl().insertInto(AGENTS)
-                    .set(AGENTS.ID, UUID.randomUUID()).set(AGENTS.AGENT_TYPE, "coder").set(AGENTS.NAME, "coder-1")
-                    .set(AGENTS.STATUS, "idle").set(AGENTS.CAPABILITIES, JSONB.valueOf("[\"java\",  \"sql\"]"))
-                    .set(AGENTS.REGISTERED_AT, now).set(AGENTS.LAST_HEARTBEAT_AT, now.plusNanos(1_000))
+            db.dsl()
+                    .insertInto(AGENTS)
+                    .set(AGENTS.ID, UUID.randomUUID())
+                    .set(AGENTS.AGENT_TYPE, "coder")
+                    .set(AGENTS.NAME, "coder-1")
+                    .set(AGENTS.STATUS, "idle")
+                    .set(AGENTS.CAPABILITIES, JSONB.valueOf("[\"java\",  \"sql\"]"))
+                    .set(AGENTS.REGISTERED_AT, now)
+                    .set(AGENTS.LAST_HEARTBEAT_AT, now.plusNanos(1_000))
                     .execute();
-            TaskId plan = db.tasks().submit(NewTask.builder("plan", "planner").sessionId(SessionId.of(session))
-                    .inputData(Json.of(ODD_JSON)).deadline(now.plusDays(1)).build());
-            TaskId code = db.tasks().submit(NewTask.builder("code", "coder").parentTaskId(plan).dependsOn(plan).build());
-            TaskId review = db.tasks().submit(NewTask.builder("review", "reviewer").dependsOn(plan, code).build());
+            TaskId plan = db.tasks()
+                    .submit(NewTask.builder("plan", "planner")
+                            .sessionId(SessionId.of(session))
+                            .inputData(Json.of(ODD_JSON))
+                            .deadline(now.plusDays(1))
+                            .build());
+            TaskId code = db.tasks()
+                    .submit(NewTask.builder("code", "coder")
+                            .parentTaskId(plan)
+                            .dependsOn(plan)
+                            .build());
+            TaskId review = db.tasks()
+                    .submit(NewTask.builder("review", "reviewer")
+                            .dependsOn(plan, code)
+                            .build());
             db.tasks().update(db.tasks().require(plan).toBuilder().priority(9).build());
-            db.dsl().update(TASKS).set(TASKS.PARENT_TASK_ID, review.value()).where(TASKS.ID.eq(plan.value())).execute();
-            db.dsl().insertInto(MEMORY_ENTRIES)
-                    .set(MEMORY_ENTRIES.ID, UUID.randomUUID()).set(MEMORY_ENTRIES.NAMESPACE, "project")
-                    .set(MEMORY_ENTRIES.KEY, "spec").set(MEMORY_ENTRIES.VALUE, JSONB.valueOf(ODD_JSON))
-                    .set(MEMORY_ENTRIES.VERSION, 1L).set(MEMORY_ENTRIES.CREATED_AT, now)
+            db.dsl()
+                    .update(TASKS)
+                    .set(TASKS.PARENT_TASK_ID, review.value())
+                    .where(TASKS.ID.eq(plan.value()))
+                    .execute();
+            db.dsl()
+                    .insertInto(MEMORY_ENTRIES)
+                    .set(MEMORY_ENTRIES.ID, UUID.randomUUID())
+                    .set(MEMORY_ENTRIES.NAMESPACE, "project")
+                    .set(MEMORY_ENTRIES.KEY, "spec")
+                    .set(MEMORY_ENTRIES.VALUE, JSONB.valueOf(ODD_JSON))
+                    .set(MEMORY_ENTRIES.VERSION, 1L)
+                    .set(MEMORY_ENTRIES.CREATED_AT, now)
                     .set(MEMORY_ENTRIES.UPDATED_AT, now)
                     .execute();
-            db.dsl().insertInto(AUDIT_LOG)
-                    .set(AUDIT_LOG.ID, UUID.randomUUID()).set(AUDIT_LOG.ACTION, "update")
-                    .set(AUDIT_LOG.ENTITY_TYPE, "task").set(AUDIT_LOG.ENTITY_ID, plan.toString())
+            db.dsl()
+                    .insertInto(AUDIT_LOG)
+                    .set(AUDIT_LOG.ID, UUID.randomUUID())
+                    .set(AUDIT_LOG.ACTION, "update")
+                    .set(AUDIT_LOG.ENTITY_TYPE, "task")
+                    .set(AUDIT_LOG.ENTITY_ID, plan.toString())
                     .set(AUDIT_LOG.BEFORE_DATA, JSONB.valueOf("{\"priority\": 5}"))
-                    .set(AUDIT_LOG.AFTER_DATA, JSONB.valueOf("{\"priority\":9}")).set(AUDIT_LOG.AT, now)
+                    .set(AUDIT_LOG.AFTER_DATA, JSONB.valueOf("{\"priority\":9}"))
+                    .set(AUDIT_LOG.AT, now)
                     .execute();
         }
     }
@@ -130,7 +175,10 @@ class CopyPostgresTest {
     private static List<Map<String, Object>> rows(String url, Table<?> table) {
         try (Stratum db = Stratum.open(url)) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Record record : db.dsl().selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetch()) {
+            for (Record record : db.dsl()
+                    .selectFrom(table)
+                    .orderBy(table.getPrimaryKey().getFields())
+                    .fetch()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < record.size(); i++) {
                     row.put(record.field(i).getName(), comparable(record.get(i)));

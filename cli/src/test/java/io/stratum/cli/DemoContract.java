@@ -28,8 +28,21 @@ abstract class DemoContract {
 
     @Test
     void aSmallSwarmRunsEveryTaskOnceAfterItsDependenciesAndRetriesTheFlakyOnes() {
-        CliRun run = CliRun.run("--url", url, "demo", "--tasks", "400", "--workers", "4", "--batch", "16",
-                "--failure-rate", "0.1", "--seed", "7", "--json");
+        CliRun run = CliRun.run(
+                "--url",
+                url,
+                "demo",
+                "--tasks",
+                "400",
+                "--workers",
+                "4",
+                "--batch",
+                "16",
+                "--failure-rate",
+                "0.1",
+                "--seed",
+                "7",
+                "--json");
         assertThat(run.status()).as(run.toString()).isZero();
         JsonNode report = JsonOutput.parse(run.out());
         assertThat(report.get("verified").asBoolean()).isTrue();
@@ -41,16 +54,22 @@ abstract class DemoContract {
 
         CliRun again = CliRun.run("--url", url, "demo", "--tasks", "50", "--workers", "2");
         assertThat(again.status()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("Workload: 50 tasks", "completed     50",
-                "verified    every task ran exactly once, after all its dependencies");
+        assertThat(again.out())
+                .contains(
+                        "Workload: 50 tasks",
+                        "completed     50",
+                        "verified    every task ran exactly once, after all its dependencies");
     }
 
     @Test
     void aDatabaseWithUnfinishedWorkIsRefused() {
-        assertThat(CliRun.run("--url", url, "submit", "Someone else's task", "--agent", "coder").status()).isZero();
+        assertThat(CliRun.run("--url", url, "submit", "Someone else's task", "--agent", "coder")
+                        .status())
+                .isZero();
         CliRun run = CliRun.run("--url", url, "demo", "--tasks", "10");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("stratum: --url: the database has 1 unfinished task(s) that the demo's workers"
-                + " would take; run the demo on another database, e.g. --url jdbc:sqlite:demo.db\n");
+        assertThat(run.err())
+                .isEqualTo("stratum: --url: the database has 1 unfinished task(s) that the demo's workers"
+                        + " would take; run the demo on another database, e.g. --url jdbc:sqlite:demo.db\n");
     }
 }

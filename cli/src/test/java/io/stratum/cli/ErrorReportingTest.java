@@ -16,22 +16,29 @@ class ErrorReportingTest {
     void aUrlThatIsNotJdbcIsBadInput() {
         CliRun run = CliRun.run("--url", "postgres://localhost/x", "list");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("stratum: url: 'postgres://localhost/x' is not a JDBC URL (it must start with jdbc:)\n");
+        assertThat(run.err())
+                .isEqualTo("stratum: url: 'postgres://localhost/x' is not a JDBC URL (it must start with jdbc:)\n");
     }
 
     @Test
     void aUrlNoBackendHandlesNamesTheInstalledOnes() {
         CliRun run = CliRun.run("--url", "jdbc:mysql://localhost/x", "list");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("stratum: url: no Stratum backend handles 'jdbc:mysql://localhost/x'")
-                .contains("sqlite", "postgresql").hasLineCount(1);
+        assertThat(run.err())
+                .startsWith("stratum: url: no Stratum backend handles 'jdbc:mysql://localhost/x'")
+                .contains("sqlite", "postgresql")
+                .hasLineCount(1);
     }
 
     @Test
     void anUnreachableServerIsUnavailableAndThePasswordIsNeverPrinted() {
         CliRun run = CliRun.run("--url", UNREACHABLE, "list");
         assertThat(run.status()).as(run.toString()).isEqualTo(8);
-        assertThat(run.err()).startsWith("stratum: ").hasLineCount(1).doesNotContain("s3cret-pw").doesNotContain("\tat ");
+        assertThat(run.err())
+                .startsWith("stratum: ")
+                .hasLineCount(1)
+                .doesNotContain("s3cret-pw")
+                .doesNotContain("\tat ");
 
         CliRun verbose = CliRun.run("--url", UNREACHABLE, "list", "--verbose");
         assertThat(verbose.status()).isEqualTo(8);
@@ -41,7 +48,8 @@ class ErrorReportingTest {
     @Test
     void aMissingSqliteSourceFileIsNotCreatedByCopy(@TempDir Path dir) {
         Path missing = dir.resolve("missing.db");
-        CliRun run = CliRun.run("copy", "--from", "jdbc:sqlite:" + missing, "--to", "jdbc:sqlite:" + dir.resolve("to.db"));
+        CliRun run =
+                CliRun.run("copy", "--from", "jdbc:sqlite:" + missing, "--to", "jdbc:sqlite:" + dir.resolve("to.db"));
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("stratum: --from: no such SQLite database file: " + missing + "\n");
         assertThat(missing).doesNotExist();
@@ -62,7 +70,8 @@ class ErrorReportingTest {
     void helpListsTheCommandsAndSucceeds() {
         CliRun run = CliRun.run("--help");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("migrate", "status", "rollback", "submit", "list", "show", "copy", "--url", "--json");
+        assertThat(run.out())
+                .contains("migrate", "status", "rollback", "submit", "list", "show", "copy", "--url", "--json");
     }
 
     @Test

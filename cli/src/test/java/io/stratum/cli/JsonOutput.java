@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     static JsonNode parse(String text) {
         try {

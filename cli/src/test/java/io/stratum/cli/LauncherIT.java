@@ -48,13 +48,18 @@ class LauncherIT {
 
         Run demo = stratum("--url", "jdbc:sqlite:demo.db", "demo", "--tasks", "300");
         assertThat(demo.status()).as(demo.toString()).isZero();
-        assertThat(demo.out()).contains("Workload: 300 tasks", "completed    300",
-                "verified    every task ran exactly once, after all its dependencies");
+        assertThat(demo.out())
+                .contains(
+                        "Workload: 300 tasks",
+                        "completed    300",
+                        "verified    every task ran exactly once, after all its dependencies");
         assertThat(demo.err()).contains("300/300 tasks (100%)");
     }
 
     private Run stratum(String... args) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("stratum.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("stratum.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         List<String> command = new ArrayList<>(List.of(root.resolve("stratum").toString()));
         command.addAll(List.of(args));
         Path out = workingDirectory.resolve("out.txt");
@@ -69,9 +74,12 @@ class LauncherIT {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("./stratum " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            throw new AssertionError(
+                    "./stratum " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -47,14 +47,20 @@ abstract class MemoryCommandsContract {
         CliRun first = stratum("memory", "put", ns, "spec", "{\"style\": \"hexagonal\"}", "--by", "planner");
         assertThat(first.status()).as(first.toString()).isZero();
         assertThat(first.out()).isEqualTo("Stored " + ns + "/spec version 1.\n");
-        assertThat(stratum("memory", "put", ns, "spec", "{\"style\": \"layered\", \"layers\": 3}").out())
+        assertThat(stratum("memory", "put", ns, "spec", "{\"style\": \"layered\", \"layers\": 3}")
+                        .out())
                 .isEqualTo("Stored " + ns + "/spec version 2.\n");
 
         CliRun value = stratum("memory", "get", ns, "spec");
-        assertThat(JsonOutput.parse(value.out())).isEqualTo(JsonOutput.parse("{\"layers\": 3, \"style\": \"layered\"}"));
-        assertThat(JsonOutput.parse(stratum("memory", "get", ns, "spec", "--version", "1").out()).get("style").asText())
+        assertThat(JsonOutput.parse(value.out()))
+                .isEqualTo(JsonOutput.parse("{\"layers\": 3, \"style\": \"layered\"}"));
+        assertThat(JsonOutput.parse(stratum("memory", "get", ns, "spec", "--version", "1")
+                                .out())
+                        .get("style")
+                        .asText())
                 .isEqualTo("hexagonal");
-        JsonNode entry = JsonOutput.parse(stratum("memory", "get", ns, "spec", "--json").out());
+        JsonNode entry =
+                JsonOutput.parse(stratum("memory", "get", ns, "spec", "--json").out());
         assertThat(entry.get("version").asInt()).isEqualTo(2);
         assertThat(entry.get("createdBy").asText()).isEqualTo("planner");
 
@@ -73,11 +79,15 @@ abstract class MemoryCommandsContract {
         }
         CliRun first = stratum("memory", "list", ns, "--limit", "2");
         List<String> lines = first.out().lines().toList();
-        assertThat(lines).anyMatch(l -> l.startsWith("a ")).anyMatch(l -> l.startsWith("b "))
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("a "))
+                .anyMatch(l -> l.startsWith("b "))
                 .noneMatch(l -> l.startsWith("c "));
         String cursor = lines.getLast().substring("More keys follow: --after ".length());
         CliRun second = stratum("memory", "list", ns, "--limit", "2", "--after", cursor);
-        assertThat(second.out().lines().toList()).anyMatch(l -> l.startsWith("c ")).noneMatch(l -> l.startsWith("a "))
+        assertThat(second.out().lines().toList())
+                .anyMatch(l -> l.startsWith("c "))
+                .noneMatch(l -> l.startsWith("a "))
                 .noneMatch(l -> l.startsWith("More"));
         CliRun bogus = stratum("memory", "list", ns, "--after", "not a cursor");
         assertThat(bogus.status()).isNotZero();
@@ -91,7 +101,9 @@ abstract class MemoryCommandsContract {
         CliRun stale = stratum("memory", "put", ns, "counter", "2", "--expect-version", "0");
         assertThat(stale.status()).isEqualTo(4);
         assertThat(stale.err()).startsWith("stratum: ").hasLineCount(1);
-        assertThat(stratum("memory", "put", ns, "counter", "2", "--expect-version", "1").status()).isZero();
+        assertThat(stratum("memory", "put", ns, "counter", "2", "--expect-version", "1")
+                        .status())
+                .isZero();
     }
 
     @Test

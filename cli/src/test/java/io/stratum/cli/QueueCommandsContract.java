@@ -63,7 +63,8 @@ abstract class QueueCommandsContract {
     /** Submits the file and returns each task's id by name. */
     private Map<String, String> submitFile(Path file) {
         Map<String, String> ids = new HashMap<>();
-        json("submit", "--file", file.toString(), "--json").forEach(t -> ids.put(t.get("name").asText(), t.get("id").asText()));
+        json("submit", "--file", file.toString(), "--json")
+                .forEach(t -> ids.put(t.get("name").asText(), t.get("id").asText()));
         return ids;
     }
 
@@ -71,7 +72,9 @@ abstract class QueueCommandsContract {
     private Map<String, String> claimAll() {
         Map<String, String> tokens = new HashMap<>();
         json("claim", "--worker", "tester-1", "-n", "100", "--json")
-                .forEach(c -> tokens.put(c.get("lease").get("taskId").asText(), c.get("lease").get("token").asText()));
+                .forEach(c -> tokens.put(
+                        c.get("lease").get("taskId").asText(),
+                        c.get("lease").get("token").asText()));
         return tokens;
     }
 
@@ -94,7 +97,8 @@ abstract class QueueCommandsContract {
                 """.formatted(agent));
         CliRun text = stratum("submit", "--file", tasks.toString());
         assertThat(text.status()).as(text.toString()).isZero();
-        assertThat(text.out()).contains("NAME", "design", "ready", "e2e", "pending", "Submitted 4 task(s) from " + tasks);
+        assertThat(text.out())
+                .contains("NAME", "design", "ready", "e2e", "pending", "Submitted 4 task(s) from " + tasks);
 
         JsonNode listed = json("list", "--agent", agent, "--json");
         assertThat(listed.get("total").asInt()).isEqualTo(4);
@@ -120,12 +124,15 @@ abstract class QueueCommandsContract {
 
         CliRun wrong = stratum("complete", first, "--token", UUID.randomUUID().toString());
         assertThat(wrong.status()).isEqualTo(4);
-        assertThat(wrong.err()).startsWith("stratum: lease on task " + first + " is no longer held").hasLineCount(1);
+        assertThat(wrong.err())
+                .startsWith("stratum: lease on task " + first + " is no longer held")
+                .hasLineCount(1);
 
         CliRun done = stratum("complete", first, "--token", tokens.get(first), "--result", "{\"pr\": 17}");
         assertThat(done.status()).as(done.toString()).isZero();
         assertThat(done.out()).isEqualTo("Completed " + first + "; ready now: 1 dependent(s).\n");
-        assertThat(json("show", first, "--json").get("resultData").get("pr").asInt()).isEqualTo(17);
+        assertThat(json("show", first, "--json").get("resultData").get("pr").asInt())
+                .isEqualTo(17);
 
         CliRun again = stratum("complete", first, "--token", tokens.get(first));
         assertThat(again.status()).isEqualTo(4);
@@ -150,12 +157,14 @@ abstract class QueueCommandsContract {
         String fragile = ids.get("fragile");
         CliRun failed = stratum("fail", fragile, "--token", claimAll().get(fragile));
         assertThat(failed.out()).startsWith("Failed " + fragile + " for good");
-        assertThat(json("show", ids.get("after"), "--json").get("status").asText()).isEqualTo("blocked");
+        assertThat(json("show", ids.get("after"), "--json").get("status").asText())
+                .isEqualTo("blocked");
 
         CliRun retry = stratum("retry", fragile);
         assertThat(retry.status()).as(retry.toString()).isZero();
         assertThat(retry.out()).isEqualTo("Retrying " + fragile + ": ready.\n");
-        assertThat(json("show", ids.get("after"), "--json").get("status").asText()).isEqualTo("pending");
+        assertThat(json("show", ids.get("after"), "--json").get("status").asText())
+                .isEqualTo("pending");
 
         CliRun notFailed = stratum("retry", ids.get("after"));
         assertThat(notFailed.status()).isEqualTo(4);
@@ -173,7 +182,8 @@ abstract class QueueCommandsContract {
                 """));
         CliRun cancel = stratum("cancel", ids.get("a"));
         assertThat(cancel.status()).as(cancel.toString()).isZero();
-        assertThat(cancel.out()).startsWith("Cancelled " + ids.get("a") + " and 2 dependent(s):")
+        assertThat(cancel.out())
+                .startsWith("Cancelled " + ids.get("a") + " and 2 dependent(s):")
                 .contains(ids.get("b"), ids.get("c"));
         assertThat(json("show", ids.get("c"), "--json").get("status").asText()).isEqualTo("cancelled");
         assertThat(stratum("cancel", ids.get("a")).out()).isEqualTo(ids.get("a") + " was already cancelled.\n");
@@ -188,16 +198,19 @@ abstract class QueueCommandsContract {
         Path broken = file("broken.yaml", "tasks:\n  - name: a\n    summary: [unclosed\n");
         CliRun malformed = stratum("submit", "--file", broken.toString());
         assertThat(malformed.status()).isEqualTo(2);
-        assertThat(malformed.err()).startsWith("stratum: --file: " + broken + " is not valid YAML (line ").hasLineCount(1);
+        assertThat(malformed.err())
+                .startsWith("stratum: --file: " + broken + " is not valid YAML (line ")
+                .hasLineCount(1);
 
         Path typo = file("typo.json", "[{\"name\": \"a\", \"summary\": \"A\", \"agentType\": \"x\", \"priorty\": 3}]");
         assertThat(stratum("submit", "--file", typo.toString()).err())
-                .startsWith("stratum: --file: " + typo + ": tasks[0] (a): priorty is not a field of a task; known fields: ");
+                .startsWith("stratum: --file: " + typo
+                        + ": tasks[0] (a): priorty is not a field of a task; known fields: ");
 
         Path unknownName = file("names.yaml", "- {name: a, summary: A, agentType: x, dependsOn: [b]}\n");
         assertThat(stratum("submit", "--file", unknownName.toString()).err())
-                .isEqualTo("stratum: --file: " + unknownName + ": tasks[0] (a): dependsOn: no task is named 'b' in the file"
-                        + " (nor is it a task id)\n");
+                .isEqualTo("stratum: --file: " + unknownName
+                        + ": tasks[0] (a): dependsOn: no task is named 'b' in the file" + " (nor is it a task id)\n");
 
         Path cycle = file("cycle.yaml", """
                 - {name: a, summary: A, agentType: x, dependsOn: [b]}

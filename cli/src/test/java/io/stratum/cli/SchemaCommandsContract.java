@@ -3,11 +3,11 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.stratum.testkit.tck.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +40,8 @@ abstract class SchemaCommandsContract {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -50,8 +51,8 @@ abstract class SchemaCommandsContract {
     private Set<String> tables() throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
             Set<String> names = new java.util.TreeSet<>();
-            try (java.sql.ResultSet rows = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%",
-                    new String[] {"TABLE", "VIEW"})) {
+            try (java.sql.ResultSet rows =
+                    c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE", "VIEW"})) {
                 while (rows.next()) {
                     names.add(rows.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
                 }
@@ -70,7 +71,9 @@ abstract class SchemaCommandsContract {
     void statusOfANewDatabaseListsEveryChangesetAsPending() {
         JsonNode status = json("status", "--json");
         assertThat(status.get("applied").asInt()).isZero();
-        assertThat(status.get("pending").asInt()).isEqualTo(status.get("changesets").size()).isPositive();
+        assertThat(status.get("pending").asInt())
+                .isEqualTo(status.get("changesets").size())
+                .isPositive();
 
         CliRun text = stratum("status");
         assertThat(text.out()).contains("CHANGESET", "003-create-tasks", "pending", "run 'stratum migrate'");
@@ -107,9 +110,14 @@ abstract class SchemaCommandsContract {
         json("status", "--json").get("changesets").forEach(changesets::add);
         int tag = changesets.stream().map(c -> c.get("id").asText()).toList().indexOf("v1-tag");
         // The changeset that set the tag stays applied, and with it the tag: the schema is as it was at v1.
-        assertThat(changesets.subList(0, tag + 1)).allMatch(c -> c.get("applied").asBoolean());
-        assertThat(changesets.subList(tag + 1, changesets.size())).noneMatch(c -> c.get("applied").asBoolean());
-        assertThat(json("rollback", "--to-tag", "v1", "--json").get("rolledBack").asInt()).isZero();
+        assertThat(changesets.subList(0, tag + 1))
+                .allMatch(c -> c.get("applied").asBoolean());
+        assertThat(changesets.subList(tag + 1, changesets.size()))
+                .noneMatch(c -> c.get("applied").asBoolean());
+        assertThat(json("rollback", "--to-tag", "v1", "--json")
+                        .get("rolledBack")
+                        .asInt())
+                .isZero();
 
         json("migrate", "--json");
         assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
@@ -131,12 +139,15 @@ abstract class SchemaCommandsContract {
 
         CliRun refused = stratum("rollback", "--count", "999");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).as(refused.toString()).hasLineCount(1)
+        assertThat(refused.err())
+                .as(refused.toString())
+                .hasLineCount(1)
                 .contains(total + " changeset(s)", "tasks", "sessions", "audit_log", "--force");
         assertThat(json("status", "--json").get("applied").asInt()).isEqualTo(total);
 
         // The last changeset only sets a tag: nothing to lose, no --force needed.
-        assertThat(json("rollback", "--count", "1", "--json").get("rolledBack").asInt()).isEqualTo(1);
+        assertThat(json("rollback", "--count", "1", "--json").get("rolledBack").asInt())
+                .isEqualTo(1);
 
         JsonNode forced = json("rollback", "--count", "999", "--force", "--json");
         assertThat(forced.get("rolledBack").asInt()).isEqualTo(total - 1);
@@ -156,7 +167,9 @@ abstract class SchemaCommandsContract {
 
     @Test
     void aDatabaseWithAForeignTasksTableIsNeitherUsedNorMigrated() throws SQLException {
-        sql("CREATE TABLE tasks (id INTEGER PRIMARY KEY, title VARCHAR(100))", "INSERT INTO tasks VALUES (1, 'theirs')");
+        sql(
+                "CREATE TABLE tasks (id INTEGER PRIMARY KEY, title VARCHAR(100))",
+                "INSERT INTO tasks VALUES (1, 'theirs')");
 
         CliRun list = stratum("list");
         assertThat(list.status()).as(list.toString()).isEqualTo(9);
@@ -178,7 +191,9 @@ abstract class SchemaCommandsContract {
 
         CliRun migrate = stratum("migrate");
         assertThat(migrate.status()).as(migrate.toString()).isEqualTo(9);
-        assertThat(migrate.err()).as(migrate.toString()).hasLineCount(1)
+        assertThat(migrate.err())
+                .as(migrate.toString())
+                .hasLineCount(1)
                 .contains("ix_agents_heartbeat", "already exists", "rolled back");
         assertThat(tables()).containsExactly("other");
     }

@@ -15,7 +15,8 @@ class TableTest {
 
     @Test
     void columnsAlignWithoutTrailingBlanks() {
-        Table table = Table.withHeaders("NAME", "COUNT", "NOTE").alignRight(1)
+        Table table = Table.withHeaders("NAME", "COUNT", "NOTE")
+                .alignRight(1)
                 .row("tasks", 20000, "most")
                 .row("audit_log", 7, null);
         assertThat(print(table)).isEqualTo("""

@@ -54,9 +54,23 @@ abstract class TaskCommandsContract {
     @Test
     void submitStoresEveryGivenFieldAndPrintsTheId() {
         String agent = uniqueAgent();
-        CliRun run = stratum("submit", "Plan the feature", "--agent", agent, "-p", "7", "--description", "all of it",
-                "--input", "{\"spec\": \"docs/feature.md\", \"n\": [1, 2.50]}", "--max-retries", "5",
-                "--feature-branch", "feature/login", "--idempotency-key", "plan-" + agent);
+        CliRun run = stratum(
+                "submit",
+                "Plan the feature",
+                "--agent",
+                agent,
+                "-p",
+                "7",
+                "--description",
+                "all of it",
+                "--input",
+                "{\"spec\": \"docs/feature.md\", \"n\": [1, 2.50]}",
+                "--max-retries",
+                "5",
+                "--feature-branch",
+                "feature/login",
+                "--idempotency-key",
+                "plan-" + agent);
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).matches("Submitted [0-9a-f-]{36} \\(ready\\)\\.\n");
         String id = run.out().substring("Submitted ".length(), "Submitted ".length() + 36);
@@ -66,7 +80,8 @@ abstract class TaskCommandsContract {
         assertThat(task.get("agentType").asText()).isEqualTo(agent);
         assertThat(task.get("priority").asInt()).isEqualTo(7);
         assertThat(task.get("description").asText()).isEqualTo("all of it");
-        assertThat(task.get("inputData")).isEqualTo(JsonOutput.parse("{\"n\": [1, 2.50], \"spec\": \"docs/feature.md\"}"));
+        assertThat(task.get("inputData"))
+                .isEqualTo(JsonOutput.parse("{\"n\": [1, 2.50], \"spec\": \"docs/feature.md\"}"));
         assertThat(task.get("maxRetries").asInt()).isEqualTo(5);
         assertThat(task.get("featureBranch").asText()).isEqualTo("feature/login");
         assertThat(task.get("status").asText()).isEqualTo("ready");
@@ -78,7 +93,8 @@ abstract class TaskCommandsContract {
     @Test
     void showListsDependenciesAndDependents() {
         String agent = uniqueAgent();
-        String plan = json("submit", "Plan", "--agent", agent, "--json").get("id").asText();
+        String plan =
+                json("submit", "Plan", "--agent", agent, "--json").get("id").asText();
         JsonNode code = json("submit", "Implement", "--agent", agent, "--depends-on", plan, "--json");
         assertThat(code.get("status").asText()).isEqualTo("pending");
         assertThat(code.get("dependencyDepth").asInt()).isEqualTo(1);
@@ -86,7 +102,8 @@ abstract class TaskCommandsContract {
 
         CliRun showCode = stratum("show", codeId);
         assertThat(showCode.status()).as(showCode.toString()).isZero();
-        assertThat(showCode.out()).containsPattern("summary +Implement\n")
+        assertThat(showCode.out())
+                .containsPattern("summary +Implement\n")
                 .contains("Depends on (1):", plan, "Dependents: none")
                 .doesNotContain("started", "parent");
 
@@ -100,7 +117,9 @@ abstract class TaskCommandsContract {
     @Test
     void listFiltersByStatusAndAgentAndPages() {
         String agent = uniqueAgent();
-        String first = json("submit", "First", "--agent", agent, "-p", "9", "--json").get("id").asText();
+        String first = json("submit", "First", "--agent", agent, "-p", "9", "--json")
+                .get("id")
+                .asText();
         json("submit", "Second", "--agent", agent, "-p", "1", "--depends-on", first, "--json");
 
         JsonNode all = json("list", "--agent", agent, "--json");
@@ -112,7 +131,9 @@ abstract class TaskCommandsContract {
         assertThat(ready.get("tasks").get(0).get("id").asText()).isEqualTo(first);
 
         CliRun firstPage = stratum("list", "--agent", agent, "--limit", "1");
-        assertThat(firstPage.out()).contains("First", "Showing 1 of 2 matching tasks.").doesNotContain("Second");
+        assertThat(firstPage.out())
+                .contains("First", "Showing 1 of 2 matching tasks.")
+                .doesNotContain("Second");
         List<String> firstLines = firstPage.out().lines().toList();
         String cursor = firstLines.getLast().substring("More tasks follow: --after ".length());
         CliRun page = stratum("list", "--agent", agent, "--limit", "1", "--after", cursor);
@@ -124,7 +145,9 @@ abstract class TaskCommandsContract {
 
         JsonNode jsonPage = json("list", "--agent", agent, "--limit", "1", "--json");
         assertThat(jsonPage.get("nextCursor").asText()).isEqualTo(cursor);
-        assertThat(json("list", "--agent", agent, "--limit", "1", "--after", cursor, "--json").get("nextCursor").isNull())
+        assertThat(json("list", "--agent", agent, "--limit", "1", "--after", cursor, "--json")
+                        .get("nextCursor")
+                        .isNull())
                 .isTrue();
         CliRun bogus = stratum("list", "--after", "not a cursor");
         assertThat(bogus.status()).isNotZero();
@@ -144,8 +167,9 @@ abstract class TaskCommandsContract {
     void malformedIdIsAUsageError() {
         CliRun run = stratum("show", "not-an-id");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("stratum: Invalid value for positional parameter at index 0 (ID): "
-                + "'not-an-id' is not a task id (a UUID). Try 'stratum show --help'.\n");
+        assertThat(run.err())
+                .isEqualTo("stratum: Invalid value for positional parameter at index 0 (ID): "
+                        + "'not-an-id' is not a task id (a UUID). Try 'stratum show --help'.\n");
     }
 
     @Test
@@ -155,7 +179,13 @@ abstract class TaskCommandsContract {
         assertThat(priority.status()).isEqualTo(2);
         assertThat(priority.err()).isEqualTo("stratum: priority: 11 is outside 0..10\n");
 
-        CliRun unknownDependency = stratum("submit", "Orphan", "--agent", agent, "--depends-on", UUID.randomUUID().toString());
+        CliRun unknownDependency = stratum(
+                "submit",
+                "Orphan",
+                "--agent",
+                agent,
+                "--depends-on",
+                UUID.randomUUID().toString());
         assertThat(unknownDependency.status()).isEqualTo(2);
         assertThat(unknownDependency.err()).startsWith("stratum: dependsOn: unknown task(s): ");
 
@@ -167,6 +197,7 @@ abstract class TaskCommandsContract {
         assertThat(noAgent.status()).isEqualTo(2);
         assertThat(noAgent.err()).contains("give SUMMARY and --agent TYPE");
 
-        assertThat(json("list", "--agent", agent, "--json").get("total").asInt()).isZero();
+        assertThat(json("list", "--agent", agent, "--json").get("total").asInt())
+                .isZero();
     }
 }

@@ -15,7 +15,9 @@ import java.util.Set;
  * </pre>
  */
 public enum AgentStatus {
-    IDLE, BUSY, TERMINATED;
+    IDLE,
+    BUSY,
+    TERMINATED;
 
     private Set<AgentStatus> successors;
 

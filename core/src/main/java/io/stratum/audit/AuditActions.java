@@ -14,6 +14,5 @@ public final class AuditActions {
     /** A memory entry was soft-deleted: before holds the deleted version, after the version recording the delete. */
     public static final String MEMORY_DELETE = "memory.delete";
 
-    private AuditActions() {
-    }
+    private AuditActions() {}
 }

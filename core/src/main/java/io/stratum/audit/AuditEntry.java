@@ -14,6 +14,12 @@ import java.util.UUID;
  * @param before state before the change, or null (e.g. {@code {"status": "ready", "version": 2}})
  * @param after state after the change, or null
  */
-public record AuditEntry(UUID id, String actor, String action, String entityType, String entityId, Json before,
-                         Json after, OffsetDateTime at) {
-}
+public record AuditEntry(
+        UUID id,
+        String actor,
+        String action,
+        String entityType,
+        String entityId,
+        Json before,
+        Json after,
+        OffsetDateTime at) {}

@@ -36,8 +36,7 @@ public record AuditQuery(String entityType, String entityId, OffsetDateTime from
         private OffsetDateTime from;
         private OffsetDateTime before;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Rows about one entity, e.g. {@code entity(AuditActions.TASK, taskId.toString())}. */
         public Builder entity(String type, String id) {

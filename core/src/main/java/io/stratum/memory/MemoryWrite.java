@@ -23,8 +23,8 @@ import java.time.OffsetDateTime;
  * @param expiresAt when the new version stops being visible (must be in the future when written), or null
  * @param actor who writes, recorded as the version's author and in the audit trail; null for the store's actor
  */
-public record MemoryWrite(String namespace, String key, Json value, Long expectedVersion, OffsetDateTime expiresAt,
-                          String actor) {
+public record MemoryWrite(
+        String namespace, String key, Json value, Long expectedVersion, OffsetDateTime expiresAt, String actor) {
     /** Longest actor name, in characters. */
     public static final int ACTOR_MAX = 200;
 

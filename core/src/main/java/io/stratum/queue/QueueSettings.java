@@ -25,15 +25,16 @@ import java.time.Duration;
  * @param dependentsOnFailure what happens to dependents of a task that failed for good
  * @param reclaimInterval least time between two reclaims run by claims of this store (zero or more)
  */
-public record QueueSettings(Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure,
-                            Duration reclaimInterval) {
+public record QueueSettings(
+        Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure, Duration reclaimInterval) {
 
     public QueueSettings {
         if (backoffBase == null || backoffBase.toMillis() < 1) {
             throw new InvalidInput("queue.backoffBase", backoffBase + " must be at least 1 ms");
         }
         if (backoffCap == null || backoffCap.compareTo(backoffBase) < 0) {
-            throw new InvalidInput("queue.backoffCap", backoffCap + " must be at least backoffBase (" + backoffBase + ")");
+            throw new InvalidInput(
+                    "queue.backoffCap", backoffCap + " must be at least backoffBase (" + backoffBase + ")");
         }
         if (dependentsOnFailure == null) {
             throw new InvalidInput("queue.dependentsOnFailure", "is required");
@@ -45,8 +46,8 @@ public record QueueSettings(Duration backoffBase, Duration backoffCap, Dependent
 
     /** Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked; claims reclaim once a second. */
     public static QueueSettings defaults() {
-        return new QueueSettings(Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK,
-                Duration.ofSeconds(1));
+        return new QueueSettings(
+                Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK, Duration.ofSeconds(1));
     }
 
     public QueueSettings withBackoff(Duration base, Duration cap) {

@@ -17,5 +17,4 @@ public record Session(
         String createdBy,
         OffsetDateTime startedAt,
         OffsetDateTime endedAt,
-        long lastEventSeq) {
-}
+        long lastEventSeq) {}

@@ -33,8 +33,7 @@ public record SessionFilters(SessionStatus status, OffsetDateTime startedFrom, O
         private OffsetDateTime startedFrom;
         private OffsetDateTime startedBefore;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder status(SessionStatus value) {
             status = value;

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** Lifecycle of a session: {@code active} until it is ended, as {@code ended} or {@code failed}; both are final. */
 public enum SessionStatus {
-    ACTIVE, ENDED, FAILED;
+    ACTIVE,
+    ENDED,
+    FAILED;
 
     /** The value stored in the {@code status} column. */
     public String dbValue() {

@@ -51,7 +51,7 @@ public interface Backend {
      * the connection goes back to the pool. The default does nothing.
      */
     default MigrationSession prepareForMigration(Connection connection) throws SQLException {
-        return () -> { };
+        return () -> {};
     }
 
     /** Undoes {@link #prepareForMigration(Connection)}. */

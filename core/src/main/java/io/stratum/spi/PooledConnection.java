@@ -21,16 +21,16 @@ public final class PooledConnection implements BackendConnection {
     }
 
     /** A pool on a driver {@link DataSource} that already carries the adapter's connection settings. */
-    public static PooledConnection open(String poolName, DataSource driverDataSource, PoolSettings settings,
-                                        WriteGate gate) {
+    public static PooledConnection open(
+            String poolName, DataSource driverDataSource, PoolSettings settings, WriteGate gate) {
         HikariConfig config = baseConfig(poolName, settings);
         config.setDataSource(driverDataSource);
         return new PooledConnection(config, gate);
     }
 
     /** A pool on a JDBC URL with driver properties. */
-    public static PooledConnection open(String poolName, String jdbcUrl, Properties driverProperties,
-                                        PoolSettings settings, WriteGate gate) {
+    public static PooledConnection open(
+            String poolName, String jdbcUrl, Properties driverProperties, PoolSettings settings, WriteGate gate) {
         HikariConfig config = baseConfig(poolName, settings);
         config.setJdbcUrl(jdbcUrl);
         config.setDataSourceProperties(driverProperties);

@@ -91,7 +91,8 @@ public interface TestDatabaseService {
 
     /** The names of {@code services}, comma-separated, or {@code none}. */
     static String names(List<TestDatabaseService> services) {
-        return services.isEmpty() ? "none"
+        return services.isEmpty()
+                ? "none"
                 : services.stream().map(TestDatabaseService::name).collect(Collectors.joining(", "));
     }
 
@@ -105,8 +106,7 @@ public interface TestDatabaseService {
          * Gives the store opened on {@link #url()} its content when the URL alone does not (a private in-memory
          * database made by {@link TestDatabaseService#fromTemplate(String)}); does nothing otherwise.
          */
-        default void fill(Stratum store) {
-        }
+        default void fill(Stratum store) {}
 
         /** Removes the database; the caller has closed its connections to it. */
         @Override

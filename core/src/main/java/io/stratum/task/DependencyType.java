@@ -14,7 +14,8 @@ import java.util.Locale;
  * </ul>
  */
 public enum DependencyType {
-    SEQUENTIAL, PARALLEL;
+    SEQUENTIAL,
+    PARALLEL;
 
     /** The value stored in the {@code dependency_type} column. */
     public String dbValue() {

@@ -2,8 +2,8 @@ package io.stratum.task;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
-import io.stratum.session.SessionId;
 import io.stratum.internal.values.Text;
+import io.stratum.session.SessionId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,8 +56,17 @@ public record NewTask(
      * bad one.
      */
     public NewTask {
-        TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
-                maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
+        TaskValidation.editableFields(
+                summary,
+                description,
+                agentType,
+                priority,
+                maxRetries,
+                maxExecutionTimeoutSeconds,
+                estimatedDurationSeconds,
+                featureBranch,
+                taskBranch,
+                worktreePath);
         TaskValidation.name("createdBy", createdBy);
         if (idempotencyKey != null) {
             Text.required("idempotencyKey", idempotencyKey, IDEMPOTENCY_KEY_MAX);
@@ -120,25 +129,91 @@ public record NewTask(
             this.agentType = agentType;
         }
 
-        public Builder description(String value) { description = value; return this; }
-        public Builder priority(int value) { priority = value; return this; }
-        public Builder dependencyType(DependencyType value) { dependencyType = value; return this; }
-        public Builder inputData(Json value) { inputData = value; return this; }
-        public Builder maxRetries(int value) { maxRetries = value; return this; }
-        public Builder maxExecutionTimeoutSeconds(int value) { maxExecutionTimeoutSeconds = value; return this; }
-        public Builder createdBy(String value) { createdBy = value; return this; }
-        public Builder parentTaskId(TaskId value) { parentTaskId = value; return this; }
-        public Builder sessionId(SessionId value) { sessionId = value; return this; }
-        public Builder source(TaskSource value) { source = value; return this; }
-        public Builder deadline(OffsetDateTime value) { deadline = value; return this; }
-        public Builder estimatedDurationSeconds(Integer value) { estimatedDurationSeconds = value; return this; }
-        public Builder featureBranch(String value) { featureBranch = value; return this; }
-        public Builder taskBranch(String value) { taskBranch = value; return this; }
-        public Builder worktreePath(String value) { worktreePath = value; return this; }
-        public Builder idempotencyKey(String value) { idempotencyKey = value; return this; }
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder priority(int value) {
+            priority = value;
+            return this;
+        }
+
+        public Builder dependencyType(DependencyType value) {
+            dependencyType = value;
+            return this;
+        }
+
+        public Builder inputData(Json value) {
+            inputData = value;
+            return this;
+        }
+
+        public Builder maxRetries(int value) {
+            maxRetries = value;
+            return this;
+        }
+
+        public Builder maxExecutionTimeoutSeconds(int value) {
+            maxExecutionTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder createdBy(String value) {
+            createdBy = value;
+            return this;
+        }
+
+        public Builder parentTaskId(TaskId value) {
+            parentTaskId = value;
+            return this;
+        }
+
+        public Builder sessionId(SessionId value) {
+            sessionId = value;
+            return this;
+        }
+
+        public Builder source(TaskSource value) {
+            source = value;
+            return this;
+        }
+
+        public Builder deadline(OffsetDateTime value) {
+            deadline = value;
+            return this;
+        }
+
+        public Builder estimatedDurationSeconds(Integer value) {
+            estimatedDurationSeconds = value;
+            return this;
+        }
+
+        public Builder featureBranch(String value) {
+            featureBranch = value;
+            return this;
+        }
+
+        public Builder taskBranch(String value) {
+            taskBranch = value;
+            return this;
+        }
+
+        public Builder worktreePath(String value) {
+            worktreePath = value;
+            return this;
+        }
+
+        public Builder idempotencyKey(String value) {
+            idempotencyKey = value;
+            return this;
+        }
 
         /** The id the task will get, e.g. {@link TaskId#generate()}; by default Stratum generates one. */
-        public Builder id(TaskId value) { id = value; return this; }
+        public Builder id(TaskId value) {
+            id = value;
+            return this;
+        }
 
         /** Adds tasks this one depends on. */
         public Builder dependsOn(TaskId... ids) {
@@ -156,9 +231,27 @@ public record NewTask(
 
         /** Validates and returns the task; throws {@link InvalidInput} naming the first bad field. */
         public NewTask build() {
-            return new NewTask(summary, description, agentType, priority, dependencyType, dependsOn, inputData,
-                    maxRetries, maxExecutionTimeoutSeconds, createdBy, parentTaskId, sessionId, source, deadline,
-                    estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, idempotencyKey, id);
+            return new NewTask(
+                    summary,
+                    description,
+                    agentType,
+                    priority,
+                    dependencyType,
+                    dependsOn,
+                    inputData,
+                    maxRetries,
+                    maxExecutionTimeoutSeconds,
+                    createdBy,
+                    parentTaskId,
+                    sessionId,
+                    source,
+                    deadline,
+                    estimatedDurationSeconds,
+                    featureBranch,
+                    taskBranch,
+                    worktreePath,
+                    idempotencyKey,
+                    id);
         }
     }
 }

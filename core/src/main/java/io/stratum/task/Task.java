@@ -109,30 +109,117 @@ public record Task(
             this.worktreePath = base.worktreePath;
         }
 
-        public Edit summary(String value) { summary = value; return this; }
-        public Edit description(String value) { description = value; return this; }
-        public Edit agentType(String value) { agentType = value; return this; }
-        public Edit priority(int value) { priority = value; return this; }
-        public Edit inputData(Json value) { inputData = value; return this; }
-        public Edit maxRetries(int value) { maxRetries = value; return this; }
-        public Edit maxExecutionTimeoutSeconds(int value) { maxExecutionTimeoutSeconds = value; return this; }
-        public Edit deadline(OffsetDateTime value) { deadline = value; return this; }
-        public Edit estimatedDurationSeconds(Integer value) { estimatedDurationSeconds = value; return this; }
-        public Edit featureBranch(String value) { featureBranch = value; return this; }
-        public Edit taskBranch(String value) { taskBranch = value; return this; }
-        public Edit worktreePath(String value) { worktreePath = value; return this; }
+        public Edit summary(String value) {
+            summary = value;
+            return this;
+        }
+
+        public Edit description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Edit agentType(String value) {
+            agentType = value;
+            return this;
+        }
+
+        public Edit priority(int value) {
+            priority = value;
+            return this;
+        }
+
+        public Edit inputData(Json value) {
+            inputData = value;
+            return this;
+        }
+
+        public Edit maxRetries(int value) {
+            maxRetries = value;
+            return this;
+        }
+
+        public Edit maxExecutionTimeoutSeconds(int value) {
+            maxExecutionTimeoutSeconds = value;
+            return this;
+        }
+
+        public Edit deadline(OffsetDateTime value) {
+            deadline = value;
+            return this;
+        }
+
+        public Edit estimatedDurationSeconds(Integer value) {
+            estimatedDurationSeconds = value;
+            return this;
+        }
+
+        public Edit featureBranch(String value) {
+            featureBranch = value;
+            return this;
+        }
+
+        public Edit taskBranch(String value) {
+            taskBranch = value;
+            return this;
+        }
+
+        public Edit worktreePath(String value) {
+            worktreePath = value;
+            return this;
+        }
 
         /** The edited task, validated with the same rules as {@link NewTask}; version unchanged. */
         public Task build() {
-            TaskValidation.editableFields(summary, description, agentType, priority, maxRetries,
-                    maxExecutionTimeoutSeconds, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath);
+            TaskValidation.editableFields(
+                    summary,
+                    description,
+                    agentType,
+                    priority,
+                    maxRetries,
+                    maxExecutionTimeoutSeconds,
+                    estimatedDurationSeconds,
+                    featureBranch,
+                    taskBranch,
+                    worktreePath);
             Task b = base;
-            return new Task(b.id, summary, description, agentType, priority, b.calculatedPriority, b.status,
-                    b.dependencies, b.dependencyType, b.dependencyDepth, inputData, b.resultData, b.errorMessage,
-                    b.retryCount, maxRetries, maxExecutionTimeoutSeconds, b.submittedAt, b.startedAt,
-                    b.completedAt, b.lastUpdatedAt, b.createdBy, b.parentTaskId, b.sessionId, b.source,
-                    deadline, estimatedDurationSeconds, featureBranch, taskBranch, worktreePath, b.version,
-                    b.idempotencyKey, b.leaseOwner, b.leaseToken, b.leaseExpiresAt, b.runAfter, b.agentId);
+            return new Task(
+                    b.id,
+                    summary,
+                    description,
+                    agentType,
+                    priority,
+                    b.calculatedPriority,
+                    b.status,
+                    b.dependencies,
+                    b.dependencyType,
+                    b.dependencyDepth,
+                    inputData,
+                    b.resultData,
+                    b.errorMessage,
+                    b.retryCount,
+                    maxRetries,
+                    maxExecutionTimeoutSeconds,
+                    b.submittedAt,
+                    b.startedAt,
+                    b.completedAt,
+                    b.lastUpdatedAt,
+                    b.createdBy,
+                    b.parentTaskId,
+                    b.sessionId,
+                    b.source,
+                    deadline,
+                    estimatedDurationSeconds,
+                    featureBranch,
+                    taskBranch,
+                    worktreePath,
+                    b.version,
+                    b.idempotencyKey,
+                    b.leaseOwner,
+                    b.leaseToken,
+                    b.leaseExpiresAt,
+                    b.runAfter,
+                    b.agentId);
         }
     }
 }

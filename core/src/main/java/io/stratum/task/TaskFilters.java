@@ -9,11 +9,7 @@ import io.stratum.session.SessionId;
  * first), then submission time (oldest first), then id.
  */
 public record TaskFilters(
-        TaskStatus status,
-        String agentType,
-        String featureBranch,
-        SessionId sessionId,
-        TaskId parentTaskId) {
+        TaskStatus status, String agentType, String featureBranch, SessionId sessionId, TaskId parentTaskId) {
 
     /** No criteria: every task. */
     public static TaskFilters all() {
@@ -32,14 +28,32 @@ public record TaskFilters(
         private SessionId sessionId;
         private TaskId parentTaskId;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder status(TaskStatus value) {
+            status = value;
+            return this;
         }
 
-        public Builder status(TaskStatus value) { status = value; return this; }
-        public Builder agentType(String value) { agentType = value; return this; }
-        public Builder featureBranch(String value) { featureBranch = value; return this; }
-        public Builder sessionId(SessionId value) { sessionId = value; return this; }
-        public Builder parentTaskId(TaskId value) { parentTaskId = value; return this; }
+        public Builder agentType(String value) {
+            agentType = value;
+            return this;
+        }
+
+        public Builder featureBranch(String value) {
+            featureBranch = value;
+            return this;
+        }
+
+        public Builder sessionId(SessionId value) {
+            sessionId = value;
+            return this;
+        }
+
+        public Builder parentTaskId(TaskId value) {
+            parentTaskId = value;
+            return this;
+        }
 
         public TaskFilters build() {
             TaskValidation.name("agentType", agentType);

@@ -7,8 +7,8 @@ import io.stratum.NotFound;
 import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
-import java.util.List;
 import io.stratum.agent.AgentId;
+import java.util.List;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Who created a task. */
 public enum TaskSource {
-    HUMAN, AGENT_REQUIREMENTS, AGENT_PLANNER, AGENT_IMPLEMENTATION;
+    HUMAN,
+    AGENT_REQUIREMENTS,
+    AGENT_PLANNER,
+    AGENT_IMPLEMENTATION;
 
     /** The value stored in the {@code source} column. */
     public String dbValue() {

@@ -19,7 +19,13 @@ import java.util.Set;
  * </pre>
  */
 public enum TaskStatus {
-    PENDING, BLOCKED, READY, RUNNING, COMPLETED, FAILED, CANCELLED;
+    PENDING,
+    BLOCKED,
+    READY,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     private Set<TaskStatus> successors;
 

@@ -11,13 +11,20 @@ final class TaskValidation {
     static final int PATH_MAX = 4_096;
     static final int ERROR_MAX = 100_000;
 
-    private TaskValidation() {
-    }
+    private TaskValidation() {}
 
     /** The fields a submitter sets and an editor may change, checked in declaration order. */
-    static void editableFields(String summary, String description, String agentType, int priority, int maxRetries,
-                               int timeoutSeconds, Integer estimatedDurationSeconds, String featureBranch,
-                               String taskBranch, String worktreePath) {
+    static void editableFields(
+            String summary,
+            String description,
+            String agentType,
+            int priority,
+            int maxRetries,
+            int timeoutSeconds,
+            Integer estimatedDurationSeconds,
+            String featureBranch,
+            String taskBranch,
+            String worktreePath) {
         summary(summary);
         description(description);
         agentType(agentType);

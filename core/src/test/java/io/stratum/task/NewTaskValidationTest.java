@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class NewTaskValidationTest {
 
@@ -49,7 +49,8 @@ class NewTaskValidationTest {
     @MethodSource("invalid")
     void invalidFieldIsNamed(String field, String summary, UnaryOperator<NewTask.Builder> change) {
         assertThatThrownBy(() -> change.apply(NewTask.builder(summary, "coder")).build())
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -79,21 +80,41 @@ class NewTaskValidationTest {
 
     private static NewTask withDependencies(List<TaskId> dependsOn) {
         NewTask t = NewTask.builder("s", "a").build();
-        return new NewTask(t.summary(), t.description(), t.agentType(), t.priority(), t.dependencyType(), dependsOn,
-                t.inputData(), t.maxRetries(), t.maxExecutionTimeoutSeconds(), t.createdBy(), t.parentTaskId(),
-                t.sessionId(), t.source(), t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(),
-                t.taskBranch(), t.worktreePath(), t.idempotencyKey(), t.id());
+        return new NewTask(
+                t.summary(),
+                t.description(),
+                t.agentType(),
+                t.priority(),
+                t.dependencyType(),
+                dependsOn,
+                t.inputData(),
+                t.maxRetries(),
+                t.maxExecutionTimeoutSeconds(),
+                t.createdBy(),
+                t.parentTaskId(),
+                t.sessionId(),
+                t.source(),
+                t.deadline(),
+                t.estimatedDurationSeconds(),
+                t.featureBranch(),
+                t.taskBranch(),
+                t.worktreePath(),
+                t.idempotencyKey(),
+                t.id());
     }
 
     @Test
     void theCanonicalConstructorChecksTheDependencies() {
         TaskId same = TaskId.generate();
         assertThatThrownBy(() -> withDependencies(null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
         assertThatThrownBy(() -> withDependencies(Arrays.asList(same, null)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
         assertThatThrownBy(() -> withDependencies(List.of(same, same)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
         assertThat(withDependencies(List.of(same)).dependsOn()).containsExactly(same);
     }
 }

@@ -21,6 +21,7 @@ class TaskStatusTest {
     @Test
     void failedTasksCanBeRetriedAndRunningOnesReclaimed() {
         assertThat(TaskStatus.predecessorsOf(TaskStatus.READY))
-                .containsExactlyInAnyOrder(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.RUNNING, TaskStatus.FAILED);
+                .containsExactlyInAnyOrder(
+                        TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.RUNNING, TaskStatus.FAILED);
     }
 }

@@ -13,11 +13,9 @@ import liquibase.integration.commandline.LiquibaseCommandLine;
 
 /** Runs liquibase-core's own command line (the class behind the stock `liquibase` launcher) in-process. */
 final class StockCli {
-    private StockCli() {
-    }
+    private StockCli() {}
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** {@code liquibase --changelog-file=db/changelog/stratum-master.xml --url=URL <command...>}. */
     static Result run(String url, String... command) {
@@ -43,7 +41,7 @@ final class StockCli {
     static List<String> tables(String url) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
                 if (!name.startsWith("databasechangelog")) {

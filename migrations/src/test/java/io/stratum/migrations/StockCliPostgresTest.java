@@ -20,7 +20,8 @@ class StockCliPostgresTest {
             }
             Assumptions.abort("STRATUM_TEST_POSTGRES_URL is not set");
         }
-        String name = "stratum_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "stratum_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(admin, "CREATE DATABASE " + name);
         try {
             int q = admin.indexOf('?');
@@ -33,7 +34,8 @@ class StockCliPostgresTest {
     }
 
     private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

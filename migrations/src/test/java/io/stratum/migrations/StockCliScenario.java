@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** update, status, rollback to the tag, full rollback-count, update again: each must succeed and do its job. */
 final class StockCliScenario {
-    private static final String[] TABLES = {"agents", "audit_log", "memory_entries", "sessions", "task_dependencies", "tasks"};
+    private static final String[] TABLES = {
+        "agents", "audit_log", "memory_entries", "sessions", "task_dependencies", "tasks"
+    };
 
-    private StockCliScenario() {
-    }
+    private StockCliScenario() {}
 
     static void run(String url) throws Exception {
         assertThat(StockCli.run(url, "update").exitCode()).isZero();
@@ -20,7 +21,8 @@ final class StockCliScenario {
         assertThat(StockCli.run(url, "rollback", "--tag=v1").exitCode()).isZero();
         assertThat(StockCli.tables(url)).contains(TABLES);
 
-        assertThat(StockCli.run(url, "rollback-count", "--count=1000").exitCode()).isZero();
+        assertThat(StockCli.run(url, "rollback-count", "--count=1000").exitCode())
+                .isZero();
         assertThat(StockCli.tables(url)).isEmpty();
 
         assertThat(StockCli.run(url, "update").exitCode()).isZero();

@@ -1,6 +1,5 @@
 package io.stratum.migrations;
 
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

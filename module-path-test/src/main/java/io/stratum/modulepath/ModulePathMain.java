@@ -15,13 +15,13 @@ import java.util.List;
  * {@code ModulePathTest} launches it with a module path and checks what it prints.
  */
 public final class ModulePathMain {
-    private ModulePathMain() {
-    }
+    private ModulePathMain() {}
 
     public static void main(String[] args) {
         try (Stratum db = Stratum.open("jdbc:sqlite:" + args[0])) {
             db.migrate();
-            db.tasks().submit(NewTask.builder("run on the module path", "checker").build());
+            db.tasks()
+                    .submit(NewTask.builder("run on the module path", "checker").build());
             List<Claimed> claimed = db.queue().claim("module-path", 1, Duration.ofMinutes(1));
             db.queue().complete(claimed.get(0).lease(), Json.of("{\"ok\": true}"));
             TaskStatus status = db.tasks().require(claimed.get(0).task().id()).status();

@@ -36,16 +36,31 @@ class ModulePathTest {
                 .filter(entry -> TEST_ONLY.stream().noneMatch(entry::contains))
                 .collect(Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--module-path", modulePath, "--add-modules", LIQUIBASE_DEPENDENCIES, "--module", "io.stratum.modulepath/io.stratum.modulepath.ModulePathMain",
-                dir.resolve("module-path.db").toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--module-path",
+                        modulePath,
+                        "--add-modules",
+                        LIQUIBASE_DEPENDENCIES,
+                        "--module",
+                        "io.stratum.modulepath/io.stratum.modulepath.ModulePathMain",
+                        dir.resolve("module-path.db").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("backend=sqlite", "status=COMPLETED", "core module=io.stratum.core",
-                "api exported=true", "internal exported=false", "testkit module=io.stratum.testkit",
-                "testkit tck exported=true", "testkit internal exported=false");
+        assertThat(output)
+                .contains(
+                        "backend=sqlite",
+                        "status=COMPLETED",
+                        "core module=io.stratum.core",
+                        "api exported=true",
+                        "internal exported=false",
+                        "testkit module=io.stratum.testkit",
+                        "testkit tck exported=true",
+                        "testkit internal exported=false");
     }
 }

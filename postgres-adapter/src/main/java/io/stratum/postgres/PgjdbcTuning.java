@@ -17,8 +17,7 @@ import java.util.Properties;
  * </ul>
  */
 final class PgjdbcTuning {
-    private PgjdbcTuning() {
-    }
+    private PgjdbcTuning() {}
 
     static Properties defaults() {
         Properties p = new Properties();

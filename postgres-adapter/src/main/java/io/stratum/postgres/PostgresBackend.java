@@ -23,7 +23,6 @@ public final class PostgresBackend implements Backend {
     /** Advisory lock key taken while migrating: the ASCII of "stratum" read as a number. */
     static final long MIGRATION_LOCK_KEY = 0x73747261_74756dL;
 
-
     @Override
     public String name() {
         return "postgresql";

@@ -9,8 +9,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 /** Classification of PostgreSQL errors by SQLState (Appendix A of the PostgreSQL manual). */
 final class PostgresErrors {
-    private PostgresErrors() {
-    }
+    private PostgresErrors() {}
 
     static SqlFailure classify(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -22,10 +21,10 @@ final class PostgresErrors {
             case "23502" -> new SqlFailure(Kind.NOT_NULL_VIOLATION, columnOf(e));
             case "40001" -> SqlFailure.of(Kind.SERIALIZATION_FAILURE);
             case "40P01" -> SqlFailure.of(Kind.DEADLOCK);
-            case "55P03" -> SqlFailure.of(Kind.BUSY);                   // lock_not_available
-            case "57014" -> SqlFailure.of(Kind.TIMEOUT);                // query_canceled (statement_timeout)
+            case "55P03" -> SqlFailure.of(Kind.BUSY); // lock_not_available
+            case "57014" -> SqlFailure.of(Kind.TIMEOUT); // query_canceled (statement_timeout)
             case "57P01", "57P02", "57P03" -> SqlFailure.of(Kind.CONNECTION); // shutdown, crash, cannot connect now
-            case "25006", "53100" -> SqlFailure.of(Kind.STORAGE);       // read-only transaction, disk full
+            case "25006", "53100" -> SqlFailure.of(Kind.STORAGE); // read-only transaction, disk full
             // invalid_password, invalid_authorization_specification (no such role, NOLOGIN, no pg_hba.conf entry),
             // invalid_catalog_name (no such database); pgjdbc's connection_rejected: the server cannot meet the
             // URL's sslmode, gssEncMode or channelBinding, or it wants a password the URL does not give.

@@ -9,8 +9,8 @@ import io.stratum.ErrorCode;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.Unavailable;
-import io.stratum.spi.SqlFailure;
 import io.stratum.postgres.testdb.PostgresUrls;
+import io.stratum.spi.SqlFailure;
 import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,18 +28,16 @@ class PostgresConnectionFailureTest {
     void unreachableServerIsUnavailableAndThePasswordIsNeverShown() {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
         String url = "jdbc:postgresql://127.0.0.1:1/nowhere?user=app&password=s3cret-pw";
-        assertThatThrownBy(() -> open(url))
-                .isInstanceOfSatisfying(Unavailable.class, e -> {
-                    assertThat(e.getMessage()).doesNotContain("s3cret-pw");
-                    assertThat(e.toString()).doesNotContain("s3cret-pw");
-                    assertThat(e.isRetryable()).isTrue();
-                });
+        assertThatThrownBy(() -> open(url)).isInstanceOfSatisfying(Unavailable.class, e -> {
+            assertThat(e.getMessage()).doesNotContain("s3cret-pw");
+            assertThat(e.toString()).doesNotContain("s3cret-pw");
+            assertThat(e.isRetryable()).isTrue();
+        });
     }
 
     @Test
     void aDatabaseThatDoesNotExistIsAConfigurationErrorThatIsNotRetried() {
-        String url = PostgresUrls.withDatabase(serverUrl(),
-                "stratum_missing_" + suffix()) + "&password=s3cret-pw";
+        String url = PostgresUrls.withDatabase(serverUrl(), "stratum_missing_" + suffix()) + "&password=s3cret-pw";
         assertThatThrownBy(() -> open(url)).isInstanceOfSatisfying(ConfigurationError.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
             assertThat(e.isRetryable()).isFalse();
@@ -74,13 +72,16 @@ class PostgresConnectionFailureTest {
     @Test
     void sslRequiredOfAServerWithoutSslIsAConfigurationErrorThatIsNotRetried() throws SQLException {
         String server = serverUrl();
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement();
-             ResultSet ssl = s.executeQuery("SHOW ssl")) {
+        try (Connection c = DriverManager.getConnection(server);
+                Statement s = c.createStatement();
+                ResultSet ssl = s.executeQuery("SHOW ssl")) {
             ssl.next();
-            assumeThat(ssl.getString(1)).as("the test server has SSL switched off").isEqualTo("off");
+            assumeThat(ssl.getString(1))
+                    .as("the test server has SSL switched off")
+                    .isEqualTo("off");
         }
-        assertThatThrownBy(() -> open(server + "&sslmode=require")).isInstanceOfSatisfying(ConfigurationError.class,
-                e -> {
+        assertThatThrownBy(() -> open(server + "&sslmode=require"))
+                .isInstanceOfSatisfying(ConfigurationError.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.getMessage()).contains("does not support SSL");
                 });
@@ -92,13 +93,14 @@ class PostgresConnectionFailureTest {
      */
     @Test
     void aWrongPasswordIsClassifiedAsConfiguration() {
-        SQLException wrongPassword = new PSQLException("FATAL: password authentication failed for user \"app\"",
-                PSQLState.INVALID_PASSWORD);
+        SQLException wrongPassword =
+                new PSQLException("FATAL: password authentication failed for user \"app\"", PSQLState.INVALID_PASSWORD);
         assertThat(PostgresErrors.classify(wrongPassword).kind()).isEqualTo(SqlFailure.Kind.CONFIGURATION);
     }
 
     private static Stratum open(String url) {
-        return Stratum.builder().url(url)
+        return Stratum.builder()
+                .url(url)
                 .pool(PoolSettings.defaults().withAcquireTimeout(Duration.ofSeconds(1)))
                 .open();
     }
@@ -112,7 +114,8 @@ class PostgresConnectionFailureTest {
     }
 
     private static void execute(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -37,12 +37,15 @@ class PostgresLeastPrivilegeTest {
         try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             adminUrl = server.serverUrl();
         }
-        execute(adminUrl, "CREATE ROLE " + owner + " LOGIN",
+        execute(
+                adminUrl,
+                "CREATE ROLE " + owner + " LOGIN",
                 "CREATE ROLE " + app + " LOGIN",
                 "CREATE DATABASE " + database + " OWNER " + owner);
         String asAdminOnNewDb = PostgresUrls.withDatabase(adminUrl, database);
         // The script from docs/schema-and-migrations.md, run once by a superuser.
-        execute(asAdminOnNewDb,
+        execute(
+                asAdminOnNewDb,
                 "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
                 "GRANT CONNECT ON DATABASE " + database + " TO " + app,
                 "ALTER SCHEMA public OWNER TO " + owner,
@@ -56,8 +59,11 @@ class PostgresLeastPrivilegeTest {
 
     @AfterEach
     void dropEverything() throws SQLException {
-        execute(adminUrl, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
-                "DROP ROLE IF EXISTS " + app, "DROP ROLE IF EXISTS " + owner);
+        execute(
+                adminUrl,
+                "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
+                "DROP ROLE IF EXISTS " + app,
+                "DROP ROLE IF EXISTS " + owner);
     }
 
     @Test
@@ -68,17 +74,24 @@ class PostgresLeastPrivilegeTest {
             asOwner.dsl().execute("REVOKE ALL ON databasechangelog, databasechangeloglock FROM " + app);
         }
         try (Stratum asApp = Stratum.open(urlAs(app))) {
-            TaskId first = asApp.tasks().submit(NewTask.builder("first", "coder").build());
-            TaskId second = asApp.tasks().submit(NewTask.builder("second", "coder").dependsOn(first).build());
+            TaskId first =
+                    asApp.tasks().submit(NewTask.builder("first", "coder").build());
+            TaskId second = asApp.tasks()
+                    .submit(NewTask.builder("second", "coder").dependsOn(first).build());
             asApp.tasks().updateStatus(first, TaskStatus.RUNNING);
-            asApp.tasks().update(asApp.tasks().require(second).toBuilder().priority(9).build());
+            asApp.tasks()
+                    .update(asApp.tasks().require(second).toBuilder()
+                            .priority(9)
+                            .build());
             assertThat(asApp.tasks().count(TaskFilters.all())).isEqualTo(2);
             assertThat(asApp.tasks().delete(second)).isTrue();
 
             assertThatThrownBy(() -> asApp.dsl().execute("CREATE TABLE intruder (id int)"))
-                    .isInstanceOf(DatabaseError.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(DatabaseError.class)
+                    .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> asApp.dsl().execute("DROP TABLE tasks"))
-                    .isInstanceOf(DatabaseError.class).hasMessageContaining("must be owner");
+                    .isInstanceOf(DatabaseError.class)
+                    .hasMessageContaining("must be owner");
             assertThatThrownBy(() -> asApp.schema().rollback(1)).isInstanceOf(MigrationFailed.class);
         }
     }
@@ -89,7 +102,8 @@ class PostgresLeastPrivilegeTest {
     }
 
     private static void execute(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }

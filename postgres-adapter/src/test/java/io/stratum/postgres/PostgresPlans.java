@@ -20,7 +20,8 @@ final class PostgresPlans implements QueryPlans {
     public List<String> plan(Stratum db, String sql, List<Object> bindValues) {
         String numbered = numberPlaceholders(sql);
         List<String> arguments = bindValues.stream()
-                .map(v -> DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.val(v))).toList();
+                .map(v -> DSL.using(SQLDialect.POSTGRES).renderInlined(DSL.val(v)))
+                .toList();
         return db.dsl().connectionResult(connection -> {
             try (Statement s = connection.createStatement()) {
                 s.execute("set plan_cache_mode = force_generic_plan");

@@ -37,21 +37,24 @@ class PostgresPoolTest {
 
     @Test
     void poolSizeAndDriverPropertiesAreApplied() throws Exception {
-        try (Stratum db = Stratum.builder().url(url)
-                .pool(PoolSettings.defaults().withMaxSize(3).withMinIdle(3))
-                .driverProperty("ApplicationName", "stratum-pool-test")
-                .open();
-             ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        try (Stratum db = Stratum.builder()
+                        .url(url)
+                        .pool(PoolSettings.defaults().withMaxSize(3).withMinIdle(3))
+                        .driverProperty("ApplicationName", "stratum-pool-test")
+                        .open();
+                ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 64; i++) {
                 int n = i;
-                pool.submit(() -> db.tasks().submit(NewTask.builder("t" + n, "coder").build()));
+                pool.submit(() ->
+                        db.tasks().submit(NewTask.builder("t" + n, "coder").build()));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             assertThat(db.tasks().count(TaskFilters.all())).isGreaterThanOrEqualTo(64);
-            Object connections = db.dsl().fetchValue(
-                    "SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'stratum-pool-test'"
-                            + " AND datname = current_database()");
+            Object connections = db.dsl()
+                    .fetchValue(
+                            "SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'stratum-pool-test'"
+                                    + " AND datname = current_database()");
             assertThat(connections).isEqualTo(3);
             assertThat(db.dsl().fetchValue("SHOW application_name")).isEqualTo("stratum-pool-test");
         }

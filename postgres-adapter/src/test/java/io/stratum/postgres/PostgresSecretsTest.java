@@ -33,17 +33,19 @@ class PostgresSecretsTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                julLog.append(r.getMessage()).append(' ').append(r.getParameters() == null ? ""
-                        : java.util.Arrays.toString(r.getParameters())).append(' ').append(r.getThrown()).append('\n');
+                julLog.append(r.getMessage())
+                        .append(' ')
+                        .append(r.getParameters() == null ? "" : java.util.Arrays.toString(r.getParameters()))
+                        .append(' ')
+                        .append(r.getThrown())
+                        .append('\n');
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
@@ -62,15 +64,18 @@ class PostgresSecretsTest {
                 db.tasks().submit(NewTask.builder("ok", "coder").build());
                 exceptions.append(db).append('\n');
                 try {
-                    db.tasks().submit(NewTask.builder("orphan", "coder").parentTaskId(TaskId.of(UUID.randomUUID())).build());
+                    db.tasks()
+                            .submit(NewTask.builder("orphan", "coder")
+                                    .parentTaskId(TaskId.of(UUID.randomUUID()))
+                                    .build());
                 } catch (StratumException e) {
                     exceptions.append(e).append(describe(e));
                 }
             }
             assertThatThrownBy(() -> Stratum.builder()
-                    .url("jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + SECRET)
-                    .pool(PoolSettings.defaults().withAcquireTimeout(Duration.ofMillis(500)))
-                    .open())
+                            .url("jdbc:postgresql://127.0.0.1:1/x?user=u&password=" + SECRET)
+                            .pool(PoolSettings.defaults().withAcquireTimeout(Duration.ofMillis(500)))
+                            .open())
                     .satisfies(e -> exceptions.append(e).append(describe(e)));
         } finally {
             System.setErr(err);
@@ -78,7 +83,9 @@ class PostgresSecretsTest {
             root.removeHandler(capture);
             databases.close();
         }
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("opened postgresql store").doesNotContain(SECRET);
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("opened postgresql store")
+                .doesNotContain(SECRET);
         assertThat(julLog.toString()).doesNotContain(SECRET);
         assertThat(exceptions.toString()).isNotBlank().doesNotContain(SECRET);
     }

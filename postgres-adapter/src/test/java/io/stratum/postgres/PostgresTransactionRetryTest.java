@@ -61,8 +61,10 @@ class PostgresTransactionRetryTest {
     @Test
     void twoConcurrentSerializableTransactionsConflictAndTheLoserRunsAgain() throws Exception {
         List<StratumException> retriedOn = Collections.synchronizedList(new ArrayList<>());
-        try (Stratum db = Stratum.builder().url(url)
-                .onRetry((attempt, failure, delay) -> retriedOn.add(failure)).open()) {
+        try (Stratum db = Stratum.builder()
+                .url(url)
+                .onRetry((attempt, failure, delay) -> retriedOn.add(failure))
+                .open()) {
             db.memory().put("race", "counter", Json.of("0"));
             CyclicBarrier bothHaveRead = new CyclicBarrier(2);
             AtomicInteger runs = new AtomicInteger();
@@ -75,11 +77,12 @@ class PostgresTransactionRetryTest {
                         runs.incrementAndGet();
                         MemoryEntry current = tx.memory().get("race", "counter").orElseThrow();
                         if (tx.attempt() == 1) {
-                            await(bothHaveRead);   // both snapshots are taken before either writes
+                            await(bothHaveRead); // both snapshots are taken before either writes
                         }
                         int next = Integer.parseInt(current.value().text()) + 1;
-                        return tx.memory().put(MemoryWrite.of("race", "counter", Json.of(Integer.toString(next)))
-                                .expectingVersion(current.version()));
+                        return tx.memory()
+                                .put(MemoryWrite.of("race", "counter", Json.of(Integer.toString(next)))
+                                        .expectingVersion(current.version()));
                     })));
                 }
                 for (Future<MemoryEntry> f : increments) {
@@ -92,39 +95,55 @@ class PostgresTransactionRetryTest {
             assertThat(results).extracting(MemoryEntry::version).containsExactlyInAnyOrder(2L, 3L);
             MemoryEntry last = db.memory().get("race", "counter").orElseThrow();
             assertThat(last.value()).isEqualTo(Json.of("2"));
-            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#counter").build(),
-                    PageRequest.first()).items())
+            assertThat(db.audit()
+                            .query(
+                                    AuditQuery.builder()
+                                            .entity(AuditActions.MEMORY, "race#counter")
+                                            .build(),
+                                    PageRequest.first())
+                            .items())
                     .hasSize(3);
         }
     }
 
     @Test
     void aConflictOnEveryAttemptEndsWithBusyAfterTheBoundAndLeavesNothing() {
-        try (Stratum db = Stratum.builder().url(url)
-                .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5))).open()) {
+        try (Stratum db = Stratum.builder()
+                .url(url)
+                .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .open()) {
             db.memory().put("race", "hot", Json.of("0"));
             AtomicInteger runs = new AtomicInteger();
 
             assertThatThrownBy(() -> db.transaction(TransactionOptions.SERIALIZABLE, tx -> {
-                runs.incrementAndGet();
-                tx.memory().get("race", "hot");
-                // Another transaction (another thread: it does not join this one) commits a newer version.
-                CompletableFuture.runAsync(() -> db.memory().put("race", "hot", Json.of("\"other\""))).join();
-                tx.memory().put("race", "hot", Json.of("\"mine\""));
-            })).isInstanceOf(Busy.class);
+                        runs.incrementAndGet();
+                        tx.memory().get("race", "hot");
+                        // Another transaction (another thread: it does not join this one) commits a newer version.
+                        CompletableFuture.runAsync(() -> db.memory().put("race", "hot", Json.of("\"other\"")))
+                                .join();
+                        tx.memory().put("race", "hot", Json.of("\"mine\""));
+                    }))
+                    .isInstanceOf(Busy.class);
 
             assertThat(runs).hasValue(3);
-            assertThat(db.memory().history("race", "hot", PageRequest.first(10)).items()).extracting(MemoryEntry::value)
+            assertThat(db.memory().history("race", "hot", PageRequest.first(10)).items())
+                    .extracting(MemoryEntry::value)
                     .containsExactly(Json.of("0"), Json.of("\"other\""), Json.of("\"other\""), Json.of("\"other\""));
-            assertThat(db.audit().query(AuditQuery.builder().entity(AuditActions.MEMORY, "race#hot").build(),
-                    PageRequest.first()).items())
+            assertThat(db.audit()
+                            .query(
+                                    AuditQuery.builder()
+                                            .entity(AuditActions.MEMORY, "race#hot")
+                                            .build(),
+                                    PageRequest.first())
+                            .items())
                     .hasSize(4);
         }
     }
 
     @Test
     void aConnectionLostBeforeCommitIsSafeToRetry() throws Exception {
-        try (Stratum db = Stratum.open(url); Connection admin = DriverManager.getConnection(url)) {
+        try (Stratum db = Stratum.open(url);
+                Connection admin = DriverManager.getConnection(url)) {
             AtomicInteger runs = new AtomicInteger();
             List<Class<?>> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -147,7 +166,8 @@ class PostgresTransactionRetryTest {
             assertThat(failures).containsExactly(Unavailable.class);
             assertThat(runs).hasValue(2);
             assertThat(written.version()).isEqualTo(1);
-            assertThat(db.memory().history("lost", "k", PageRequest.first(10)).items()).singleElement()
+            assertThat(db.memory().history("lost", "k", PageRequest.first(10)).items())
+                    .singleElement()
                     .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("2")));
         }
     }

@@ -51,6 +51,7 @@ abstract class BadInputSuite extends StoreSuite {
     private final List<Lease> leases = new ArrayList<>();
     /** Tasks seen {@code failed}: the ones {@code retry} accepts. */
     private final List<TaskId> retryable = new ArrayList<>();
+
     private Hostile in;
     private Outcomes outcomes;
     private Map<String, Integer> counts;
@@ -64,10 +65,27 @@ abstract class BadInputSuite extends StoreSuite {
         agents.add(db.agents().register("coder", "seed", null).id());
         counts = Consistency.counts(db);
         long started = System.nanoTime();
-        List<Runnable> operations = List.of(this::submitTask, this::submitTaskWithReferences, this::submitCycle, this::updateTask,
-                this::changeStatus, this::listTasks, this::createSession, this::appendEvent, this::readSessions,
-                this::registerAgent, this::agentCalls, this::putMemory, this::readMemory, this::recordAudit,
-                this::parseValues, this::nulls, this::submitBatch, this::claim, this::finish, this::heartbeat,
+        List<Runnable> operations = List.of(
+                this::submitTask,
+                this::submitTaskWithReferences,
+                this::submitCycle,
+                this::updateTask,
+                this::changeStatus,
+                this::listTasks,
+                this::createSession,
+                this::appendEvent,
+                this::readSessions,
+                this::registerAgent,
+                this::agentCalls,
+                this::putMemory,
+                this::readMemory,
+                this::recordAudit,
+                this::parseValues,
+                this::nulls,
+                this::submitBatch,
+                this::claim,
+                this::finish,
+                this::heartbeat,
                 this::cancelOrRetry);
         for (int i = 0; i < CASES; i++) {
             operations.get(in.random().nextInt(operations.size())).run();
@@ -77,17 +95,29 @@ abstract class BadInputSuite extends StoreSuite {
         }
         Consistency.assertReferencesIntact(db);
         Consistency.assertSqliteIntegrity(db);
-        assertThat(outcomes.accepted).as("some hostile input is legitimately storable").isPositive();
+        assertThat(outcomes.accepted)
+                .as("some hostile input is legitimately storable")
+                .isPositive();
         assertThat(outcomes.refused).as("some hostile input is refused").isPositive();
-        for (String call : List.of("tasks.submitAll", "queue.claim", "queue.complete", "queue.fail", "queue.heartbeat",
-                "queue.cancel", "queue.retry")) {
-            assertThat(List.of(outcomes.accepted(call), outcomes.refused(call))).as(call + " accepted and refused (last refusal: " + outcomes.lastRefusal(call) + ")")
+        for (String call : List.of(
+                "tasks.submitAll",
+                "queue.claim",
+                "queue.complete",
+                "queue.fail",
+                "queue.heartbeat",
+                "queue.cancel",
+                "queue.retry")) {
+            assertThat(List.of(outcomes.accepted(call), outcomes.refused(call)))
+                    .as(call + " accepted and refused (last refusal: " + outcomes.lastRefusal(call) + ")")
                     .allMatch(n -> n > 0);
         }
-        Figures.record("bad-input." + getClass().getSimpleName(), CASES + " cases (seed " + SEED + "), "
-                + outcomes.total() + " calls: " + outcomes.accepted + " stored and read back (text exact; jsonb-equal on PostgreSQL), "
-                + outcomes.refused + " refused with a typed error and nothing written, "
-                + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        Figures.record(
+                "bad-input." + getClass().getSimpleName(),
+                CASES + " cases (seed " + SEED + "), "
+                        + outcomes.total() + " calls: " + outcomes.accepted
+                        + " stored and read back (text exact; jsonb-equal on PostgreSQL), "
+                        + outcomes.refused + " refused with a typed error and nothing written, "
+                        + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }
 
     /** A call that may write: a refusal must leave every count unchanged. */
@@ -124,11 +154,22 @@ abstract class BadInputSuite extends StoreSuite {
         int retries = in.chance(50) ? 3 : in.integer();
         int timeout = in.chance(50) ? 60 : in.integer();
         Integer estimate = in.chance(50) ? null : in.integer();
-        TaskId id = write("tasks.submit", () -> db.tasks().submit(NewTask.builder(summary, agentType)
-                .description(description).featureBranch(branch).taskBranch(branch).worktreePath(branch)
-                .idempotencyKey(key).inputData(input).priority(priority).maxRetries(retries)
-                .maxExecutionTimeoutSeconds(timeout).estimatedDurationSeconds(estimate).createdBy(branch)
-                .build()));
+        TaskId id = write(
+                "tasks.submit",
+                () -> db.tasks()
+                        .submit(NewTask.builder(summary, agentType)
+                                .description(description)
+                                .featureBranch(branch)
+                                .taskBranch(branch)
+                                .worktreePath(branch)
+                                .idempotencyKey(key)
+                                .inputData(input)
+                                .priority(priority)
+                                .maxRetries(retries)
+                                .maxExecutionTimeoutSeconds(timeout)
+                                .estimatedDurationSeconds(estimate)
+                                .createdBy(branch)
+                                .build()));
         if (id != null) {
             Task task = db.tasks().require(id);
             assertThat(List.of(task.summary(), task.agentType(), task.description()))
@@ -152,10 +193,20 @@ abstract class BadInputSuite extends StoreSuite {
         }
         TaskId parent = in.chance(50) ? null : pick(tasks, () -> TaskId.of(UUID.randomUUID()));
         SessionId session = in.chance(50) ? null : pick(sessions, SessionId::generate);
-        DependencyType type = in.chance(10) ? null : DependencyType.values()[in.random().nextInt(DependencyType.values().length)];
-        TaskSource source = in.chance(10) ? null : TaskSource.values()[in.random().nextInt(TaskSource.values().length)];
-        TaskId id = write("tasks.submit(references)", () -> db.tasks().submit(NewTask.builder(in.word(), "coder")
-                .dependsOn(deps).parentTaskId(parent).sessionId(session).dependencyType(type).source(source).build()));
+        DependencyType type =
+                in.chance(10) ? null : DependencyType.values()[in.random().nextInt(DependencyType.values().length)];
+        TaskSource source =
+                in.chance(10) ? null : TaskSource.values()[in.random().nextInt(TaskSource.values().length)];
+        TaskId id = write(
+                "tasks.submit(references)",
+                () -> db.tasks()
+                        .submit(NewTask.builder(in.word(), "coder")
+                                .dependsOn(deps)
+                                .parentTaskId(parent)
+                                .sessionId(session)
+                                .dependencyType(type)
+                                .source(source)
+                                .build()));
         if (id != null) {
             Task task = db.tasks().require(id);
             assertThat(task.parentTaskId()).isEqualTo(parent);
@@ -174,8 +225,12 @@ abstract class BadInputSuite extends StoreSuite {
         List<NewTask> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             int at = i;
-            NewTask task = outcomes.attempt("NewTask(cycle)", () -> NewTask.builder(in.word(), "coder")
-                    .id(ids.get(at)).dependsOn(ids.get((at + 1) % size)).build());
+            NewTask task = outcomes.attempt(
+                    "NewTask(cycle)",
+                    () -> NewTask.builder(in.word(), "coder")
+                            .id(ids.get(at))
+                            .dependsOn(ids.get((at + 1) % size))
+                            .build());
             if (task == null) {
                 return;
             }
@@ -195,8 +250,14 @@ abstract class BadInputSuite extends StoreSuite {
         String branch = in.string();
         Json input = jsonOrNull();
         int priority = in.integer();
-        Task edited = outcomes.attempt("Task.toBuilder", () -> current.toBuilder().summary(summary)
-                .featureBranch(branch).inputData(input).priority(priority).build());
+        Task edited = outcomes.attempt(
+                "Task.toBuilder",
+                () -> current.toBuilder()
+                        .summary(summary)
+                        .featureBranch(branch)
+                        .inputData(input)
+                        .priority(priority)
+                        .build());
         if (edited == null) {
             return;
         }
@@ -212,7 +273,8 @@ abstract class BadInputSuite extends StoreSuite {
 
     private void changeStatus() {
         TaskId id = pick(tasks, () -> TaskId.of(UUID.randomUUID()));
-        TaskStatus status = in.chance(10) ? null : TaskStatus.values()[in.random().nextInt(TaskStatus.values().length)];
+        TaskStatus status =
+                in.chance(10) ? null : TaskStatus.values()[in.random().nextInt(TaskStatus.values().length)];
         Task moved = write("tasks.updateStatus", () -> db.tasks().updateStatus(id, status));
         if (moved != null) {
             assertThat(db.tasks().require(id).status()).isEqualTo(status);
@@ -231,12 +293,18 @@ abstract class BadInputSuite extends StoreSuite {
         String sharedKey = in.chance(50) ? null : in.string();
         for (int i = 1 + in.random().nextInt(6); i > 0; i--) {
             TaskId id = TaskId.generate();
-            TaskId dependency = ids.isEmpty() || in.chance(50) ? pick(tasks, () -> TaskId.of(UUID.randomUUID()))
+            TaskId dependency = ids.isEmpty() || in.chance(50)
+                    ? pick(tasks, () -> TaskId.of(UUID.randomUUID()))
                     : ids.get(in.random().nextInt(ids.size()));
-            NewTask task = outcomes.attempt("NewTask(batch)", () -> NewTask.builder(in.chance(80) ? in.word() : in.string(),
-                    "coder").id(id).idempotencyKey(in.chance(30) ? sharedKey : null)
-                    .dependsOn(in.chance(50) ? List.of(dependency) : List.of()).priority(in.chance(80) ? 5 : in.integer())
-                    .maxRetries(in.chance(30) ? 0 : 3).build());
+            NewTask task = outcomes.attempt(
+                    "NewTask(batch)",
+                    () -> NewTask.builder(in.chance(80) ? in.word() : in.string(), "coder")
+                            .id(id)
+                            .idempotencyKey(in.chance(30) ? sharedKey : null)
+                            .dependsOn(in.chance(50) ? List.of(dependency) : List.of())
+                            .priority(in.chance(80) ? 5 : in.integer())
+                            .maxRetries(in.chance(30) ? 0 : 3)
+                            .build());
             if (task == null) {
                 continue;
             }
@@ -288,8 +356,13 @@ abstract class BadInputSuite extends StoreSuite {
             return leases.remove(in.random().nextInt(leases.size()));
         }
         TaskId task = pick(tasks, () -> TaskId.of(UUID.randomUUID()));
-        return outcomes.attempt("Lease(forged)", () -> new Lease(task, in.string(), UUID.randomUUID(),
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5)));
+        return outcomes.attempt(
+                "Lease(forged)",
+                () -> new Lease(
+                        task,
+                        in.string(),
+                        UUID.randomUUID(),
+                        OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5)));
     }
 
     private void finish() {
@@ -334,13 +407,15 @@ abstract class BadInputSuite extends StoreSuite {
     }
 
     private void cancelOrRetry() {
-        TaskId id = !retryable.isEmpty() && in.chance(50) ? retryable.remove(in.random().nextInt(retryable.size()))
+        TaskId id = !retryable.isEmpty() && in.chance(50)
+                ? retryable.remove(in.random().nextInt(retryable.size()))
                 : pick(tasks, () -> in.chance(10) ? null : TaskId.of(UUID.randomUUID()));
         if (in.chance(50)) {
             List<TaskId> cancelled = write("queue.cancel", () -> db.queue().cancel(id));
             if (cancelled != null) {
-                assertThat(cancelled).allSatisfy(c -> assertThat(db.tasks().require(c).status())
-                        .isEqualTo(TaskStatus.CANCELLED));
+                assertThat(cancelled)
+                        .allSatisfy(
+                                c -> assertThat(db.tasks().require(c).status()).isEqualTo(TaskStatus.CANCELLED));
             }
         } else {
             Task retried = write("queue.retry", () -> db.queue().retry(id));
@@ -355,13 +430,24 @@ abstract class BadInputSuite extends StoreSuite {
         String agentType = in.string();
         String branch = in.chance(50) ? null : in.string();
         int limit = in.integer();
-        List<Task> found = outcomes.attempt("tasks.list", () -> db.tasks().list(TaskFilters.builder()
-                .agentType(agentType).featureBranch(branch).build(), pageRequest()).items());
+        List<Task> found = outcomes.attempt(
+                "tasks.list",
+                () -> db.tasks()
+                        .list(
+                                TaskFilters.builder()
+                                        .agentType(agentType)
+                                        .featureBranch(branch)
+                                        .build(),
+                                pageRequest())
+                        .items());
         if (found != null) {
             assertThat(found).allMatch(t -> agentType == null || t.agentType().equals(agentType));
             assertThat(found).allMatch(t -> branch == null || branch.equals(t.featureBranch()));
         }
-        outcomes.attempt("tasks.count", () -> db.tasks().count(TaskFilters.builder().agentType(agentType).build()));
+        outcomes.attempt(
+                "tasks.count",
+                () -> db.tasks()
+                        .count(TaskFilters.builder().agentType(agentType).build()));
         outcomes.attempt("tasks.getReadyTasks", () -> db.tasks().getReadyTasks(limit));
     }
 
@@ -386,14 +472,16 @@ abstract class BadInputSuite extends StoreSuite {
         SessionEvent event = write("sessions.append", () -> db.sessions().append(session, type, payload));
         if (event != null) {
             List<SessionEvent> read = db.sessions().events(session, PageRequest.first(10_000)).items().stream()
-                    .filter(e -> e.seq() == event.seq()).toList();
+                    .filter(e -> e.seq() == event.seq())
+                    .toList();
             assertThat(read).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(type);
                 Consistency.assertSameJson(db, payload, e.payload());
             });
         }
         if (in.chance(10)) {
-            SessionStatus outcome = in.chance(20) ? null : SessionStatus.values()[in.random().nextInt(SessionStatus.values().length)];
+            SessionStatus outcome =
+                    in.chance(20) ? null : SessionStatus.values()[in.random().nextInt(SessionStatus.values().length)];
             write("sessions.end", () -> db.sessions().end(session, outcome));
         }
     }
@@ -426,7 +514,8 @@ abstract class BadInputSuite extends StoreSuite {
     private void agentCalls() {
         AgentId agent = pick(agents, () -> in.chance(10) ? null : AgentId.generate());
         write("agents.heartbeat", () -> db.agents().heartbeat(agent));
-        AgentStatus status = in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
+        AgentStatus status =
+                in.chance(10) ? null : AgentStatus.values()[in.random().nextInt(AgentStatus.values().length)];
         write("agents.updateStatus", () -> db.agents().updateStatus(agent, status));
         outcomes.attempt("agents.list", () -> db.agents().list(status, pageRequest()));
         outcomes.attempt("agents.listStale", () -> db.agents().listStale(null, in.integer()));
@@ -438,8 +527,8 @@ abstract class BadInputSuite extends StoreSuite {
         Json value = jsonOrNull();
         Long expected = in.chance(70) ? null : in.longValue();
         String actor = in.chance(50) ? null : in.string();
-        MemoryEntry entry = write("memory.put", () -> db.memory().put(
-                new MemoryWrite(namespace, key, value, expected, null, actor)));
+        MemoryEntry entry = write(
+                "memory.put", () -> db.memory().put(new MemoryWrite(namespace, key, value, expected, null, actor)));
         if (entry != null) {
             MemoryEntry read = db.memory().get(namespace, key).orElseThrow();
             Consistency.assertSameJson(db, value, read.value());
@@ -458,7 +547,8 @@ abstract class BadInputSuite extends StoreSuite {
         outcomes.attempt("memory.get", () -> db.memory().get(namespace, text));
         outcomes.attempt("memory.getVersion", () -> db.memory().getVersion(namespace, text, in.longValue()));
         outcomes.attempt("memory.history", () -> db.memory().history(namespace, text, pageRequest()));
-        List<MemoryEntry> listed = outcomes.attempt("memory.list",
+        List<MemoryEntry> listed = outcomes.attempt(
+                "memory.list",
                 () -> db.memory().list(namespace, text, pageRequest()).items());
         if (listed != null) {
             assertThat(listed).allMatch(e -> e.key().startsWith(text));
@@ -473,12 +563,18 @@ abstract class BadInputSuite extends StoreSuite {
         String entityId = in.string();
         Json before = jsonOrNull();
         Json after = jsonOrNull();
-        AuditEntry entry = write("audit.record", () -> db.audit().record(
-                new AuditRecord(actor, action, type, entityId, before, after)));
-        List<AuditEntry> found = outcomes.attempt("audit.query", () -> db.audit().query(
-                AuditQuery.builder().entity(type, entityId).build(), pageRequest()).items());
+        AuditEntry entry = write(
+                "audit.record", () -> db.audit().record(new AuditRecord(actor, action, type, entityId, before, after)));
+        List<AuditEntry> found = outcomes.attempt(
+                "audit.query",
+                () -> db.audit()
+                        .query(AuditQuery.builder().entity(type, entityId).build(), pageRequest())
+                        .items());
         if (entry != null && found != null && found.stream().anyMatch(e -> e.id().equals(entry.id()))) {
-            AuditEntry read = found.stream().filter(e -> e.id().equals(entry.id())).findFirst().orElseThrow();
+            AuditEntry read = found.stream()
+                    .filter(e -> e.id().equals(entry.id()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(List.of(String.valueOf(read.actor()), read.action(), read.entityType(), read.entityId()))
                     .containsExactly(String.valueOf(actor), action, type, entityId);
             Consistency.assertSameJson(db, before, read.before());

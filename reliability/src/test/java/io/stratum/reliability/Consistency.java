@@ -23,11 +23,11 @@ import org.jooq.impl.DSL;
 
 /** Check queries run after each hostile operation: row counts, referential integrity, and SQLite's own check. */
 final class Consistency {
-    private static final Table<?>[] TABLES = {TASKS, TASK_DEPENDENCIES, SESSIONS, SESSION_EVENTS, AGENTS,
-            MEMORY_ENTRIES, AUDIT_LOG};
+    private static final Table<?>[] TABLES = {
+        TASKS, TASK_DEPENDENCIES, SESSIONS, SESSION_EVENTS, AGENTS, MEMORY_ENTRIES, AUDIT_LOG
+    };
 
-    private Consistency() {
-    }
+    private Consistency() {}
 
     /** Row count of every Stratum table, in a fixed order, read in one statement. */
     static Map<String, Integer> counts(Stratum db) {
@@ -47,11 +47,20 @@ final class Consistency {
     /** Fails unless every dependency names two stored tasks and every event a stored session. */
     static void assertReferencesIntact(Stratum db) {
         DSLContext dsl = db.dsl();
-        assertThat(dsl.fetchCount(TASK_DEPENDENCIES, TASK_DEPENDENCIES.TASK_ID.notIn(
-                dsl.select(TASKS.ID).from(TASKS)).or(TASK_DEPENDENCIES.DEPENDS_ON_ID.notIn(
-                dsl.select(TASKS.ID).from(TASKS))))).as("dependencies without both tasks").isZero();
-        assertThat(dsl.fetchCount(SESSION_EVENTS, SESSION_EVENTS.SESSION_ID.notIn(
-                dsl.select(SESSIONS.ID).from(SESSIONS)))).as("events without a session").isZero();
+        assertThat(dsl.fetchCount(
+                        TASK_DEPENDENCIES,
+                        TASK_DEPENDENCIES
+                                .TASK_ID
+                                .notIn(dsl.select(TASKS.ID).from(TASKS))
+                                .or(TASK_DEPENDENCIES.DEPENDS_ON_ID.notIn(
+                                        dsl.select(TASKS.ID).from(TASKS)))))
+                .as("dependencies without both tasks")
+                .isZero();
+        assertThat(dsl.fetchCount(
+                        SESSION_EVENTS,
+                        SESSION_EVENTS.SESSION_ID.notIn(dsl.select(SESSIONS.ID).from(SESSIONS))))
+                .as("events without a session")
+                .isZero();
     }
 
     /**
@@ -63,8 +72,12 @@ final class Consistency {
             assertThat(read).isEqualTo(written);
             return;
         }
-        assertThat(db.dsl().fetchValue(DSL.field("cast({0} as jsonb) = cast({1} as jsonb)", Boolean.class,
-                DSL.val(written.text()), DSL.val(read.text())))).as(written + " read back as " + read).isTrue();
+        assertThat(db.dsl()
+                        .fetchValue(DSL.field(
+                                "cast({0} as jsonb) = cast({1} as jsonb)",
+                                Boolean.class, DSL.val(written.text()), DSL.val(read.text()))))
+                .as(written + " read back as " + read)
+                .isTrue();
     }
 
     private static boolean isPostgres(Stratum db) {

@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * prints its lost races when every increment landed, exits 1 with the stack trace of the first failure otherwise.
  */
 public final class CounterWriterMain {
-    private CounterWriterMain() {
-    }
+    private CounterWriterMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int threads = Integer.parseInt(args[1]);

@@ -11,8 +11,7 @@ final class Counters {
     static final String NAMESPACE = "counters";
     static final int COUNT = 4;
 
-    private Counters() {
-    }
+    private Counters() {}
 
     static String key(int counter) {
         return "c" + counter;
@@ -31,8 +30,9 @@ final class Counters {
             MemoryEntry entry = db.memory().get(NAMESPACE, key).orElseThrow();
             long next = Long.parseLong(entry.value().text()) + 1;
             try {
-                db.memory().put(MemoryWrite.of(NAMESPACE, key, Json.of(Long.toString(next)))
-                        .expectingVersion(entry.version()));
+                db.memory()
+                        .put(MemoryWrite.of(NAMESPACE, key, Json.of(Long.toString(next)))
+                                .expectingVersion(entry.version()));
                 return conflicts;
             } catch (StaleVersion lost) {
                 // Another writer got there first: read again.
@@ -43,7 +43,8 @@ final class Counters {
     static long sum(Stratum db) {
         long sum = 0;
         for (int c = 0; c < COUNT; c++) {
-            sum += Long.parseLong(db.memory().get(NAMESPACE, key(c)).orElseThrow().value().text());
+            sum += Long.parseLong(
+                    db.memory().get(NAMESPACE, key(c)).orElseThrow().value().text());
         }
         return sum;
     }

@@ -24,13 +24,15 @@ public final class CrashWorkerMain {
     static final String EFFECTS = "effects";
     static final Duration LEASE = Duration.ofSeconds(1);
 
-    private CrashWorkerMain() {
-    }
+    private CrashWorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String name = args[1];
-        try (Stratum db = Stratum.builder().url(args[0]).pool(PoolSettings.defaults().withMaxSize(2).withMinIdle(1))
-                .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))).open()) {
+        try (Stratum db = Stratum.builder()
+                .url(args[0])
+                .pool(PoolSettings.defaults().withMaxSize(2).withMinIdle(1))
+                .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)))
+                .open()) {
             boolean announced = false;
             while (true) {
                 List<Claimed> batch = db.queue().claim(name, 8, LEASE);
@@ -72,8 +74,9 @@ public final class CrashWorkerMain {
     static void completeWithEffect(Stratum db, String name, Claimed claimed) {
         db.transaction(tx -> {
             tx.queue().complete(claimed.lease(), Json.of(JsonStrings.object(name)));
-            tx.memory().put(MemoryWrite.of(EFFECTS, claimed.task().id().toString(), Json.of(Json.quote(name)))
-                    .expectingVersion(0));
+            tx.memory()
+                    .put(MemoryWrite.of(EFFECTS, claimed.task().id().toString(), Json.of(Json.quote(name)))
+                            .expectingVersion(0));
         });
     }
 }

@@ -14,15 +14,18 @@ final class Figures {
     private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
     private static final Path FILE = Path.of("target", "reliability-figures.txt");
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static synchronized void record(String name, String figures) {
         LOG.info("{}: {}", name, figures);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, name + ": " + figures + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    FILE,
+                    name + ": " + figures + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,9 +5,41 @@ import java.util.Random;
 
 /** Seeded hostile values: strings, JSON documents and numbers meant to break validation and storage. */
 final class Hostile {
-    private static final String[] FRAGMENTS = {"'", "\"", "\\", "%", "_", ";", "--", "/*", "*/", "$$", "\0",
-            "\uD800", "\uDC00", "\uDBFF\uDFFF", "😀", "é", "\u202E", "\uFEFF", "\r\n", "\t", " ", "ß", "İ",
-            "DROP TABLE tasks", "NULL", "null", "\u0001", "\u007F", "\uFFFF", "{", "}", "[", "]"};
+    private static final String[] FRAGMENTS = {
+        "'",
+        "\"",
+        "\\",
+        "%",
+        "_",
+        ";",
+        "--",
+        "/*",
+        "*/",
+        "$$",
+        "\0",
+        "\uD800",
+        "\uDC00",
+        "\uDBFF\uDFFF",
+        "😀",
+        "é",
+        "\u202E",
+        "\uFEFF",
+        "\r\n",
+        "\t",
+        " ",
+        "ß",
+        "İ",
+        "DROP TABLE tasks",
+        "NULL",
+        "null",
+        "\u0001",
+        "\u007F",
+        "\uFFFF",
+        "{",
+        "}",
+        "[",
+        "]"
+    };
 
     private final Random random;
 
@@ -77,8 +109,21 @@ final class Hostile {
             case 0 -> nested(random.nextBoolean() ? 500 + random.nextInt(12) : 513 + random.nextInt(1000));
             case 1 -> huge();
             case 2 -> malformed();
-            case 3 -> new String[] {"1e1000000", "-1e-1000000", "123456789012345678901234567890",
-                    "NaN", "Infinity", "-0", "01", "1.", ".5", "+1", "0x10"}[random.nextInt(11)];
+            case 3 ->
+                new String[] {
+                            "1e1000000",
+                            "-1e-1000000",
+                            "123456789012345678901234567890",
+                            "NaN",
+                            "Infinity",
+                            "-0",
+                            "01",
+                            "1.",
+                            ".5",
+                            "+1",
+                            "0x10"
+                        }
+                        [random.nextInt(11)];
             case 4 -> Json.quote(fragments(1 + random.nextInt(4)));
             default -> canonical(3);
         };
@@ -113,8 +158,8 @@ final class Hostile {
         int kind = depth == 0 ? random.nextInt(4) : random.nextInt(6);
         return switch (kind) {
             case 0 -> Integer.toString(random.nextInt(1_000_000) - 500_000);
-            case 1 -> Json.quote(fragments(1 + random.nextInt(3)).replace("\0", "0")
-                    .replaceAll("[\uD800-\uDFFF]", "s"));
+            case 1 ->
+                Json.quote(fragments(1 + random.nextInt(3)).replace("\0", "0").replaceAll("[\uD800-\uDFFF]", "s"));
             case 2 -> new String[] {"true", "false", "null"}[random.nextInt(3)];
             case 3 -> "[]";
             case 4 -> "{\"" + word() + "\": " + canonical(depth - 1) + "}";

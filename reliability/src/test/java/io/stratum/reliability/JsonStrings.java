@@ -4,8 +4,7 @@ import io.stratum.Json;
 
 /** JSON string literals written the way PostgreSQL's jsonb prints them, so documents read back byte for byte. */
 final class JsonStrings {
-    private JsonStrings() {
-    }
+    private JsonStrings() {}
 
     /** {@code {"p": "<value>"}}. */
     static String object(String value) {

@@ -50,6 +50,5 @@ final class Payloads {
             "\t\r",
             " ");
 
-    private Payloads() {
-    }
+    private Payloads() {}
 }

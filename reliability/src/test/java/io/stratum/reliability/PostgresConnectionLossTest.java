@@ -33,7 +33,8 @@ class PostgresConnectionLossTest {
         try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
-            try (Stratum db = Stratum.open(url); Terminator terminator = new Terminator(url)) {
+            try (Stratum db = Stratum.open(url);
+                    Terminator terminator = new Terminator(url)) {
                 db.migrate();
                 AtomicInteger next = new AtomicInteger();
                 AtomicBoolean stop = new AtomicBoolean();
@@ -66,15 +67,22 @@ class PostgresConnectionLossTest {
                 }
                 assertThat(failures).as("errors other than Unavailable").isEmpty();
                 int operations = next.get();
-                assertThat(db.tasks().count(TaskFilters.all())).as("tasks, one per operation").isEqualTo(operations);
+                assertThat(db.tasks().count(TaskFilters.all()))
+                        .as("tasks, one per operation")
+                        .isEqualTo(operations);
                 for (int op = 0; op < operations; op++) {
-                    assertThat(db.memory().get("ops", "op-" + op)).as("op " + op)
+                    assertThat(db.memory().get("ops", "op-" + op))
+                            .as("op " + op)
                             .hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(1));
                 }
-                Figures.record("postgres-connection-loss", CUTS + " cuts terminating " + terminated
-                        + " backends during " + operations + " operations (" + 2 * operations + " writes) by "
-                        + THREADS + " threads; " + unavailable.get() + " Unavailable seen by callers and retried; "
-                        + "0 lost, 0 doubled, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                Figures.record(
+                        "postgres-connection-loss",
+                        CUTS + " cuts terminating " + terminated
+                                + " backends during " + operations + " operations (" + 2 * operations + " writes) by "
+                                + THREADS + " threads; " + unavailable.get()
+                                + " Unavailable seen by callers and retried; "
+                                + "0 lost, 0 doubled, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                                + " ms");
             }
         }
     }
@@ -84,14 +92,22 @@ class PostgresConnectionLossTest {
      * after {@link Unavailable}: a retry of a write that did commit finds it (the same task; a StaleVersion).
      */
     private static void writeOnce(Stratum db, int op, AtomicInteger unavailable) {
-        retry(unavailable, () -> db.tasks().submit(NewTask.builder("op " + op, "loader").idempotencyKey("op-" + op)
-                .build()));
+        retry(
+                unavailable,
+                () -> db.tasks()
+                        .submit(NewTask.builder("op " + op, "loader")
+                                .idempotencyKey("op-" + op)
+                                .build()));
         boolean[] retried = {false};
         retry(unavailable, () -> {
             try {
-                db.memory().put(MemoryWrite.of("ops", "op-" + op, Json.of(Integer.toString(op))).expectingVersion(0));
+                db.memory()
+                        .put(MemoryWrite.of("ops", "op-" + op, Json.of(Integer.toString(op)))
+                                .expectingVersion(0));
             } catch (StaleVersion alreadyWritten) {
-                assertThat(retried[0]).as("entry existed before the first attempt").isTrue();
+                assertThat(retried[0])
+                        .as("entry existed before the first attempt")
+                        .isTrue();
             } finally {
                 retried[0] = true;
             }

@@ -37,9 +37,11 @@ class PostgresQueueConnectionLossTest {
         try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
-            try (Stratum db = Stratum.builder().url(url)
-                    .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))).open();
-                 Terminator terminator = new Terminator(url)) {
+            try (Stratum db = Stratum.builder()
+                            .url(url)
+                            .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)))
+                            .open();
+                    Terminator terminator = new Terminator(url)) {
                 db.migrate();
                 AtomicInteger unavailable = new AtomicInteger();
                 AtomicInteger leasesLost = new AtomicInteger();
@@ -68,17 +70,27 @@ class PostgresQueueConnectionLossTest {
                 for (Thread worker : workers) {
                     worker.join(TimeUnit.MINUTES.toMillis(2));
                 }
-                assertThat(failures).as("errors other than Unavailable and LeaseLost").isEmpty();
-                assertThat(db.dsl().fetchCount(TASKS)).as("tasks submitted, each once").isEqualTo(TASKS_TOTAL);
+                assertThat(failures)
+                        .as("errors other than Unavailable and LeaseLost")
+                        .isEmpty();
+                assertThat(db.dsl().fetchCount(TASKS))
+                        .as("tasks submitted, each once")
+                        .isEqualTo(TASKS_TOTAL);
                 assertThat(db.dsl().fetchCount(TASKS, TASKS.STATUS.eq(TaskStatus.COMPLETED.dbValue())))
                         .isEqualTo(TASKS_TOTAL);
                 assertThat(db.dsl().fetchCount(MEMORY_ENTRIES, MEMORY_ENTRIES.NAMESPACE.eq(CrashWorkerMain.EFFECTS)))
-                        .as("effects, one per task").isEqualTo(TASKS_TOTAL);
-                Figures.record("postgres-queue-connection-loss", CUTS + " cuts terminating " + terminated
-                        + " backends while " + WORKERS + " workers claimed and completed " + TASKS_TOTAL + " tasks; "
-                        + unavailable.get() + " Unavailable and " + leasesLost.get() + " LeaseLost seen by workers; "
-                        + "every task completed exactly once, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
-                        + " ms");
+                        .as("effects, one per task")
+                        .isEqualTo(TASKS_TOTAL);
+                Figures.record(
+                        "postgres-queue-connection-loss",
+                        CUTS + " cuts terminating " + terminated
+                                + " backends while " + WORKERS + " workers claimed and completed " + TASKS_TOTAL
+                                + " tasks; "
+                                + unavailable.get() + " Unavailable and " + leasesLost.get()
+                                + " LeaseLost seen by workers; "
+                                + "every task completed exactly once, "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                                + " ms");
             }
         }
     }
@@ -87,7 +99,10 @@ class PostgresQueueConnectionLossTest {
     private static void submitBatch(Stratum db, int from, int count, AtomicInteger unavailable) {
         List<NewTask> batch = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            batch.add(NewTask.builder("task " + i, "worker").idempotencyKey("task-" + i).maxRetries(1_000).build());
+            batch.add(NewTask.builder("task " + i, "worker")
+                    .idempotencyKey("task-" + i)
+                    .maxRetries(1_000)
+                    .build());
         }
         for (int attempt = 1; ; attempt++) {
             try {

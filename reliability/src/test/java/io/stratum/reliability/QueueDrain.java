@@ -17,11 +17,11 @@ import java.util.function.BooleanSupplier;
  * giving up.
  */
 final class QueueDrain {
-    private QueueDrain() {
-    }
+    private QueueDrain() {}
 
-    static void drain(Stratum db, String name, BooleanSupplier moreComing, AtomicInteger unavailable,
-            AtomicInteger leasesLost) throws InterruptedException {
+    static void drain(
+            Stratum db, String name, BooleanSupplier moreComing, AtomicInteger unavailable, AtomicInteger leasesLost)
+            throws InterruptedException {
         while (true) {
             List<Claimed> claimed;
             try {

@@ -35,18 +35,23 @@ class ServerRestartTest {
 
     @Test
     void storeResumesAfterTheServerRestartsWithoutLosingOrRepeatingTasks() throws Exception {
-        Assumptions.assumeTrue(Boolean.parseBoolean(System.getenv("STRATUM_TEST_PG_RESTART")),
+        Assumptions.assumeTrue(
+                Boolean.parseBoolean(System.getenv("STRATUM_TEST_PG_RESTART")),
                 "restarting the shared PostgreSQL server needs STRATUM_TEST_PG_RESTART=true");
         String cluster = localClusterVersion();
         try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
             String url = server.freshUrl();
             long started = System.nanoTime();
-            try (Stratum db = Stratum.builder().url(url)
-                    .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))).open()) {
+            try (Stratum db = Stratum.builder()
+                    .url(url)
+                    .queue(QueueSettings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)))
+                    .open()) {
                 db.migrate();
                 List<NewTask> batch = new ArrayList<>();
                 for (int i = 0; i < TASKS_TOTAL; i++) {
-                    batch.add(NewTask.builder("task " + i, "worker").maxRetries(1_000).build());
+                    batch.add(NewTask.builder("task " + i, "worker")
+                            .maxRetries(1_000)
+                            .build());
                 }
                 db.tasks().submitAll(batch);
                 AtomicInteger unavailable = new AtomicInteger();
@@ -63,7 +68,8 @@ class ServerRestartTest {
                         }
                     }));
                 }
-                TaskFilters completed = TaskFilters.builder().status(TaskStatus.COMPLETED).build();
+                TaskFilters completed =
+                        TaskFilters.builder().status(TaskStatus.COMPLETED).build();
                 long completedBefore;
                 while ((completedBefore = db.tasks().count(completed)) < TASKS_TOTAL / 5) {
                     Thread.sleep(10);
@@ -72,17 +78,23 @@ class ServerRestartTest {
                 for (Thread worker : workers) {
                     worker.join(TimeUnit.MINUTES.toMillis(3));
                 }
-                assertThat(failures).as("errors other than Unavailable and LeaseLost").isEmpty();
+                assertThat(failures)
+                        .as("errors other than Unavailable and LeaseLost")
+                        .isEmpty();
                 assertThat(completedBefore).as("the restart happened mid-load").isLessThan(TASKS_TOTAL);
                 assertThat(db.dsl().fetchCount(TASKS, TASKS.STATUS.eq(TaskStatus.COMPLETED.dbValue())))
                         .isEqualTo(TASKS_TOTAL);
                 assertThat(db.dsl().fetchCount(MEMORY_ENTRIES, MEMORY_ENTRIES.NAMESPACE.eq(CrashWorkerMain.EFFECTS)))
-                        .as("effects, one per task").isEqualTo(TASKS_TOTAL);
-                Figures.record("postgres-server-restart", "cluster " + cluster + " restarted after "
-                        + completedBefore + " of " + TASKS_TOTAL + " tasks; " + WORKERS + " workers saw "
-                        + unavailable.get() + " Unavailable and " + leasesLost.get() + " LeaseLost and finished every"
-                        + " task exactly once on the same Stratum instance, "
-                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                        .as("effects, one per task")
+                        .isEqualTo(TASKS_TOTAL);
+                Figures.record(
+                        "postgres-server-restart",
+                        "cluster " + cluster + " restarted after "
+                                + completedBefore + " of " + TASKS_TOTAL + " tasks; " + WORKERS + " workers saw "
+                                + unavailable.get() + " Unavailable and " + leasesLost.get()
+                                + " LeaseLost and finished every"
+                                + " task exactly once on the same Stratum instance, "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
             }
         }
     }
@@ -90,13 +102,17 @@ class ServerRestartTest {
     /** The newest cluster version under /etc/postgresql, where Debian's pg_ctlcluster keeps its clusters. */
     private static String localClusterVersion() {
         String[] versions = new File("/etc/postgresql").list();
-        Assumptions.assumeTrue(versions != null && versions.length > 0, "no local PostgreSQL cluster under /etc/postgresql");
-        return Arrays.stream(versions).max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b))).orElseThrow();
+        Assumptions.assumeTrue(
+                versions != null && versions.length > 0, "no local PostgreSQL cluster under /etc/postgresql");
+        return Arrays.stream(versions)
+                .max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                .orElseThrow();
     }
 
     private static void pgctl(String version, String action) throws Exception {
         Process p = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("pg_ctlcluster " + action + ": " + output).isZero();

@@ -22,10 +22,16 @@ import org.junit.jupiter.api.Test;
  * plain-SQL methods; jOOQ's typed DSL with bind values is what the code uses everywhere else.
  */
 class SqlTextScanTest {
-    private static final List<String> SOURCE_ROOTS = List.of("core/src/main/java", "sqlite-adapter/src/main/java",
-            "postgres-adapter/src/main/java");
-    private static final Set<String> JDBC = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-            "addBatch", "prepareStatement", "prepareCall");
+    private static final List<String> SOURCE_ROOTS =
+            List.of("core/src/main/java", "sqlite-adapter/src/main/java", "postgres-adapter/src/main/java");
+    private static final Set<String> JDBC = Set.of(
+            "execute",
+            "executeQuery",
+            "executeUpdate",
+            "executeLargeUpdate",
+            "addBatch",
+            "prepareStatement",
+            "prepareCall");
     private static final Pattern CALL = Pattern.compile("\\b(execute|executeQuery|executeUpdate|executeLargeUpdate"
             + "|addBatch|prepareStatement|prepareCall|fetch|fetchValue|fetchOne|fetchSingle|fetchOptional|fetchLazy"
             + "|resultQuery|query|field|condition|sql|table|unquotedName|keyword|queries|batch)\\s*\\(");
@@ -33,47 +39,66 @@ class SqlTextScanTest {
     /** "File.java: argument text" of each call whose SQL is built from something other than one literal. */
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
-            Map.entry("LiquibaseMigrations.java: \"DROP TABLE \" + table",
+            Map.entry(
+                    "LiquibaseMigrations.java: \"DROP TABLE \" + table",
                     "one of Liquibase's two history table names, constants of ChangeLogHistory"),
-            Map.entry("ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + TABLE"
-                    + " + \" ORDER BY dateexecuted, orderexecuted\"", "TABLE is a constant"),
+            Map.entry(
+                    "ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + TABLE"
+                            + " + \" ORDER BY dateexecuted, orderexecuted\"",
+                    "TABLE is a constant"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
-            Map.entry("TransactionRunner.java: connection, begin",
+            Map.entry(
+                    "TransactionRunner.java: connection, begin",
                     "Backend#beginStatement: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
-            Map.entry("StatementCache.java: sql",
+            Map.entry(
+                    "StatementCache.java: sql",
                     "the SQL text its caller (jOOQ) prepares, passed to the driver unchanged; it only keys the cache"),
-            Map.entry("ExplicitTransactions.java: sql", "BEGIN/COMMIT/ROLLBACK constants and the savepoint calls below"),
-            Map.entry("ExplicitTransactions.java: \"ROLLBACK TO \" + ((Savepoint) args[0]).getSavepointName()",
+            Map.entry(
+                    "ExplicitTransactions.java: sql", "BEGIN/COMMIT/ROLLBACK constants and the savepoint calls below"),
+            Map.entry(
+                    "ExplicitTransactions.java: \"ROLLBACK TO \" + ((Savepoint) args[0]).getSavepointName()",
                     "a savepoint name created by setSavepoint in this class, from jOOQ, never user data"),
-            Map.entry("ExplicitTransactions.java: \"SAVEPOINT \" + name",
+            Map.entry(
+                    "ExplicitTransactions.java: \"SAVEPOINT \" + name",
                     "jOOQ's generated savepoint names, never user data"),
-            Map.entry("ExplicitTransactions.java: \"RELEASE \" + ((Savepoint) args[0]).getSavepointName()",
+            Map.entry(
+                    "ExplicitTransactions.java: \"RELEASE \" + ((Savepoint) args[0]).getSavepointName()",
                     "as ROLLBACK TO"),
             Map.entry("ExplicitTransactions.java: command", "COMMIT or ROLLBACK"),
             Map.entry("ExplicitTransactions.java: begin(readOnly)", "BEGIN DEFERRED or BEGIN IMMEDIATE"),
             Map.entry("SqliteBackend.java: \"PRAGMA busy_timeout = \" + millis", "an int from PoolSettings"),
-            Map.entry("PostgresBackend.java: \"SELECT pg_advisory_lock(\" + MIGRATION_LOCK_KEY + \")\"",
+            Map.entry(
+                    "PostgresBackend.java: \"SELECT pg_advisory_lock(\" + MIGRATION_LOCK_KEY + \")\"",
                     "a long constant"),
-            Map.entry("PostgresBackend.java: \"SELECT pg_advisory_unlock(\" + MIGRATION_LOCK_KEY + \")\"",
+            Map.entry(
+                    "PostgresBackend.java: \"SELECT pg_advisory_unlock(\" + MIGRATION_LOCK_KEY + \")\"",
                     "a long constant"),
-            Map.entry("SqliteTemplate.java: \"restore from \\\"\" + file() + \"\\\"\"",
+            Map.entry(
+                    "SqliteTemplate.java: \"restore from \\\"\" + file() + \"\\\"\"",
                     "the path of the template file that class wrote to a temporary directory of its own"),
-            Map.entry("BackgroundDrops.java: () -> { try { drop.run(); } catch (RuntimeException e) { LOG.warn("
-                    + "\"cannot drop test database {}: {}\", database, e.getMessage()); } finally { pending.release(); } }",
+            Map.entry(
+                    "BackgroundDrops.java: () -> { try { drop.run(); } catch (RuntimeException e) { LOG.warn("
+                            + "\"cannot drop test database {}: {}\", database, e.getMessage()); } finally { pending.release(); } }",
                     "Executor#execute of a Runnable, no SQL"),
-            Map.entry("PostgresEmptyDatabase.java: serverUrl, \"CREATE DATABASE \" + name",
+            Map.entry(
+                    "PostgresEmptyDatabase.java: serverUrl, \"CREATE DATABASE \" + name",
                     "a test database name: a fixed prefix and random hexadecimal digits"),
-            Map.entry("PostgresEmptyDatabase.java: serverUrl, \"DROP DATABASE IF EXISTS \" + name + \" WITH (FORCE)\"",
+            Map.entry(
+                    "PostgresEmptyDatabase.java: serverUrl, \"DROP DATABASE IF EXISTS \" + name + \" WITH (FORCE)\"",
                     "as CREATE DATABASE"),
             Map.entry("PostgresEmptyDatabase.java: sql", "only the two statements above"),
-            Map.entry("PostgresTemplate.java: \"CREATE DATABASE {0}\", template.name",
+            Map.entry(
+                    "PostgresTemplate.java: \"CREATE DATABASE {0}\", template.name",
                     "test database names (a fixed prefix and random hexadecimal digits) quoted by DSL.name"),
-            Map.entry("PostgresTemplate.java: \"ALTER DATABASE {0} WITH ALLOW_CONNECTIONS false\", template.name",
+            Map.entry(
+                    "PostgresTemplate.java: \"ALTER DATABASE {0} WITH ALLOW_CONNECTIONS false\", template.name",
                     "as CREATE DATABASE"),
-            Map.entry("PostgresTemplate.java: \"CREATE DATABASE {0} TEMPLATE {1}\", database, name",
+            Map.entry(
+                    "PostgresTemplate.java: \"CREATE DATABASE {0} TEMPLATE {1}\", database, name",
                     "as CREATE DATABASE"),
-            Map.entry("PostgresTemplate.java: \"DROP DATABASE IF EXISTS {0} WITH (FORCE)\", database",
+            Map.entry(
+                    "PostgresTemplate.java: \"DROP DATABASE IF EXISTS {0} WITH (FORCE)\", database",
                     "as CREATE DATABASE"));
 
     @Test
@@ -111,16 +136,22 @@ class SqlTextScanTest {
             }
         }
         assertThat(files).as("production sources found under " + root).isGreaterThan(50);
-        assertThat(unreviewed).as("SQL text built from values; use jOOQ with bind values, or review and list "
-                + "the call in REVIEWED with why it is safe").isEmpty();
-        Figures.record("static-sql-scan", files + " source files, " + calls + " SQL entry-point calls checked, "
-                + REVIEWED.size() + " reviewed constant sites");
+        assertThat(unreviewed)
+                .as("SQL text built from values; use jOOQ with bind values, or review and list "
+                        + "the call in REVIEWED with why it is safe")
+                .isEmpty();
+        Figures.record(
+                "static-sql-scan",
+                files + " source files, " + calls + " SQL entry-point calls checked, " + REVIEWED.size()
+                        + " reviewed constant sites");
     }
 
     private static boolean suspicious(String method, String argument) {
         boolean hasLiteral = argument.contains("\"");
-        boolean built = hasLiteral && (outsideLiterals(argument).contains("+") || argument.contains("formatted(")
-                || argument.contains("String.format"));
+        boolean built = hasLiteral
+                && (outsideLiterals(argument).contains("+")
+                        || argument.contains("formatted(")
+                        || argument.contains("String.format"));
         boolean singleLiteral = argument.matches("\"([^\"\\\\]|\\\\.)*\"");
         return built || (JDBC.contains(method) && !argument.isEmpty() && !singleLiteral);
     }

@@ -34,8 +34,12 @@ class SqliteContentionTest {
             Counters.create(db);
             List<Process> processes = new ArrayList<>();
             for (int p = 0; p < PROCESSES; p++) {
-                processes.add(JavaProcess.start(CounterWriterMain.class, dir.resolve("writer-" + p + ".log"),
-                        url, Integer.toString(PROCESS_THREADS), Integer.toString(INCREMENTS)));
+                processes.add(JavaProcess.start(
+                        CounterWriterMain.class,
+                        dir.resolve("writer-" + p + ".log"),
+                        url,
+                        Integer.toString(PROCESS_THREADS),
+                        Integer.toString(INCREMENTS)));
             }
             AtomicInteger conflicts = new AtomicInteger();
             List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -57,17 +61,26 @@ class SqliteContentionTest {
             }
             for (int p = 0; p < PROCESSES; p++) {
                 Process process = processes.get(p);
-                assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("writer process finished").isTrue();
-                assertThat(process.exitValue()).as(JavaProcess.read(dir.resolve("writer-" + p + ".log"))).isZero();
+                assertThat(process.waitFor(180, TimeUnit.SECONDS))
+                        .as("writer process finished")
+                        .isTrue();
+                assertThat(process.exitValue())
+                        .as(JavaProcess.read(dir.resolve("writer-" + p + ".log")))
+                        .isZero();
             }
             assertThat(failures).as("errors that reached callers").isEmpty();
             long total = (long) THREADS * INCREMENTS + (long) PROCESSES * PROCESS_THREADS * INCREMENTS;
             assertThat(Counters.sum(db)).as("increments landed").isEqualTo(total);
             Consistency.assertSqliteIntegrity(db);
-            Figures.record("sqlite-contention", (THREADS + PROCESSES * PROCESS_THREADS) + " writers ("
-                    + THREADS + " threads here, " + PROCESSES + " processes x " + PROCESS_THREADS + " threads), "
-                    + total + " compare-and-set increments, " + conflicts.get() + " lost races retried in this JVM, "
-                    + "0 errors, 0 lost updates, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+            Figures.record(
+                    "sqlite-contention",
+                    (THREADS + PROCESSES * PROCESS_THREADS) + " writers ("
+                            + THREADS + " threads here, " + PROCESSES + " processes x " + PROCESS_THREADS
+                            + " threads), "
+                            + total + " compare-and-set increments, " + conflicts.get()
+                            + " lost races retried in this JVM, "
+                            + "0 errors, 0 lost updates, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                            + " ms");
         }
     }
 }

@@ -16,8 +16,8 @@ final class Terminator implements AutoCloseable {
 
     /** Terminates the other backends; returns how many. */
     int terminateOthers() throws SQLException {
-        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+        try (Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                         + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);

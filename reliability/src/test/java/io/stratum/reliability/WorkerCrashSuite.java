@@ -61,7 +61,8 @@ abstract class WorkerCrashSuite extends StoreSuite {
             }
         }
         assertThat(failures).as("victims that failed before being killed").isEmpty();
-        assertThat(kills.get()).as("victims killed mid-batch; raise TASKS_TOTAL if they ran out of work")
+        assertThat(kills.get())
+                .as("victims killed mid-batch; raise TASKS_TOTAL if they ran out of work")
                 .isEqualTo(KILLS);
         long leftByVictims = db.dsl().fetchCount(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue()));
         List<Process> survivors = new ArrayList<>();
@@ -70,42 +71,61 @@ abstract class WorkerCrashSuite extends StoreSuite {
         }
         for (int s = 0; s < SURVIVORS; s++) {
             Process survivor = survivors.get(s);
-            assertThat(survivor.waitFor(180, TimeUnit.SECONDS)).as("survivor finished").isTrue();
-            assertThat(survivor.exitValue()).as(JavaProcess.read(logs.resolve("survivor-" + s + ".log"))).isZero();
+            assertThat(survivor.waitFor(180, TimeUnit.SECONDS))
+                    .as("survivor finished")
+                    .isTrue();
+            assertThat(survivor.exitValue())
+                    .as(JavaProcess.read(logs.resolve("survivor-" + s + ".log")))
+                    .isZero();
         }
 
         DSLContext dsl = db.dsl();
-        assertThat(dsl.fetchCount(TASKS, TASKS.STATUS.eq(TaskStatus.COMPLETED.dbValue()))).isEqualTo(TASKS_TOTAL);
+        assertThat(dsl.fetchCount(TASKS, TASKS.STATUS.eq(TaskStatus.COMPLETED.dbValue())))
+                .isEqualTo(TASKS_TOTAL);
         assertThat(dsl.fetchCount(MEMORY_ENTRIES, MEMORY_ENTRIES.NAMESPACE.eq(CrashWorkerMain.EFFECTS)))
-                .as("effects, one row per task").isEqualTo(TASKS_TOTAL);
-        assertThat(dsl.fetchCount(dsl.selectDistinct(MEMORY_ENTRIES.KEY).from(MEMORY_ENTRIES)
-                .where(MEMORY_ENTRIES.NAMESPACE.eq(CrashWorkerMain.EFFECTS)))).isEqualTo(TASKS_TOTAL);
+                .as("effects, one row per task")
+                .isEqualTo(TASKS_TOTAL);
+        assertThat(dsl.fetchCount(dsl.selectDistinct(MEMORY_ENTRIES.KEY)
+                        .from(MEMORY_ENTRIES)
+                        .where(MEMORY_ENTRIES.NAMESPACE.eq(CrashWorkerMain.EFFECTS))))
+                .isEqualTo(TASKS_TOTAL);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        assertThat(dsl.fetchCount(TASKS, TASKS.STATUS.eq(TaskStatus.RUNNING.dbValue())
-                .and(TASKS.LEASE_EXPIRES_AT.isNull().or(TASKS.LEASE_EXPIRES_AT.lt(now)))))
-                .as("running without a live lease").isZero();
+        assertThat(dsl.fetchCount(
+                        TASKS,
+                        TASKS.STATUS
+                                .eq(TaskStatus.RUNNING.dbValue())
+                                .and(TASKS.LEASE_EXPIRES_AT.isNull().or(TASKS.LEASE_EXPIRES_AT.lt(now)))))
+                .as("running without a live lease")
+                .isZero();
         int reclaimed = dsl.select(DSL.coalesce(DSL.sum(TASKS.RETRY_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
-                .from(TASKS).fetchSingle().value1().intValue();
+                .from(TASKS)
+                .fetchSingle()
+                .value1()
+                .intValue();
         assertThat(reclaimed).as("leases reclaimed from killed workers").isPositive();
         Consistency.assertSqliteIntegrity(db);
-        Figures.record("worker-crash." + getClass().getSimpleName(), kills.get() + " SIGKILLs of worker JVMs mid-batch, "
-                + TASKS_TOTAL + " tasks (" + leftByVictims + " unfinished when the kills stopped), " + reclaimed
-                + " expired leases reclaimed, every task completed exactly once, "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        Figures.record(
+                "worker-crash." + getClass().getSimpleName(),
+                kills.get() + " SIGKILLs of worker JVMs mid-batch, "
+                        + TASKS_TOTAL + " tasks (" + leftByVictims + " unfinished when the kills stopped), " + reclaimed
+                        + " expired leases reclaimed, every task completed exactly once, "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }
 
     private Process startWorker(String name) {
         List<String> command = JavaProcess.command(CrashWorkerMain.class, url, name);
         try {
-            return new ProcessBuilder(command).redirectError(logs.resolve(name + ".log").toFile()).start();
+            return new ProcessBuilder(command)
+                    .redirectError(logs.resolve(name + ".log").toFile())
+                    .start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /** Waits for the worker's "claiming" line (it holds leases on its first batch); false if it found no work. */
-    private void killWhenWorking(Process victim, String name, int lifetimeMillis, AtomicInteger kills,
-                                 List<String> failures) {
+    private void killWhenWorking(
+            Process victim, String name, int lifetimeMillis, AtomicInteger kills, List<String> failures) {
         try {
             if (awaitClaiming(victim)) {
                 Thread.sleep(lifetimeMillis);

@@ -29,16 +29,19 @@ final class AdoptedDataSource extends WrappingDataSource {
         AdoptedDataSource adopted = new AdoptedDataSource(application);
         try (Connection c = adopted.getConnection()) {
             if (!c.getAutoCommit()) {
-                throw new InvalidInput("dataSource", "its connections are not in auto-commit mode, so foreign_keys "
-                        + "cannot be switched on (SQLite ignores it inside a transaction) and Stratum cannot begin "
-                        + "its own transactions; configure the pool with autoCommit=true");
+                throw new InvalidInput(
+                        "dataSource",
+                        "its connections are not in auto-commit mode, so foreign_keys "
+                                + "cannot be switched on (SQLite ignores it inside a transaction) and Stratum cannot begin "
+                                + "its own transactions; configure the pool with autoCommit=true");
             }
             if (!foreignKeysOn(c)) {
                 throw new InvalidInput("dataSource", "foreign_keys cannot be switched on on its connections");
             }
             if (SqliteBackend.databaseFile(c) != null && !walOn(c)) {
-                throw new InvalidInput("dataSource", "journal_mode cannot be set to WAL on its database file (it is "
-                        + journalMode(c) + ")");
+                throw new InvalidInput(
+                        "dataSource",
+                        "journal_mode cannot be set to WAL on its database file (it is " + journalMode(c) + ")");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the SQLite settings of the DataSource", e);
@@ -67,13 +70,15 @@ final class AdoptedDataSource extends WrappingDataSource {
     }
 
     private static boolean foreignKeysOn(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
             return rs.next() && rs.getInt(1) == 1;
         }
     }
 
     private static String journalMode(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
             return rs.next() ? rs.getString(1) : "unknown";
         }
     }
@@ -82,7 +87,8 @@ final class AdoptedDataSource extends WrappingDataSource {
         if (journalMode(c).equalsIgnoreCase("wal")) {
             return true;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
             return rs.next() && rs.getString(1).equalsIgnoreCase("wal");
         }
     }

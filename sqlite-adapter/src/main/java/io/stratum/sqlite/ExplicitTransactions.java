@@ -33,8 +33,10 @@ final class ExplicitTransactions implements InvocationHandler {
     }
 
     static Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(ExplicitTransactions.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new ExplicitTransactions(connection));
+        return (Connection) Proxy.newProxyInstance(
+                ExplicitTransactions.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new ExplicitTransactions(connection));
     }
 
     @Override

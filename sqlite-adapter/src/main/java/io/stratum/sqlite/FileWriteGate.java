@@ -17,8 +17,7 @@ final class FileWriteGate implements WriteGate {
 
     private final ReentrantLock lock = new ReentrantLock(true);
 
-    private FileWriteGate() {
-    }
+    private FileWriteGate() {}
 
     static FileWriteGate forFile(Path path) {
         return BY_FILE.computeIfAbsent(path, p -> new FileWriteGate());

@@ -91,8 +91,8 @@ final class MigrationLock implements AutoCloseable {
     }
 
     private static IllegalStateException stillMigrating(Path database, Duration patience) {
-        return new IllegalStateException("another migration of " + database + " still runs after "
-                + patience.toSeconds() + " s");
+        return new IllegalStateException(
+                "another migration of " + database + " still runs after " + patience.toSeconds() + " s");
     }
 
     /** Lets the next migration of the database in. */

@@ -29,7 +29,6 @@ import org.jooq.impl.DSL;
 public final class SqliteBackend implements Backend {
     static final int MIGRATION_BUSY_TIMEOUT_MS = 120_000;
 
-
     @Override
     public String name() {
         return "sqlite";
@@ -51,8 +50,8 @@ public final class SqliteBackend implements Backend {
         DataSource driver = SqliteConnections.dataSource(location, driverProperties);
         if (location.inMemory()) {
             // One connection holds the whole database: closing it would drop the data, so it is never retired.
-            PoolSettings single = new PoolSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ZERO,
-                    pool.acquireTimeout());
+            PoolSettings single =
+                    new PoolSettings(1, 1, java.time.Duration.ZERO, java.time.Duration.ZERO, pool.acquireTimeout());
             return PooledConnection.open("stratum-sqlite-memory", driver, single, FileWriteGate.forMemory());
         }
         return PooledConnection.open("stratum-sqlite", driver, pool, FileWriteGate.forFile(location.path()));
@@ -93,8 +92,8 @@ public final class SqliteBackend implements Backend {
     @Override
     public MigrationSession prepareForMigration(Connection connection) throws SQLException {
         Path file = databaseFile(connection);
-        MigrationLock lock = file == null ? null
-                : MigrationLock.acquire(file, Duration.ofMillis(MIGRATION_BUSY_TIMEOUT_MS));
+        MigrationLock lock =
+                file == null ? null : MigrationLock.acquire(file, Duration.ofMillis(MIGRATION_BUSY_TIMEOUT_MS));
         int normal;
         try {
             normal = busyTimeout(connection);
@@ -118,7 +117,8 @@ public final class SqliteBackend implements Backend {
 
     /** The file of the connection's main database, or null for an in-memory or temporary one. */
     static Path databaseFile(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA database_list")) {
             while (rs.next()) {
                 if (rs.getString("name").equals("main")) {
                     String file = rs.getString("file");
@@ -130,7 +130,8 @@ public final class SqliteBackend implements Backend {
     }
 
     static int busyTimeout(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             rs.next();
             return rs.getInt(1);
         }

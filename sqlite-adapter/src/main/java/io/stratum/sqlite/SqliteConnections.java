@@ -14,8 +14,7 @@ final class SqliteConnections {
     /** Milliseconds a connection waits on another process's lock before SQLITE_BUSY. */
     static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-    private SqliteConnections() {
-    }
+    private SqliteConnections() {}
 
     static DataSource dataSource(SqliteLocation location, Map<String, String> overrides) {
         SQLiteConfig config = new SQLiteConfig();
@@ -28,7 +27,8 @@ final class SqliteConnections {
         java.util.Properties properties = config.toProperties();
         overrides.forEach((key, value) -> {
             if (key.equals("foreign_keys") && !Boolean.parseBoolean(value)) {
-                throw new InvalidInput("driverProperty.foreign_keys", "Stratum relies on foreign keys; they cannot be switched off");
+                throw new InvalidInput(
+                        "driverProperty.foreign_keys", "Stratum relies on foreign keys; they cannot be switched off");
             }
             properties.setProperty(key, value);
         });

@@ -14,8 +14,7 @@ final class SqliteErrors {
     private static final Pattern CHECK_NAME = Pattern.compile("CHECK constraint failed: ([\\w$]+)");
     private static final Pattern COLUMNS = Pattern.compile("(?:UNIQUE|NOT NULL) constraint failed: ([\\w.$, ]+)");
 
-    private SqliteErrors() {
-    }
+    private SqliteErrors() {}
 
     static SqlFailure classify(SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
@@ -31,7 +30,7 @@ final class SqliteErrors {
             case SQLITE_CONSTRAINT_CHECK -> new SqlFailure(Kind.CHECK_VIOLATION, find(CHECK_NAME, message));
             case SQLITE_CONSTRAINT_FOREIGNKEY -> new SqlFailure(Kind.FOREIGN_KEY_VIOLATION, null);
             case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY ->
-                    new SqlFailure(Kind.UNIQUE_VIOLATION, find(COLUMNS, message));
+                new SqlFailure(Kind.UNIQUE_VIOLATION, find(COLUMNS, message));
             case SQLITE_CONSTRAINT_NOTNULL -> new SqlFailure(Kind.NOT_NULL_VIOLATION, find(COLUMNS, message));
             default -> byPrimaryCode(code.code);
         };
@@ -39,14 +38,14 @@ final class SqliteErrors {
 
     private static SqlFailure byPrimaryCode(int extended) {
         return switch (extended & 0xFF) {
-            case 5, 6 -> SqlFailure.of(Kind.BUSY);                 // SQLITE_BUSY, SQLITE_LOCKED
-            case 9 -> SqlFailure.of(Kind.TIMEOUT);                 // SQLITE_INTERRUPT
+            case 5, 6 -> SqlFailure.of(Kind.BUSY); // SQLITE_BUSY, SQLITE_LOCKED
+            case 9 -> SqlFailure.of(Kind.TIMEOUT); // SQLITE_INTERRUPT
             // SQLITE_READONLY (read-only file or connection, file moved or deleted since it was opened, ...) and
             // SQLITE_CANTOPEN: SQLite refuses before it changes the file.
             case 8, 14 -> SqlFailure.of(Kind.WRITE_REFUSED);
             case 10 -> ioError(extended);
-            case 11, 13, 26 -> SqlFailure.of(Kind.STORAGE);        // SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB
-            case 19 -> SqlFailure.of(Kind.CHECK_VIOLATION);        // other SQLITE_CONSTRAINT
+            case 11, 13, 26 -> SqlFailure.of(Kind.STORAGE); // SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB
+            case 19 -> SqlFailure.of(Kind.CHECK_VIOLATION); // other SQLITE_CONSTRAINT
             default -> SqlFailure.of(Kind.OTHER);
         };
     }
@@ -57,12 +56,20 @@ final class SqliteErrors {
      */
     private static SqlFailure ioError(int extended) {
         return switch (extended) {
-            case 266, 522,          // IOERR_READ, IOERR_SHORT_READ
-                 1802, 3338,        // IOERR_FSTAT, IOERR_ACCESS
-                 2314, 3594, 3850,  // IOERR_RDLOCK, IOERR_CHECKRESERVEDLOCK, IOERR_LOCK
-                 3082,              // IOERR_NOMEM
-                 4618, 4874, 5130, 5386, // IOERR_SHMOPEN, IOERR_SHMSIZE, IOERR_SHMLOCK, IOERR_SHMMAP
-                 6410, 6666 -> SqlFailure.of(Kind.WRITE_REFUSED); // IOERR_GETTEMPPATH, IOERR_CONVPATH
+            case 266,
+                    522, // IOERR_READ, IOERR_SHORT_READ
+                    1802,
+                    3338, // IOERR_FSTAT, IOERR_ACCESS
+                    2314,
+                    3594,
+                    3850, // IOERR_RDLOCK, IOERR_CHECKRESERVEDLOCK, IOERR_LOCK
+                    3082, // IOERR_NOMEM
+                    4618,
+                    4874,
+                    5130,
+                    5386, // IOERR_SHMOPEN, IOERR_SHMSIZE, IOERR_SHMLOCK, IOERR_SHMMAP
+                    6410,
+                    6666 -> SqlFailure.of(Kind.WRITE_REFUSED); // IOERR_GETTEMPPATH, IOERR_CONVPATH
             default -> SqlFailure.of(Kind.STORAGE);
         };
     }

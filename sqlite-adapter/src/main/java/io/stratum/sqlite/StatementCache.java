@@ -33,8 +33,10 @@ final class StatementCache implements InvocationHandler {
     }
 
     static Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new StatementCache(connection));
+        return (Connection) Proxy.newProxyInstance(
+                StatementCache.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new StatementCache(connection));
     }
 
     @Override
@@ -51,8 +53,10 @@ final class StatementCache implements InvocationHandler {
     private PreparedStatement lend(Connection connection, String sql) throws SQLException {
         PreparedStatement kept = idle.remove(sql);
         PreparedStatement statement = kept != null && !kept.isClosed() ? kept : target.prepareStatement(sql);
-        return (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, new Lent(connection, sql, statement));
+        return (PreparedStatement) Proxy.newProxyInstance(
+                StatementCache.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class},
+                new Lent(connection, sql, statement));
     }
 
     /**

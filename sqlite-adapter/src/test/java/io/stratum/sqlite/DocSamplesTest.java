@@ -42,7 +42,8 @@ class DocSamplesTest {
     record Source(Path file, Set<String> lineSet, String compact, String code) {
         static Source of(Path file, List<String> lines) {
             String compact = WHITE_SPACE.matcher(String.join("", lines)).replaceAll("");
-            return new Source(file, Set.copyOf(lines), compact, ASSERTION.matcher(compact).replaceAll(""));
+            return new Source(
+                    file, Set.copyOf(lines), compact, ASSERTION.matcher(compact).replaceAll(""));
         }
     }
 
@@ -79,7 +80,8 @@ class DocSamplesTest {
         assertThat(contains(source, List.of("import a.C;", "x();"))).isFalse();
         assertThat(contains(source, List.of("x();", "y(1, 2);"))).isTrue();
         assertThat(contains(source, List.of("y(1, 2);", "x();"))).isFalse();
-        assertThat(contains(source, List.of("x(); // a comment the test lacks"))).isFalse();
+        assertThat(contains(source, List.of("x(); // a comment the test lacks")))
+                .isFalse();
     }
 
     private static boolean contains(Source source, List<String> sample) {
@@ -98,12 +100,14 @@ class DocSamplesTest {
 
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("README.md"))
+            if (Files.isRegularFile(dir.resolve("mvnw"))
+                    && Files.isRegularFile(dir.resolve("README.md"))
                     && Files.isDirectory(dir.resolve("docs"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root above " + Path.of("").toAbsolutePath());
     }
 
     private static List<Path> markdownFiles(Path root) throws IOException {
@@ -130,7 +134,8 @@ class DocSamplesTest {
                     }
                 }
                 if (line.equals("```java") && !block.isEmpty()) {
-                    samples.add(new Sample(root.relativize(markdown), start + 1, block, previous.equals(FRAGMENT_MARKER)));
+                    samples.add(
+                            new Sample(root.relativize(markdown), start + 1, block, previous.equals(FRAGMENT_MARKER)));
                 }
                 previous = "";
             } else if (!line.isEmpty()) {
@@ -143,7 +148,8 @@ class DocSamplesTest {
     private static List<Source> testSources(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').contains("/src/test/java/"))
+                    .filter(p ->
+                            root.relativize(p).toString().replace('\\', '/').contains("/src/test/java/"))
                     .filter(p -> !p.getFileName().toString().equals("DocSamplesTest.java"))
                     .filter(p -> !root.relativize(p).startsWith(".git"))
                     .map(DocSamplesTest::source)
@@ -153,7 +159,8 @@ class DocSamplesTest {
 
     private static Source source(Path file) {
         try {
-            return Source.of(file, Files.readAllLines(file).stream().map(String::strip).toList());
+            return Source.of(
+                    file, Files.readAllLines(file).stream().map(String::strip).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationLoggingTest {
 
     /** stderr and the java.util.logging records (INFO and above) written while {@code work} runs. */
-    private record Captured(List<String> stderr, List<String> jul) {
-    }
+    private record Captured(List<String> stderr, List<String> jul) {}
 
     private static Captured capture(Runnable work) {
         PrintStream original = System.err;
@@ -40,12 +39,10 @@ class MigrationLoggingTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
@@ -68,8 +65,8 @@ class MigrationLoggingTest {
             Captured first = capture(db::migrate);
             assertThat(first.jul()).as("java.util.logging records").isEmpty();
             assertThat(first.stderr()).as(String.join("\n", first.stderr())).hasSize(changesets + 1);
-            assertThat(first.stderr().subList(0, changesets)).allMatch(line -> line.contains("INFO")
-                    && line.contains("applied changeset "));
+            assertThat(first.stderr().subList(0, changesets))
+                    .allMatch(line -> line.contains("INFO") && line.contains("applied changeset "));
             assertThat(first.stderr().get(changesets)).contains("INFO", changesets + " changeset(s) applied");
 
             Captured again = capture(db::migrate);

@@ -25,24 +25,33 @@ class ReadmeQueueExampleTest {
         try (Stratum db = Stratum.open("jdbc:sqlite::memory:")) {
             db.migrate();
 
-            TaskId design = TaskId.generate();                          // ids chosen up front: a batch can refer to itself
-            List<TaskId> ids = db.tasks().submitAll(List.of(            // one transaction, thousands of tasks if need be
-                    NewTask.builder("design the API", "architect").id(design).priority(8).build(),
-                    NewTask.builder("implement it", "coder").dependsOn(design).idempotencyKey("impl-42").build(),
-                    NewTask.builder("document it", "writer").dependsOn(design).build()));
+            TaskId design = TaskId.generate(); // ids chosen up front: a batch can refer to itself
+            List<TaskId> ids = db.tasks()
+                    .submitAll(List.of( // one transaction, thousands of tasks if need be
+                            NewTask.builder("design the API", "architect")
+                                    .id(design)
+                                    .priority(8)
+                                    .build(),
+                            NewTask.builder("implement it", "coder")
+                                    .dependsOn(design)
+                                    .idempotencyKey("impl-42")
+                                    .build(),
+                            NewTask.builder("document it", "writer")
+                                    .dependsOn(design)
+                                    .build()));
 
-            for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) {   // [design]
-                Lease lease = db.queue().heartbeat(work.lease(), Duration.ofMinutes(5));      // still working: extend
+            for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) { // [design]
+                Lease lease = db.queue().heartbeat(work.lease(), Duration.ofMinutes(5)); // still working: extend
                 try {
-                    db.queue().complete(lease, Json.of("{\"ok\": true}"));    // design completed, both dependents ready
+                    db.queue().complete(lease, Json.of("{\"ok\": true}")); // design completed, both dependents ready
                 } catch (LeaseLost late) {
                     // the lease expired and the task went back to the queue: the result is not recorded
                 }
             }
             List<Claimed> both = db.queue().claim("worker-2", 16, Duration.ofMinutes(5));
-            db.queue().fail(both.get(0).lease(), "compiler crashed");     // ready again after the back-off, retry_count 1
-            db.queue().completeAll(List.of(new Completion(both.get(1).lease(), null)));      // many leases, one commit
-            List<TaskId> cancelled = db.queue().cancel(both.get(0).task().id());   // it and everything waiting on it
+            db.queue().fail(both.get(0).lease(), "compiler crashed"); // ready again after the back-off, retry_count 1
+            db.queue().completeAll(List.of(new Completion(both.get(1).lease(), null))); // many leases, one commit
+            List<TaskId> cancelled = db.queue().cancel(both.get(0).task().id()); // it and everything waiting on it
 
             assertThat(ids.getFirst()).isEqualTo(design);
             assertThat(db.tasks().require(design).status()).isEqualTo(TaskStatus.COMPLETED);

@@ -24,9 +24,11 @@ import org.junit.jupiter.api.Test;
  * directory; the test leaves no file behind, and does not run where a {@code stratum.db} already exists.
  */
 class ReadmeQuickStartTest {
-    private static final List<Path> FILES =
-            List.of(Path.of("stratum.db"), Path.of("stratum.db-wal"), Path.of("stratum.db-shm"),
-                    Path.of("stratum.db.migrate-lock"));
+    private static final List<Path> FILES = List.of(
+            Path.of("stratum.db"),
+            Path.of("stratum.db-wal"),
+            Path.of("stratum.db-shm"),
+            Path.of("stratum.db.migrate-lock"));
 
     @BeforeEach
     void noDatabaseOfSomeoneElse() {
@@ -42,19 +44,24 @@ class ReadmeQuickStartTest {
 
     @Test
     void quickStartRuns() {
-        try (Stratum db = Stratum.open("jdbc:sqlite:stratum.db")) {     // or jdbc:postgresql://host/db?user=...
-            db.migrate();                                                  // Liquibase; idempotent
-            TaskId plan = db.tasks().submit(NewTask.builder("plan the feature", "planner")
-                    .priority(7)
-                    .inputData(Json.of("{\"spec\": \"docs/feature.md\"}"))
-                    .build());
-            TaskId code = db.tasks().submit(NewTask.builder("implement it", "coder").dependsOn(plan).build());
+        try (Stratum db = Stratum.open("jdbc:sqlite:stratum.db")) { // or jdbc:postgresql://host/db?user=...
+            db.migrate(); // Liquibase; idempotent
+            TaskId plan = db.tasks()
+                    .submit(NewTask.builder("plan the feature", "planner")
+                            .priority(7)
+                            .inputData(Json.of("{\"spec\": \"docs/feature.md\"}"))
+                            .build());
+            TaskId code = db.tasks()
+                    .submit(NewTask.builder("implement it", "coder")
+                            .dependsOn(plan)
+                            .build());
 
-            Task waiting = db.tasks().require(code);                        // status PENDING, dependencyDepth 1
-            List<Task> ready = db.tasks().getReadyTasks(10);                // [plan]
-            long coders = db.tasks().count(TaskFilters.builder().agentType("coder").build());
-            db.tasks().update(waiting.toBuilder().priority(9).build());     // optimistic: StaleVersion if it moved on
-            db.tasks().updateStatus(plan, TaskStatus.CANCELLED);            // only legal transitions
+            Task waiting = db.tasks().require(code); // status PENDING, dependencyDepth 1
+            List<Task> ready = db.tasks().getReadyTasks(10); // [plan]
+            long coders =
+                    db.tasks().count(TaskFilters.builder().agentType("coder").build());
+            db.tasks().update(waiting.toBuilder().priority(9).build()); // optimistic: StaleVersion if it moved on
+            db.tasks().updateStatus(plan, TaskStatus.CANCELLED); // only legal transitions
             assertThat(waiting.status()).isEqualTo(TaskStatus.PENDING);
             assertThat(waiting.dependencyDepth()).isEqualTo(1);
             assertThat(ready).extracting(Task::id).containsExactly(plan);

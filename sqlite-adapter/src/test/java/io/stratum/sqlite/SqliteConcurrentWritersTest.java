@@ -28,7 +28,8 @@ class SqliteConcurrentWritersTest {
     @Test
     void concurrentWritersNeverSeeBusyAndLoseNothing(@TempDir Path dir) throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("shared.db");
-        try (Stratum first = Stratum.open(url); Stratum second = Stratum.open(url)) {
+        try (Stratum first = Stratum.open(url);
+                Stratum second = Stratum.open(url)) {
             first.migrate();
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
             CountDownLatch start = new CountDownLatch(1);
@@ -41,9 +42,14 @@ class SqliteConcurrentWritersTest {
                         start.await();
                         for (int i = 0; i < WRITES_PER_THREAD; i++) {
                             try {
-                                TaskId id = db.tasks().submit(NewTask.builder("w" + thread + "-" + i, "coder").build());
+                                TaskId id = db.tasks()
+                                        .submit(NewTask.builder("w" + thread + "-" + i, "coder")
+                                                .build());
                                 Task task = db.tasks().require(id);
-                                db.tasks().update(task.toBuilder().priority(i % 11).build());
+                                db.tasks()
+                                        .update(task.toBuilder()
+                                                .priority(i % 11)
+                                                .build());
                                 db.tasks().updateStatus(id, TaskStatus.RUNNING);
                             } catch (RuntimeException e) {
                                 failures.add(e);
@@ -58,9 +64,14 @@ class SqliteConcurrentWritersTest {
                 }
             }
             assertThat(failures).isEmpty();
-            assertThat(first.tasks().count(TaskFilters.builder().status(TaskStatus.RUNNING).build()))
+            assertThat(first.tasks()
+                            .count(TaskFilters.builder()
+                                    .status(TaskStatus.RUNNING)
+                                    .build()))
                     .isEqualTo(THREADS * WRITES_PER_THREAD);
-            assertThat(second.tasks().list(TaskFilters.all(), PageRequest.first(10)).items())
+            assertThat(second.tasks()
+                            .list(TaskFilters.all(), PageRequest.first(10))
+                            .items())
                     .allMatch(t -> t.version() == 2);
         }
     }

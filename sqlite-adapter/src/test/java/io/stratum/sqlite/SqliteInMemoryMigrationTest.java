@@ -21,7 +21,9 @@ class SqliteInMemoryMigrationTest {
     void everyInMemoryStoreGetsTheSchemaAfterAnotherWasFoundUpToDate() {
         for (int store = 0; store < 3; store++) {
             try (Stratum db = Stratum.open("jdbc:sqlite::memory:")) {
-                assertThat(db.schema().state().applied()).as("store %s before migrate", store).isZero();
+                assertThat(db.schema().state().applied())
+                        .as("store %s before migrate", store)
+                        .isZero();
                 db.migrate();
                 db.migrate(); // finds it up to date
                 assertThat(db.schema().state().upToDate()).isTrue();

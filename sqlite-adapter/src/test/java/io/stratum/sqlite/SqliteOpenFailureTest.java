@@ -25,10 +25,11 @@ class SqliteOpenFailureTest {
         Files.writeString(file, "these are not the pages of a database ".repeat(200));
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(() -> {
-            try (Stratum db = Stratum.open("jdbc:sqlite:" + file)) {
-                db.migrate();
-            }
-        }).isInstanceOfAny(Unavailable.class, io.stratum.MigrationFailed.class);
+                    try (Stratum db = Stratum.open("jdbc:sqlite:" + file)) {
+                        db.migrate();
+                    }
+                })
+                .isInstanceOfAny(Unavailable.class, io.stratum.MigrationFailed.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 

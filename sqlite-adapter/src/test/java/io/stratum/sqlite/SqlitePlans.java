@@ -8,8 +8,7 @@ import java.util.List;
 final class SqlitePlans implements QueryPlans {
     @Override
     public List<String> plan(Stratum db, String sql, List<Object> bindValues) {
-        return db.dsl().fetch("explain query plan " + sql, bindValues.toArray())
-                .getValues("detail", String.class);
+        return db.dsl().fetch("explain query plan " + sql, bindValues.toArray()).getValues("detail", String.class);
     }
 
     /** {@code SCAN t} reads table t in full; {@code SCAN t USING INDEX i} and {@code SEARCH ...} do not. */
@@ -20,6 +19,5 @@ final class SqlitePlans implements QueryPlans {
 
     /** Plans are checked as they are in most SQLite files: without statistics. */
     @Override
-    public void collectStatistics(Stratum store) {
-    }
+    public void collectStatistics(Stratum store) {}
 }

@@ -13,19 +13,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jooq.SQLDialect;
 import org.sqlite.SQLiteDataSource;
 
 class SqlitePragmasTest {
 
     @Test
     void everyPooledConnectionCarriesTheSettings(@TempDir Path dir) throws Exception {
-        try (Stratum db = Stratum.builder().url("jdbc:sqlite:" + dir.resolve("p.db"))
-                .pool(PoolSettings.defaults().withMaxSize(4).withMinIdle(4)).open()) {
-            DataSource pool = db.dsl().configuration().connectionProvider() instanceof org.jooq.impl.DataSourceConnectionProvider p
-                    ? p.dataSource() : null;
+        try (Stratum db = Stratum.builder()
+                .url("jdbc:sqlite:" + dir.resolve("p.db"))
+                .pool(PoolSettings.defaults().withMaxSize(4).withMinIdle(4))
+                .open()) {
+            DataSource pool = db.dsl().configuration().connectionProvider()
+                            instanceof org.jooq.impl.DataSourceConnectionProvider p
+                    ? p.dataSource()
+                    : null;
             assertThat(pool).isNotNull();
             List<Connection> held = new ArrayList<>();
             try {
@@ -47,15 +51,18 @@ class SqlitePragmasTest {
 
     @Test
     void busyTimeoutCanBeOverridden(@TempDir Path dir) throws Exception {
-        try (Stratum db = Stratum.builder().url("jdbc:sqlite:" + dir.resolve("b.db"))
-                .driverProperty("busy_timeout", "12000").open()) {
+        try (Stratum db = Stratum.builder()
+                .url("jdbc:sqlite:" + dir.resolve("b.db"))
+                .driverProperty("busy_timeout", "12000")
+                .open()) {
             assertThat(db.dsl().fetchValue("PRAGMA busy_timeout").toString()).isEqualTo("12000");
         }
     }
 
     @Test
     void inMemoryDatabaseIsOneDatabaseForTheWholePoolAndPrivateToItsStore() {
-        try (Stratum a = Stratum.open("jdbc:sqlite::memory:"); Stratum b = Stratum.open("jdbc:sqlite::memory:")) {
+        try (Stratum a = Stratum.open("jdbc:sqlite::memory:");
+                Stratum b = Stratum.open("jdbc:sqlite::memory:")) {
             a.migrate();
             b.migrate();
             a.tasks().submit(NewTask.builder("only in a", "coder").build());
@@ -74,15 +81,17 @@ class SqlitePragmasTest {
             db.tasks().submit(NewTask.builder("on my pool", "coder").build());
             assertThat(db.backendName()).isEqualTo("sqlite");
         }
-        try (Connection c = own.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM tasks")) {
+        try (Connection c = own.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM tasks")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
     }
 
     private static String pragma(Connection c, String name) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
             return rs.getString(1);
         }

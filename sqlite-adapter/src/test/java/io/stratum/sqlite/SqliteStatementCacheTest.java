@@ -21,13 +21,15 @@ class SqliteStatementCacheTest {
 
     @TempDir
     Path dir;
+
     private SQLiteDataSource driver;
 
     @BeforeEach
     void createTable() throws SQLException {
         driver = new SQLiteDataSource();
         driver.setUrl("jdbc:sqlite:" + dir.resolve("cache.db"));
-        try (Connection c = driver.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = driver.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
             s.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two'), (3, 'three')");
         }
@@ -58,7 +60,9 @@ class SqliteStatementCacheTest {
                 assertThat(unwrapped(second)).isSameAs(kept);
                 assertThat(second.getConnection()).isSameAs(c);
                 try (ResultSet unbound = second.executeQuery()) {
-                    assertThat(unbound.next()).as("parameters were cleared: k = NULL matches nothing").isFalse();
+                    assertThat(unbound.next())
+                            .as("parameters were cleared: k = NULL matches nothing")
+                            .isFalse();
                 }
                 assertThat(value(second, 3)).isEqualTo("three");
             }
@@ -68,8 +72,8 @@ class SqliteStatementCacheTest {
     @Test
     void aStatementInUseIsNotLentTwice() throws SQLException {
         try (Connection c = StatementCache.wrap(driver.getConnection());
-             PreparedStatement outer = c.prepareStatement(SELECT);
-             PreparedStatement inner = c.prepareStatement(SELECT)) {
+                PreparedStatement outer = c.prepareStatement(SELECT);
+                PreparedStatement inner = c.prepareStatement(SELECT)) {
             assertThat(unwrapped(inner)).isNotSameAs(unwrapped(outer));
             outer.setInt(1, 1);
             try (ResultSet rs = outer.executeQuery()) {
@@ -82,7 +86,8 @@ class SqliteStatementCacheTest {
 
     @Test
     void aResultSetLeftOpenIsClosedSoThatTheTransactionCanCommit() throws SQLException {
-        try (Connection c = StatementCache.wrap(driver.getConnection()); Statement s = c.createStatement()) {
+        try (Connection c = StatementCache.wrap(driver.getConnection());
+                Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             PreparedStatement select = c.prepareStatement("SELECT v FROM t ORDER BY k");
             ResultSet partlyRead = select.executeQuery();
@@ -101,7 +106,8 @@ class SqliteStatementCacheTest {
 
     @Test
     void aRowReturningStatementExecutedButNeverReadIsResetToo() throws SQLException {
-        try (Connection c = StatementCache.wrap(driver.getConnection()); Statement s = c.createStatement()) {
+        try (Connection c = StatementCache.wrap(driver.getConnection());
+                Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try (PreparedStatement update = c.prepareStatement("UPDATE t SET v = 'x' WHERE k > 0 RETURNING k")) {
                 assertThat(update.execute()).isTrue();

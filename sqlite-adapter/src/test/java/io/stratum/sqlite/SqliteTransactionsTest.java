@@ -25,7 +25,7 @@ class SqliteTransactionsTest {
             db.migrate();
             db.tasks().submit(NewTask.builder("written", "coder").build());
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-                 Statement s = other.createStatement()) {
+                    Statement s = other.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 0");
                 s.execute("BEGIN IMMEDIATE"); // fails at once with SQLITE_BUSY if a pooled connection kept the lock
                 s.execute("ROLLBACK");
@@ -39,19 +39,22 @@ class SqliteTransactionsTest {
             db.migrate();
             db.tasks().submit(NewTask.builder("outside", "coder").build());
             assertThatThrownBy(() -> db.dsl().transaction(outer -> {
-                outer.dsl().execute("DELETE FROM tasks");
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
+                        outer.dsl().execute("DELETE FROM tasks");
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
 
             db.dsl().transaction(outer -> {
                 outer.dsl().update(TASKS).set(TASKS.DESCRIPTION, "outer").execute();
                 assertThatThrownBy(() -> outer.dsl().transaction(inner -> {
-                    inner.dsl().execute("UPDATE tasks SET summary = 'changed'");
-                    throw new IllegalStateException("inner");
-                })).isInstanceOf(IllegalStateException.class);
+                            inner.dsl().execute("UPDATE tasks SET summary = 'changed'");
+                            throw new IllegalStateException("inner");
+                        }))
+                        .isInstanceOf(IllegalStateException.class);
             });
             assertThat(db.tasks().list(TaskFilters.all(), PageRequest.first()).items())
-                    .extracting(t -> t.summary() + "/" + t.description()).containsExactly("outside/outer");
+                    .extracting(t -> t.summary() + "/" + t.description())
+                    .containsExactly("outside/outer");
         }
     }
 }

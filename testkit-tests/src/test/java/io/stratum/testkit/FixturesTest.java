@@ -44,7 +44,8 @@ class FixturesTest {
         assertThat(api.dependencies()).containsExactly(spec.id());
         assertThat(release.dependencies()).containsExactly(api.id(), ui.id());
         assertThat(release.dependencyDepth()).isEqualTo(2);
-        assertThat(List.of(api.parentTaskId(), ui.parentTaskId(), release.parentTaskId())).containsOnly(epic.id());
+        assertThat(List.of(api.parentTaskId(), ui.parentTaskId(), release.parentTaskId()))
+                .containsOnly(epic.id());
         assertThat(spec.parentTaskId()).isNull();
     }
 
@@ -54,8 +55,10 @@ class FixturesTest {
         assertThat(spec.description()).isEqualTo("What the release contains.\n");
         assertThat(spec.priority()).isEqualTo(7);
         assertThat(spec.source()).isEqualTo(TaskSource.AGENT_PLANNER);
-        assertThat(spec.inputData()).isEqualTo(Json.of(
-                "{\"doc\":\"docs/spec.md\",\"pages\":12,\"ratio\":1.50,\"draft\":true,\"reviewers\":[\"ana\",\"bo\"],\"notes\":null}"));
+        assertThat(spec.inputData())
+                .isEqualTo(
+                        Json.of(
+                                "{\"doc\":\"docs/spec.md\",\"pages\":12,\"ratio\":1.50,\"draft\":true,\"reviewers\":[\"ana\",\"bo\"],\"notes\":null}"));
 
         Task api = db.tasks().require(fixtures.task("api"));
         assertThat(api.featureBranch()).isEqualTo("feature/api");
@@ -63,8 +66,12 @@ class FixturesTest {
         assertThat(db.tasks().require(fixtures.task("ui")).dependencyType()).isEqualTo(DependencyType.PARALLEL);
         assertThat(db.tasks().require(fixtures.task("release")).deadline())
                 .isEqualTo(OffsetDateTime.parse("2030-01-31T12:00:00Z"));
-        assertThat(db.tasks().list(TaskFilters.builder().agentType("janitor").build(), PageRequest.first()).items())
-                .singleElement().extracting(Task::idempotencyKey).isEqualTo("chore-1");
+        assertThat(db.tasks()
+                        .list(TaskFilters.builder().agentType("janitor").build(), PageRequest.first())
+                        .items())
+                .singleElement()
+                .extracting(Task::idempotencyKey)
+                .isEqualTo("chore-1");
     }
 
     @Test
@@ -72,8 +79,10 @@ class FixturesTest {
         Task hotfix = db.tasks().require(fixtures.task("hotfix"));
         assertThat(hotfix.summary()).isEqualTo("patch the /api route");
         assertThat(hotfix.dependencies()).containsExactly(fixtures.task("api"));
-        assertThat(hotfix.inputData()).isEqualTo(Json.of(
-                "{\"path\":\"/api\",\"retries\":3,\"ratio\":2.5e-1,\"ok\":false,\"label\":\"caf\u00e9\",\"tags\":[]}"));
+        assertThat(hotfix.inputData())
+                .isEqualTo(
+                        Json.of(
+                                "{\"path\":\"/api\",\"retries\":3,\"ratio\":2.5e-1,\"ok\":false,\"label\":\"caf\u00e9\",\"tags\":[]}"));
     }
 
     @Test
@@ -86,7 +95,8 @@ class FixturesTest {
 
     @Test
     void namesTheKnownTasksWhenAskedForAnother(Fixtures fixtures) {
-        assertThatThrownBy(() -> fixtures.task("deploy")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> fixtures.task("deploy"))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("no task is named 'deploy'; named tasks: api, epic, hotfix, release, spec, ui");
     }
 
@@ -119,14 +129,22 @@ class FixturesTest {
     @StratumTest(fixtures = "fixtures/bad/out-of-range.yaml")
     static class WithABadFixture {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @Test
     void aBadFixtureFailsTheTest() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(WithABadFixture.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
-                        instanceOf(InvalidInput.class), message(m -> m.contains("11 is outside 0..10")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(WithABadFixture.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test"),
+                                finishedWithFailure(
+                                        instanceOf(InvalidInput.class),
+                                        message(m -> m.contains("11 is outside 0..10")))));
     }
 }

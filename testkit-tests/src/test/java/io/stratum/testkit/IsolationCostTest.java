@@ -19,7 +19,8 @@ class IsolationCostTest {
 
     static void useTheDatabase(Stratum db) {
         assertThat(db.tasks().count(TaskFilters.all())).isZero();
-        TaskId id = db.tasks().submit(NewTask.builder("one task per test", "tester").build());
+        TaskId id =
+                db.tasks().submit(NewTask.builder("one task per test", "tester").build());
         assertThat(db.tasks().require(id).summary()).isEqualTo("one task per test");
     }
 

@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * before-each callback to the test method, plus the time from the test method to this extension's
  * after-each callback (which runs last). Logs a summary per class; asserts nothing.
  */
-final class IsolationTimer implements BeforeEachCallback, BeforeTestExecutionCallback, AfterTestExecutionCallback,
-        AfterEachCallback, AfterAllCallback {
+final class IsolationTimer
+        implements BeforeEachCallback,
+                BeforeTestExecutionCallback,
+                AfterTestExecutionCallback,
+                AfterEachCallback,
+                AfterAllCallback {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationTimer.class);
     private static final Namespace NAMESPACE = Namespace.create(IsolationTimer.class);
 
@@ -55,11 +59,17 @@ final class IsolationTimer implements BeforeEachCallback, BeforeTestExecutionCal
         long first = nanos.get(0);
         long total = nanos.stream().mapToLong(Long::longValue).sum();
         Collections.sort(nanos);
-        LOG.info("isolation cost of {} ({} tests): total {} ms, mean {} ms, median {} ms, p95 {} ms, max {} ms,"
+        LOG.info(
+                "isolation cost of {} ({} tests): total {} ms, mean {} ms, median {} ms, p95 {} ms, max {} ms,"
                         + " first test (template creation included) {} ms",
-                context.getRequiredTestClass().getSimpleName(), nanos.size(), millis(total),
-                millis(total / nanos.size()), millis(nanos.get(nanos.size() / 2)),
-                millis(nanos.get((int) (nanos.size() * 0.95))), millis(nanos.get(nanos.size() - 1)), millis(first));
+                context.getRequiredTestClass().getSimpleName(),
+                nanos.size(),
+                millis(total),
+                millis(total / nanos.size()),
+                millis(nanos.get(nanos.size() / 2)),
+                millis(nanos.get((int) (nanos.size() * 0.95))),
+                millis(nanos.get(nanos.size() - 1)),
+                millis(first));
     }
 
     @SuppressWarnings("unchecked")
@@ -68,8 +78,10 @@ final class IsolationTimer implements BeforeEachCallback, BeforeTestExecutionCal
         while (!(classContext.getElement().orElse(null) instanceof Class<?>)) {
             classContext = classContext.getParent().orElseThrow();
         }
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("durations",
-                key -> Collections.synchronizedList(new ArrayList<Long>()), List.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "durations", key -> Collections.synchronizedList(new ArrayList<Long>()), List.class);
     }
 
     private static String millis(long nanos) {

@@ -52,8 +52,8 @@ class MissingServerTest {
 
     static class RequiredByEnvironment {
         @RegisterExtension
-        static final StratumExtension STRATUM = new StratumExtension(POSTGRES,
-                Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "TRUE")::get, NO_DOCKER);
+        static final StratumExtension STRATUM =
+                new StratumExtension(POSTGRES, Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "TRUE")::get, NO_DOCKER);
 
         @Test
         void needsPostgres(Stratum db) {
@@ -63,22 +63,42 @@ class MissingServerTest {
 
     @Test
     void isSkippedWithTheReason() {
-        run(WithoutEnvironment.class, Map.of()).assertThatEvents().haveExactly(1, event(test("needsPostgres"),
-                abortedWithReason(instanceOf(TestAbortedException.class),
-                        message(m -> m.contains("set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL") && m.contains("no Docker here")))));
+        run(WithoutEnvironment.class, Map.of())
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("needsPostgres"),
+                                abortedWithReason(
+                                        instanceOf(TestAbortedException.class),
+                                        message(m -> m.contains(
+                                                        "set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL")
+                                                && m.contains("no Docker here")))));
     }
 
     @Test
     void failsWhenTheEnvironmentRequiresPostgres() {
-        run(RequiredByEnvironment.class, Map.of()).assertThatEvents().haveExactly(1, event(test("needsPostgres"),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.contains("STRATUM_TEST_REQUIRE_POSTGRES=true") && m.contains("no Docker here")))));
+        run(RequiredByEnvironment.class, Map.of())
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("needsPostgres"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("STRATUM_TEST_REQUIRE_POSTGRES=true")
+                                                && m.contains("no Docker here")))));
     }
 
     @Test
     void failsWhenAConfigurationParameterRequiresPostgres() {
-        run(WithoutEnvironment.class, Map.of("stratum.test.require.postgres", "true")).assertThatEvents()
-                .haveExactly(1, event(test("needsPostgres"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class))));
+        run(WithoutEnvironment.class, Map.of("stratum.test.require.postgres", "true"))
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("needsPostgres"),
+                                finishedWithFailure(instanceOf(ExtensionConfigurationException.class))));
     }
 
     static Events run(Class<?> testClass, Map<String, String> parameters) {

@@ -20,7 +20,8 @@ class PostgresBackendTest {
     @RepeatedTest(3)
     void everyTestGetsAFreshMigratedDatabase(Stratum db, DSLContext dsl) {
         assertThat(db.backendName()).isEqualTo("postgresql");
-        assertThat(DATABASES.add(dsl.fetchSingle("SELECT current_database()").get(0, String.class))).isTrue();
+        assertThat(DATABASES.add(dsl.fetchSingle("SELECT current_database()").get(0, String.class)))
+                .isTrue();
         assertThat(db.tasks().count(TaskFilters.all())).isZero();
         assertThat(db.schema().status()).isNotEmpty().allMatch(changeSet -> changeSet.applied());
         db.tasks().submit(NewTask.builder("leave something behind", "tester").build());

@@ -29,9 +29,12 @@ class PostgresParallelTest {
 
         @RepeatedTest(12)
         void test(Stratum db, DSLContext dsl) {
-            assertThat(DATABASES.add(dsl.fetchSingle("SELECT current_database()").get(0, String.class))).isTrue();
+            assertThat(DATABASES.add(
+                            dsl.fetchSingle("SELECT current_database()").get(0, String.class)))
+                    .isTrue();
             assertThat(db.tasks().count(TaskFilters.all())).isZero();
-            db.tasks().submit(NewTask.builder("leave something behind", "tester").build());
+            db.tasks()
+                    .submit(NewTask.builder("leave something behind", "tester").build());
         }
     }
 

@@ -48,14 +48,22 @@ class RegisteredExtensionTest {
         static final StratumExtension STRATUM = StratumExtension.on("sqlite-memory");
 
         @Test
-        void test(Stratum db) {
-        }
+        void test(Stratum db) {}
     }
 
     @Test
     void registeringItTwiceIsAnError() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(RegisteredTwice.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("registered twice")))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(RegisteredTwice.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("test"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("registered twice")))));
     }
 }

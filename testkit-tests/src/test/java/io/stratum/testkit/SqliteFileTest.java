@@ -23,20 +23,26 @@ class SqliteFileTest {
     static class ThreeTests {
         @RepeatedTest(3)
         void test(Stratum db, DSLContext dsl) {
-            String url = dsl.fetchSingle("SELECT file FROM pragma_database_list WHERE name = 'main'").get(0, String.class);
+            String url = dsl.fetchSingle("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                    .get(0, String.class);
             Path file = Path.of(url);
             assertThat(file).exists();
             FILES.add(file);
-            assertThat(dsl.fetchSingle("PRAGMA journal_mode").get(0, String.class)).isEqualTo("wal");
+            assertThat(dsl.fetchSingle("PRAGMA journal_mode").get(0, String.class))
+                    .isEqualTo("wal");
             assertThat(db.tasks().count(TaskFilters.all())).isZero();
-            db.tasks().submit(NewTask.builder("leave something behind", "tester").build());
+            db.tasks()
+                    .submit(NewTask.builder("leave something behind", "tester").build());
         }
     }
 
     @Test
     void everyTestHasItsOwnFileWhichIsDeletedAfterwards() {
         FILES.clear();
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThreeTests.class)).execute().testEvents()
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ThreeTests.class))
+                .execute()
+                .testEvents()
                 .assertStatistics(stats -> stats.succeeded(3));
         assertThat(FILES).hasSize(3).doesNotHaveDuplicates();
         assertThat(FILES).allSatisfy(file -> assertThat(file.getParent()).doesNotExist());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class SqliteMemoryTest {
     @StratumInject
     Stratum injected;
+
     @StratumInject
     DSLContext injectedDsl;
 
@@ -33,8 +34,8 @@ class SqliteMemoryTest {
     }
 
     @Test
-    void injectsOneStoreIntoParametersFieldsAndBeforeEach(Stratum db, DSLContext dsl, DataSource dataSource,
-                                                          Fixtures fixtures) throws SQLException {
+    void injectsOneStoreIntoParametersFieldsAndBeforeEach(
+            Stratum db, DSLContext dsl, DataSource dataSource, Fixtures fixtures) throws SQLException {
         assertThat(db).isSameAs(injected).isSameAs(seenInBeforeEach);
         assertThat(dsl).isSameAs(db.dsl()).isSameAs(injectedDsl);
         assertThat(db.backendName()).isEqualTo("sqlite");
@@ -42,8 +43,9 @@ class SqliteMemoryTest {
 
         db.tasks().submit(NewTask.builder("write the test", "tester").build());
         assertThat(dsl.fetchCount(TASKS)).isEqualTo(1);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM tasks")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM tasks")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
@@ -70,7 +72,9 @@ class SqliteMemoryTest {
     @StratumTest(backend = "sqlite-file")
     void aMethodAnnotationReplacesTheClassOne(Stratum db, DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(connection.getMetaData().getURL()).doesNotContain(":memory:").endsWith("stratum.db");
+            assertThat(connection.getMetaData().getURL())
+                    .doesNotContain(":memory:")
+                    .endsWith("stratum.db");
         }
     }
 }

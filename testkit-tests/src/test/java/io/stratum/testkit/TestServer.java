@@ -8,8 +8,7 @@ import io.stratum.testkit.tck.ScratchDatabases;
  * at it from outside the extension. Without one they are skipped, or fail when PostgreSQL is required.
  */
 public final class TestServer {
-    private TestServer() {
-    }
+    private TestServer() {}
 
     public static String url() {
         try (ScratchDatabases databases = ScratchDatabases.of("postgresql")) {
@@ -26,7 +25,8 @@ public final class TestServer {
     /** Whether a database of that name exists on the server. */
     public static boolean exists(String database) {
         try (Stratum server = Stratum.open(url())) {
-            return server.dsl().fetchExists(server.dsl().selectOne().from("pg_database").where("datname = ?", database));
+            return server.dsl()
+                    .fetchExists(server.dsl().selectOne().from("pg_database").where("datname = ?", database));
         }
     }
 }

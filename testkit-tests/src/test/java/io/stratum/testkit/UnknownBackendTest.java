@@ -31,9 +31,15 @@ class UnknownBackendTest {
                 .execute()
                 .testEvents()
                 .assertThatEvents()
-                .haveExactly(1, event(test("needsADatabase"), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.contains("unknown test database 'sqlite-mem'")
-                                && m.contains("sqlite-memory") && m.contains("sqlite-file") && m.contains("postgresql")))));
+                .haveExactly(
+                        1,
+                        event(
+                                test("needsADatabase"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.contains("unknown test database 'sqlite-mem'")
+                                                && m.contains("sqlite-memory")
+                                                && m.contains("sqlite-file")
+                                                && m.contains("postgresql")))));
     }
 }

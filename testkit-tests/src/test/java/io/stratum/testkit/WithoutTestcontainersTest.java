@@ -22,8 +22,14 @@ class WithoutTestcontainersTest {
 
     @Test
     void theExtensionLoadsAndReportsTestcontainersMissing() throws Exception {
-        URL[] classPath = Stream.of(StratumExtension.class, Stratum.class, Extension.class, AnnotationSupport.class,
-                        TestAbortedException.class, Logger.class, org.slf4j.simple.SimpleLogger.class)
+        URL[] classPath = Stream.of(
+                        StratumExtension.class,
+                        Stratum.class,
+                        Extension.class,
+                        AnnotationSupport.class,
+                        TestAbortedException.class,
+                        Logger.class,
+                        org.slf4j.simple.SimpleLogger.class)
                 .map(type -> type.getProtectionDomain().getCodeSource().getLocation())
                 .distinct()
                 .toArray(URL[]::new);
@@ -37,7 +43,8 @@ class WithoutTestcontainersTest {
             Class<?> runtime = Class.forName("io.stratum.testkit.internal.TestcontainersRuntime", true, loader);
             Object instance = runtime.getField("INSTANCE").get(null);
             assertThat(runtime.getMethod("unavailability").invoke(instance))
-                    .isEqualTo(Optional.of("Testcontainers (org.testcontainers:postgresql) is not on the test class path"));
+                    .isEqualTo(Optional.of(
+                            "Testcontainers (org.testcontainers:postgresql) is not on the test class path"));
         }
     }
 }

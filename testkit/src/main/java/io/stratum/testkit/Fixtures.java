@@ -46,8 +46,10 @@ public record Fixtures(Map<String, TaskId> tasks) {
     public TaskId task(String name) {
         TaskId id = tasks.get(Objects.requireNonNull(name, "name"));
         if (id == null) {
-            throw new InvalidInput("fixture task", "no task is named '" + name + "'; named tasks: "
-                    + (tasks.isEmpty() ? "none" : String.join(", ", new TreeSet<>(tasks.keySet()))));
+            throw new InvalidInput(
+                    "fixture task",
+                    "no task is named '" + name + "'; named tasks: "
+                            + (tasks.isEmpty() ? "none" : String.join(", ", new TreeSet<>(tasks.keySet()))));
         }
         return id;
     }

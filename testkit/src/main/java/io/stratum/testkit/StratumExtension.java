@@ -64,8 +64,8 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
 
     /** Each test gets a database from the service called {@code backend} on the server {@code serverUrl} connects to. */
     public static StratumExtension on(String backend, String serverUrl) {
-        return new StratumExtension(new TestSetup(backend, serverUrl, List.of()), System::getenv,
-                TestcontainersRuntime.INSTANCE);
+        return new StratumExtension(
+                new TestSetup(backend, serverUrl, List.of()), System::getenv, TestcontainersRuntime.INSTANCE);
     }
 
     /** A copy that loads these fixture files before each test (see {@link StratumTest#fixtures()}). */
@@ -115,8 +115,8 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
 
     /** The nearest declaration: the method's annotation, this extension's settings, the classes' annotations. */
     private TestSetup resolve(ExtensionContext context) {
-        Optional<StratumTest> onMethod = context.getTestMethod()
-                .flatMap(method -> AnnotationSupport.findAnnotation(method, StratumTest.class));
+        Optional<StratumTest> onMethod =
+                context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, StratumTest.class));
         if (onMethod.isPresent()) {
             return TestSetup.of(onMethod.get());
         }

@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface StratumInject {
-}
+public @interface StratumInject {}

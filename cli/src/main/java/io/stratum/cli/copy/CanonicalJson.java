@@ -21,8 +21,7 @@ final class CanonicalJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String of(String json) {
         try {
@@ -41,7 +40,9 @@ final class CanonicalJson {
             names.sort(null);
             out.append('{');
             for (int i = 0; i < names.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(MAPPER.writeValueAsString(names.get(i))).append(':');
+                out.append(i == 0 ? "" : ",")
+                        .append(MAPPER.writeValueAsString(names.get(i)))
+                        .append(':');
                 write(node.get(names.get(i)), out);
             }
             out.append('}');

@@ -46,7 +46,9 @@ public final class DatabaseCopy {
 
     /** Row count of every table in the source, in the order the tables will be copied. */
     public List<TableRows> sourceRows() {
-        return tables.stream().map(t -> new TableRows(t.getName(), source.fetchCount(t))).toList();
+        return tables.stream()
+                .map(t -> new TableRows(t.getName(), source.fetchCount(t)))
+                .toList();
     }
 
     /** Names of target tables that already hold rows. */
@@ -75,7 +77,8 @@ public final class DatabaseCopy {
     public List<TableCheck> verify() {
         List<TableCheck> checks = new ArrayList<>();
         for (Table<?> table : tables) {
-            checks.add(new TableCheck(TableChecksum.of(source, table, batchRows), TableChecksum.of(target, table, batchRows)));
+            checks.add(new TableCheck(
+                    TableChecksum.of(source, table, batchRows), TableChecksum.of(target, table, batchRows)));
         }
         return checks;
     }
@@ -89,7 +92,11 @@ public final class DatabaseCopy {
             target.transaction(tx -> {
                 for (int from = 0; from < page.size(); from += rowsPerInsert) {
                     List<Record> rows = page.subList(from, Math.min(page.size(), from + rowsPerInsert));
-                    tx.dsl().insertInto(table).columns(columns).valuesOfRecords(rows).execute();
+                    tx.dsl()
+                            .insertInto(table)
+                            .columns(columns)
+                            .valuesOfRecords(rows)
+                            .execute();
                 }
             });
             copied.accept(page.size());
@@ -106,17 +113,21 @@ public final class DatabaseCopy {
         columns.addAll(deferred);
         Condition anySet = DSL.or(deferred.stream().map(Field::isNotNull).toList());
         new KeysetScan(source, table, batchRows).forEachPage(columns, anySet, page -> {
-            target.transaction(tx -> tx.dsl().batch(updates(tx.dsl(), table, key, deferred, page)).execute());
+            target.transaction(tx -> tx.dsl()
+                    .batch(updates(tx.dsl(), table, key, deferred, page))
+                    .execute());
         });
     }
 
-    private static List<Query> updates(DSLContext dsl, Table<?> table, UniqueKey<?> key,
-                                       List<TableField<?, ?>> deferred, Result<Record> page) {
+    private static List<Query> updates(
+            DSLContext dsl, Table<?> table, UniqueKey<?> key, List<TableField<?, ?>> deferred, Result<Record> page) {
         List<Query> updates = new ArrayList<>(page.size());
         for (Record row : page) {
             Map<Field<?>, Object> values = new LinkedHashMap<>();
             deferred.forEach(f -> values.put(f, row.get(f)));
-            updates.add(dsl.update(table).set(values).where(key.getFields().stream().map(f -> equal(f, row)).toList()));
+            updates.add(dsl.update(table)
+                    .set(values)
+                    .where(key.getFields().stream().map(f -> equal(f, row)).toList()));
         }
         return updates;
     }
@@ -126,8 +137,7 @@ public final class DatabaseCopy {
     }
 
     /** A table and its number of rows. */
-    public record TableRows(String table, long rows) {
-    }
+    public record TableRows(String table, long rows) {}
 
     /** One table's rows and checksum on both sides. */
     public record TableCheck(String table, long sourceRows, String sourceSha256, long targetRows, String targetSha256) {

@@ -41,8 +41,10 @@ final class KeysetScan {
     void forEachPage(List<? extends Field<?>> columns, Condition filter, Consumer<Result<Record>> page) {
         Condition after = DSL.noCondition();
         while (true) {
-            Result<Record> rows = dsl.select(columns).from(table)
-                    .where(filter).and(after)
+            Result<Record> rows = dsl.select(columns)
+                    .from(table)
+                    .where(filter)
+                    .and(after)
                     .orderBy(key)
                     .limit(pageSize)
                     .fetch();
@@ -54,7 +56,8 @@ final class KeysetScan {
                 return;
             }
             Record last = rows.get(rows.size() - 1);
-            after = DSL.row(key).gt(DSL.row(key.stream().map(f -> value(last, f)).toList()));
+            after = DSL.row(key)
+                    .gt(DSL.row(key.stream().map(f -> value(last, f)).toList()));
         }
     }
 

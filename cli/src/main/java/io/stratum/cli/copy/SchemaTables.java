@@ -16,8 +16,7 @@ import org.jooq.TableField;
  * {@link #selfReferences(Table)}: those columns are filled in after all its rows exist.
  */
 final class SchemaTables {
-    private SchemaTables() {
-    }
+    private SchemaTables() {}
 
     /** Every table of {@code schema}, referenced tables first, ties by name (so the order is stable). */
     static List<Table<?>> inInsertOrder(Schema schema) {

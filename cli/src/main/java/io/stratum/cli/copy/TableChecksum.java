@@ -55,7 +55,8 @@ record TableChecksum(String table, long rows, String sha256) {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         digest.update((byte) 1);
-        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(
+                java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
         digest.update(bytes);
     }
 

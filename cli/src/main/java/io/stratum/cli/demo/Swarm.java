@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Swarm {
     /** How long the swarm waits without any completion before it gives up. */
     static final Duration STALL = Duration.ofSeconds(60);
+
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration IDLE = Duration.ofMillis(5);
 
@@ -61,8 +62,8 @@ public final class Swarm {
      * @param completions how often each task was completed by a worker
      * @param claimNanos duration of every claim that returned tasks, sorted
      */
-    public record Outcome(long completed, long failedAttempts, Map<TaskId, Integer> completions, long[] claimNanos,
-                          boolean stalled) {
+    public record Outcome(
+            long completed, long failedAttempts, Map<TaskId, Integer> completions, long[] claimNanos, boolean stalled) {
 
         /** Claims that returned tasks. */
         public int claims() {
@@ -96,7 +97,8 @@ public final class Swarm {
             }
         }
         boolean stalled = completed.get() < expected;
-        return new Outcome(completed.get(), failed.get(), Map.copyOf(completions), Latencies.merged(latencies), stalled);
+        return new Outcome(
+                completed.get(), failed.get(), Map.copyOf(completions), Latencies.merged(latencies), stalled);
     }
 
     /** Tasks completed so far. */

@@ -24,8 +24,8 @@ import org.jooq.impl.DSL;
  * @param edgesOutOfOrder edges whose task started before its dependency completed (or whose dependency never did)
  * @param problems what does not hold, empty if all does
  */
-public record Verification(Map<String, Long> statusCounts, long storedRetries, long edges, long edgesOutOfOrder,
-                           List<String> problems) {
+public record Verification(
+        Map<String, Long> statusCounts, long storedRetries, long edges, long edgesOutOfOrder, List<String> problems) {
 
     /** Checks the tasks marked {@code createdBy = label} against {@code outcome}. */
     public static Verification of(DSLContext dsl, String label, long tasks, Swarm.Outcome outcome) {
@@ -33,20 +33,32 @@ public record Verification(Map<String, Long> statusCounts, long storedRetries, l
         for (TaskStatus status : TaskStatus.values()) {
             counts.put(status.dbValue(), 0L);
         }
-        dsl.select(TASKS.STATUS, DSL.count()).from(TASKS).where(TASKS.CREATED_BY.eq(label)).groupBy(TASKS.STATUS)
+        dsl.select(TASKS.STATUS, DSL.count())
+                .from(TASKS)
+                .where(TASKS.CREATED_BY.eq(label))
+                .groupBy(TASKS.STATUS)
                 .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
         long retries = dsl.select(DSL.coalesce(DSL.sum(TASKS.RETRY_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
-                .from(TASKS).where(TASKS.CREATED_BY.eq(label)).fetchOne(0, Long.class);
+                .from(TASKS)
+                .where(TASKS.CREATED_BY.eq(label))
+                .fetchOne(0, Long.class);
         Tasks task = TASKS.as("t");
         Tasks dependency = TASKS.as("d");
-        var edgesOfRun = dsl.selectCount().from(TASK_DEPENDENCIES)
-                .join(task).on(task.ID.eq(TASK_DEPENDENCIES.TASK_ID))
-                .join(dependency).on(dependency.ID.eq(TASK_DEPENDENCIES.DEPENDS_ON_ID))
+        var edgesOfRun = dsl.selectCount()
+                .from(TASK_DEPENDENCIES)
+                .join(task)
+                .on(task.ID.eq(TASK_DEPENDENCIES.TASK_ID))
+                .join(dependency)
+                .on(dependency.ID.eq(TASK_DEPENDENCIES.DEPENDS_ON_ID))
                 .where(task.CREATED_BY.eq(label));
         long edges = edgesOfRun.fetchOne(0, Long.class);
-        long outOfOrder = edgesOfRun.and(dependency.COMPLETED_AT.isNull()
-                .or(task.STARTED_AT.isNull())
-                .or(task.STARTED_AT.lt(dependency.COMPLETED_AT))).fetchOne(0, Long.class);
+        long outOfOrder = edgesOfRun
+                .and(dependency
+                        .COMPLETED_AT
+                        .isNull()
+                        .or(task.STARTED_AT.isNull())
+                        .or(task.STARTED_AT.lt(dependency.COMPLETED_AT)))
+                .fetchOne(0, Long.class);
 
         List<String> problems = new ArrayList<>();
         long completed = counts.get(TaskStatus.COMPLETED.dbValue());
@@ -59,10 +71,12 @@ public record Verification(Map<String, Long> statusCounts, long storedRetries, l
                     + " of them exactly once (expected " + tasks + ")");
         }
         if (outOfOrder != 0) {
-            problems.add(outOfOrder + " of " + edges + " dependency edges: the task started before its dependency completed");
+            problems.add(outOfOrder + " of " + edges
+                    + " dependency edges: the task started before its dependency completed");
         }
         if (retries != outcome.failedAttempts()) {
-            problems.add("the database counts " + retries + " retries, the workers failed " + outcome.failedAttempts() + " attempts");
+            problems.add("the database counts " + retries + " retries, the workers failed " + outcome.failedAttempts()
+                    + " attempts");
         }
         if (outcome.stalled()) {
             problems.add("no task completed for " + Swarm.STALL.toSeconds() + " s: the run was stopped");

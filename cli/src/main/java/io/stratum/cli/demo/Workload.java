@@ -23,10 +23,32 @@ public record Workload(List<NewTask> tasks, Set<TaskId> flaky, int features, int
     /** Deepest dependency depth of a generated task. */
     public static final int MAX_DEPTH = 6;
 
-    private static final String[] AREAS = {"search", "billing", "login", "export", "notifications", "audit", "sharing",
-            "onboarding", "payments", "reports", "profiles", "uploads"};
-    private static final String[] ASPECTS = {"filters", "retries", "caching", "pagination", "webhooks", "dashboard",
-            "rate limits", "settings", "permissions", "history"};
+    private static final String[] AREAS = {
+        "search",
+        "billing",
+        "login",
+        "export",
+        "notifications",
+        "audit",
+        "sharing",
+        "onboarding",
+        "payments",
+        "reports",
+        "profiles",
+        "uploads"
+    };
+    private static final String[] ASPECTS = {
+        "filters",
+        "retries",
+        "caching",
+        "pagination",
+        "webhooks",
+        "dashboard",
+        "rate limits",
+        "settings",
+        "permissions",
+        "history"
+    };
 
     /**
      * {@code size} tasks in features of about twenty; {@code flakyShare} (0..1) of them fail once; every task is
@@ -72,15 +94,34 @@ public record Workload(List<NewTask> tasks, Set<TaskId> flaky, int features, int
             this.branch = "feature/" + name.replace(' ', '-') + "-" + number;
             this.basePriority = random.nextInt(11);
             TaskId plan = add("Plan " + name + " (feature " + number + ")", "planner", TaskSource.HUMAN, 2, List.of());
-            List<TaskId> research = level(2 + random.nextInt(2), i -> "Research " + name + ", question " + i,
-                    "researcher", TaskSource.AGENT_PLANNER, List.of(plan), false);
-            List<TaskId> designs = level(1 + random.nextInt(2), i -> "Design " + name + ", part " + i,
-                    "architect", TaskSource.AGENT_REQUIREMENTS, research, false);
-            List<TaskId> parts = level(3 + random.nextInt(6), i -> "Implement " + name + ", part " + i,
-                    "coder", TaskSource.AGENT_IMPLEMENTATION, designs, true);
+            List<TaskId> research = level(
+                    2 + random.nextInt(2),
+                    i -> "Research " + name + ", question " + i,
+                    "researcher",
+                    TaskSource.AGENT_PLANNER,
+                    List.of(plan),
+                    false);
+            List<TaskId> designs = level(
+                    1 + random.nextInt(2),
+                    i -> "Design " + name + ", part " + i,
+                    "architect",
+                    TaskSource.AGENT_REQUIREMENTS,
+                    research,
+                    false);
+            List<TaskId> parts = level(
+                    3 + random.nextInt(6),
+                    i -> "Implement " + name + ", part " + i,
+                    "coder",
+                    TaskSource.AGENT_IMPLEMENTATION,
+                    designs,
+                    true);
             List<TaskId> tests = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
-                tests.add(add("Test " + name + ", part " + (i + 1), "tester", TaskSource.AGENT_IMPLEMENTATION, 0,
+                tests.add(add(
+                        "Test " + name + ", part " + (i + 1),
+                        "tester",
+                        TaskSource.AGENT_IMPLEMENTATION,
+                        0,
                         List.of(parts.get(i))));
             }
             int reviewers = 1 + random.nextInt(Math.min(3, tests.size()));
@@ -90,7 +131,12 @@ public record Workload(List<NewTask> tasks, Set<TaskId> flaky, int features, int
                 for (int t = r; t < tests.size(); t += reviewers) {
                     share.add(tests.get(t));
                 }
-                reviews.add(add("Review " + name + ", batch " + (r + 1), "reviewer", TaskSource.AGENT_IMPLEMENTATION, 1, share));
+                reviews.add(add(
+                        "Review " + name + ", batch " + (r + 1),
+                        "reviewer",
+                        TaskSource.AGENT_IMPLEMENTATION,
+                        1,
+                        share));
             }
             add("Integrate " + name + " into main", "integrator", TaskSource.AGENT_IMPLEMENTATION, 1, reviews);
         }
@@ -104,8 +150,8 @@ public record Workload(List<NewTask> tasks, Set<TaskId> flaky, int features, int
         }
 
         /** {@code count} tasks; each depends on all of {@code before}, or on one of them if {@code pickOne}. */
-        private List<TaskId> level(int count, Summary summary, String agent, TaskSource source, List<TaskId> before,
-                                   boolean pickOne) {
+        private List<TaskId> level(
+                int count, Summary summary, String agent, TaskSource source, List<TaskId> before, boolean pickOne) {
             List<TaskId> ids = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 List<TaskId> deps = pickOne ? List.of(before.get(random.nextInt(before.size()))) : before;

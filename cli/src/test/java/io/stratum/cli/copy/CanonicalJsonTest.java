@@ -8,7 +8,8 @@ class CanonicalJsonTest {
     @Test
     void equalDocumentsInDifferentSpellingsGetOneText() {
         String canonical = CanonicalJson.of("{\"b\":[1,2],\"a\":{\"y\":true,\"x\":null}}");
-        assertThat(CanonicalJson.of("{ \"a\" : { \"x\": null, \"y\": true },\n  \"b\": [ 1, 2 ] }")).isEqualTo(canonical);
+        assertThat(CanonicalJson.of("{ \"a\" : { \"x\": null, \"y\": true },\n  \"b\": [ 1, 2 ] }"))
+                .isEqualTo(canonical);
         assertThat(canonical).isEqualTo("{\"a\":{\"x\":null,\"y\":true},\"b\":[1,2]}");
     }
 
@@ -20,7 +21,8 @@ class CanonicalJsonTest {
 
     @Test
     void escapesAreDecodedAndTheLastOfDuplicateKeysWinsAsInJsonb() {
-        assertThat(CanonicalJson.of("{\"k\": \"\\u0041\\n\", \"d\": 1, \"d\": 2}")).isEqualTo("{\"d\":2,\"k\":\"A\\n\"}");
+        assertThat(CanonicalJson.of("{\"k\": \"\\u0041\\n\", \"d\": 1, \"d\": 2}"))
+                .isEqualTo("{\"d\":2,\"k\":\"A\\n\"}");
     }
 
     @Test

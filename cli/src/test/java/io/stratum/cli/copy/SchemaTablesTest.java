@@ -16,7 +16,9 @@ class SchemaTablesTest {
         assertThat(order).containsExactlyInAnyOrderElementsOf(DefaultSchema.DEFAULT_SCHEMA.getTables());
         for (Table<?> table : order) {
             for (ForeignKey<?, ?> fk : table.getReferences()) {
-                assertThat(order.indexOf(fk.getKey().getTable())).as(fk.getName()).isLessThanOrEqualTo(order.indexOf(table));
+                assertThat(order.indexOf(fk.getKey().getTable()))
+                        .as(fk.getName())
+                        .isLessThanOrEqualTo(order.indexOf(table));
             }
         }
     }

@@ -24,7 +24,8 @@ import org.jooq.impl.SQLDataType;
  */
 public final class PortableJsonbBinding implements Binding<JSONB, JSONB> {
     private static final Binding<?, JSONB> NATIVE = SQLDataType.JSONB.getBinding();
-    private static final Converter<JSONB, JSONB> IDENTITY = Converter.ofNullable(JSONB.class, JSONB.class, j -> j, j -> j);
+    private static final Converter<JSONB, JSONB> IDENTITY =
+            Converter.ofNullable(JSONB.class, JSONB.class, j -> j, j -> j);
 
     @Override
     public Converter<JSONB, JSONB> converter() {
@@ -36,7 +37,8 @@ public final class PortableJsonbBinding implements Binding<JSONB, JSONB> {
         if (!asText(ctx.dialect())) {
             nativeBinding().sql(ctx);
         } else if (ctx.render().paramType() == ParamType.INLINED) {
-            ctx.render().visit(DSL.inline(ctx.value() == null ? null : ctx.value().data()));
+            ctx.render()
+                    .visit(DSL.inline(ctx.value() == null ? null : ctx.value().data()));
         } else {
             ctx.render().sql(ctx.variable());
         }

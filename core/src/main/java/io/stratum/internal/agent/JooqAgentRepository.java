@@ -1,13 +1,5 @@
 package io.stratum.internal.agent;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Cursors;
-import io.stratum.internal.values.Paging;
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.values.Text;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.AGENTS;
 
 import io.stratum.IllegalTransition;
@@ -20,6 +12,14 @@ import io.stratum.agent.AgentId;
 import io.stratum.agent.AgentRepository;
 import io.stratum.agent.AgentStatus;
 import io.stratum.codegen.jooq.tables.records.AgentsRecord;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -92,17 +92,18 @@ public final class JooqAgentRepository implements AgentRepository {
     public Agent updateStatus(AgentId id, AgentStatus status) {
         Arguments.require("id", id);
         Arguments.require("status", status);
-        List<String> from = Arrays.stream(AgentStatus.values()).filter(s -> s.canMoveTo(status))
-                .map(AgentStatus::dbValue).toList();
+        List<String> from = Arrays.stream(AgentStatus.values())
+                .filter(s -> s.canMoveTo(status))
+                .map(AgentStatus::dbValue)
+                .toList();
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            var update = dsl.update(AGENTS)
-                    .set(AGENTS.STATUS, status.dbValue())
-                    .set(AGENTS.LAST_HEARTBEAT_AT, now);
+            var update = dsl.update(AGENTS).set(AGENTS.STATUS, status.dbValue()).set(AGENTS.LAST_HEARTBEAT_AT, now);
             if (status == AgentStatus.TERMINATED) {
                 update = update.set(AGENTS.TERMINATED_AT, now);
             }
-            int updated = update.where(AGENTS.ID.eq(id.value()).and(AGENTS.STATUS.in(from))).execute();
+            int updated = update.where(AGENTS.ID.eq(id.value()).and(AGENTS.STATUS.in(from)))
+                    .execute();
             Agent stored = fetch(dsl, id).orElseThrow(() -> new NotFound(ENTITY, id));
             if (updated == 0) {
                 throw new IllegalTransition(ENTITY, id, stored.status().dbValue(), status.dbValue());
@@ -140,8 +141,14 @@ public final class JooqAgentRepository implements AgentRepository {
     }
 
     private static Agent toAgent(AgentsRecord r) {
-        return new Agent(new AgentId(r.getId()), r.getAgentType(), r.getName(), AgentStatus.parse(r.getStatus()),
-                TaskRows.json(r.getCapabilities()), Timestamps.normalize(r.getRegisteredAt()),
-                Timestamps.normalize(r.getLastHeartbeatAt()), Timestamps.normalize(r.getTerminatedAt()));
+        return new Agent(
+                new AgentId(r.getId()),
+                r.getAgentType(),
+                r.getName(),
+                AgentStatus.parse(r.getStatus()),
+                TaskRows.json(r.getCapabilities()),
+                Timestamps.normalize(r.getRegisteredAt()),
+                Timestamps.normalize(r.getLastHeartbeatAt()),
+                Timestamps.normalize(r.getTerminatedAt()));
     }
 }

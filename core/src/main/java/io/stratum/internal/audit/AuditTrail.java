@@ -1,12 +1,12 @@
 package io.stratum.internal.audit;
 
-import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 
 import io.stratum.Json;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditRecord;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,8 +38,14 @@ public final class AuditTrail {
     }
 
     /** Records a change Stratum made, unless automatic rows are off; {@code before} and {@code after} are JSON text. */
-    public void change(DSLContext dsl, String actor, String action, String entityType, String entityId,
-                       String before, String after) {
+    public void change(
+            DSLContext dsl,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String before,
+            String after) {
         if (automatic) {
             insert(dsl, Timestamps.now(clock), actorOr(actor), action, entityType, entityId, before, after);
         }
@@ -51,8 +57,7 @@ public final class AuditTrail {
     }
 
     /** One entity's change, for {@link #changes}; {@code before} and {@code after} are JSON text. */
-    public record Change(String entityId, String before, String after) {
-    }
+    public record Change(String entityId, String before, String after) {}
 
     /**
      * Records many changes of one kind that Stratum made, unless automatic rows are off: one INSERT rendered once
@@ -64,12 +69,27 @@ public final class AuditTrail {
         }
         OffsetDateTime at = Timestamps.now(clock);
         String who = actorOr(actor);
-        BatchBindStep batch = dsl.batch(dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
-                AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.BEFORE_DATA, AUDIT_LOG.AFTER_DATA, AUDIT_LOG.AT)
+        BatchBindStep batch = dsl.batch(dsl.insertInto(
+                        AUDIT_LOG,
+                        AUDIT_LOG.ID,
+                        AUDIT_LOG.ACTOR,
+                        AUDIT_LOG.ACTION,
+                        AUDIT_LOG.ENTITY_TYPE,
+                        AUDIT_LOG.ENTITY_ID,
+                        AUDIT_LOG.BEFORE_DATA,
+                        AUDIT_LOG.AFTER_DATA,
+                        AUDIT_LOG.AT)
                 .values((UUID) null, null, null, null, null, null, null, null));
         for (Change c : changes) {
-            batch = batch.bind(Ids.v7(at.toInstant()), who, action, entityType, c.entityId(), jsonb(c.before()),
-                    jsonb(c.after()), at);
+            batch = batch.bind(
+                    Ids.v7(at.toInstant()),
+                    who,
+                    action,
+                    entityType,
+                    c.entityId(),
+                    jsonb(c.before()),
+                    jsonb(c.after()),
+                    at);
         }
         batch.execute();
     }
@@ -78,14 +98,35 @@ public final class AuditTrail {
     public AuditEntry write(DSLContext dsl, AuditRecord record) {
         OffsetDateTime at = Timestamps.now(clock);
         String actor = actorOr(record.actor());
-        UUID id = insert(dsl, at, actor, record.action(), record.entityType(), record.entityId(),
-                text(record.before()), text(record.after()));
-        return new AuditEntry(id, actor, record.action(), record.entityType(), record.entityId(), record.before(),
-                record.after(), at);
+        UUID id = insert(
+                dsl,
+                at,
+                actor,
+                record.action(),
+                record.entityType(),
+                record.entityId(),
+                text(record.before()),
+                text(record.after()));
+        return new AuditEntry(
+                id,
+                actor,
+                record.action(),
+                record.entityType(),
+                record.entityId(),
+                record.before(),
+                record.after(),
+                at);
     }
 
-    private static UUID insert(DSLContext dsl, OffsetDateTime at, String actor, String action, String entityType,
-                               String entityId, String before, String after) {
+    private static UUID insert(
+            DSLContext dsl,
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String before,
+            String after) {
         UUID id = Ids.v7(at.toInstant());
         dsl.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.ID, id)

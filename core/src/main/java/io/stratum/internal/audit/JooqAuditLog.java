@@ -1,10 +1,5 @@
 package io.stratum.internal.audit;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.values.Cursors;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 
 import io.stratum.Page;
@@ -14,6 +9,11 @@ import io.stratum.audit.AuditLog;
 import io.stratum.audit.AuditQuery;
 import io.stratum.audit.AuditRecord;
 import io.stratum.codegen.jooq.tables.records.AuditLogRecord;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +70,21 @@ public final class JooqAuditLog implements AuditLog {
         OffsetDateTime at = Timestamps.normalize(Cursors.parse(cursor, key[0], OffsetDateTime::parse));
         UUID id = Cursors.parse(cursor, key[1], UUID::fromString);
         // The redundant lower bound on the time alone lets the indexes on the time start their range at the cursor.
-        return AUDIT_LOG.AT.ge(at).and(AUDIT_LOG.AT.gt(at).or(AUDIT_LOG.AT.eq(at).and(AUDIT_LOG.ID.gt(id))));
+        return AUDIT_LOG
+                .AT
+                .ge(at)
+                .and(AUDIT_LOG.AT.gt(at).or(AUDIT_LOG.AT.eq(at).and(AUDIT_LOG.ID.gt(id))));
     }
 
     private static AuditEntry toEntry(AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getActor(), r.getAction(), r.getEntityType(), r.getEntityId(),
-                TaskRows.json(r.getBeforeData()), TaskRows.json(r.getAfterData()), Timestamps.normalize(r.getAt()));
+        return new AuditEntry(
+                r.getId(),
+                r.getActor(),
+                r.getAction(),
+                r.getEntityType(),
+                r.getEntityId(),
+                TaskRows.json(r.getBeforeData()),
+                TaskRows.json(r.getAfterData()),
+                Timestamps.normalize(r.getAt()));
     }
 }

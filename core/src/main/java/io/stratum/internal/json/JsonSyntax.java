@@ -1,7 +1,7 @@
 package io.stratum.internal.json;
 
-import io.stratum.internal.values.Text;
 import io.stratum.InvalidInput;
+import io.stratum.internal.values.Text;
 
 /**
  * Strict RFC 8259 well-formedness check without building a tree. Nesting is bounded so that a hostile
@@ -131,7 +131,7 @@ public final class JsonSyntax {
             if (c == '\\') {
                 char e = next();
                 switch (e) {
-                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {}
                     case 'u' -> unicodeEscape();
                     default -> throw error("invalid escape '\\" + printable(e) + "'");
                 }
@@ -215,8 +215,9 @@ public final class JsonSyntax {
         }
         String problem = JsonbNumbers.problem(s, intStart, intEnd, fracStart, fracEnd, exponent);
         if (problem != null) {
-            throw new InvalidInput(field, "JSON number at offset " + start
-                    + " is outside the range PostgreSQL's jsonb stores: " + problem);
+            throw new InvalidInput(
+                    field,
+                    "JSON number at offset " + start + " is outside the range PostgreSQL's jsonb stores: " + problem);
         }
     }
 

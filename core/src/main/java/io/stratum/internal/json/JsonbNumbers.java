@@ -17,8 +17,7 @@ final class JsonbNumbers {
     static final int MAX_SCALE = 16_383;
     static final long MAX_EXPONENT = Integer.MAX_VALUE / 2 - 1;
 
-    private JsonbNumbers() {
-    }
+    private JsonbNumbers() {}
 
     /**
      * Why jsonb refuses the number whose integer digits are {@code s[intStart, intEnd)}, fraction digits

@@ -1,14 +1,5 @@
 package io.stratum.internal.memory;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.audit.AuditTrail;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.values.Ids;
-import io.stratum.internal.json.JsonObject;
-import io.stratum.internal.values.Cursors;
-import io.stratum.internal.values.Paging;
-import io.stratum.internal.values.Text;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 
 import io.stratum.Busy;
@@ -19,6 +10,15 @@ import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.audit.AuditActions;
 import io.stratum.codegen.jooq.tables.records.MemoryEntriesRecord;
+import io.stratum.internal.audit.AuditTrail;
+import io.stratum.internal.json.JsonObject;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.memory.MemoryRepository;
 import io.stratum.memory.MemoryWrite;
@@ -64,16 +64,19 @@ public final class JooqMemoryRepository implements MemoryRepository {
             MemoryEntriesRecord live = newest != null && MemoryRows.isLive(newest, now) ? newest : null;
             long liveVersion = live == null ? 0 : live.getVersion();
             if (write.expectedVersion() != null && write.expectedVersion() != liveVersion) {
-                throw new StaleVersion(AuditActions.MEMORY, entityId(write.namespace(), write.key()),
-                        write.expectedVersion(), liveVersion);
+                throw new StaleVersion(
+                        AuditActions.MEMORY,
+                        entityId(write.namespace(), write.key()),
+                        write.expectedVersion(),
+                        liveVersion);
             }
             String actor = audit.actorOr(write.actor());
             MemoryEntriesRecord row = nextVersion(dsl, write.namespace(), write.key(), newest, live, actor, now);
             row.setValue(JSONB.valueOf(write.value().text()));
             row.setExpiresAt(write.expiresAt());
             insert(dsl, row, write.expectedVersion(), now);
-            audit.change(dsl, actor, AuditActions.MEMORY_PUT, AuditActions.MEMORY, entityId(row), state(live),
-                    state(row));
+            audit.change(
+                    dsl, actor, AuditActions.MEMORY_PUT, AuditActions.MEMORY, entityId(row), state(live), state(row));
             return MemoryRows.toEntry(row);
         });
     }
@@ -85,7 +88,8 @@ public final class JooqMemoryRepository implements MemoryRepository {
         return db.read(dsl -> {
             MemoryEntriesRecord newest = newest(dsl, namespace, key);
             return newest != null && MemoryRows.isLive(newest, Timestamps.now(clock))
-                    ? Optional.of(MemoryRows.toEntry(newest)) : Optional.<MemoryEntry>empty();
+                    ? Optional.of(MemoryRows.toEntry(newest))
+                    : Optional.<MemoryEntry>empty();
         });
     }
 
@@ -105,7 +109,8 @@ public final class JooqMemoryRepository implements MemoryRepository {
         Arguments.require("page", page);
         Long after = Cursors.afterNumber(page);
         List<MemoryEntry> rows = db.read(dsl -> dsl.selectFrom(MEMORY_ENTRIES)
-                .where(sameKey(namespace, key).and(after == null ? DSL.noCondition() : MEMORY_ENTRIES.VERSION.gt(after)))
+                .where(sameKey(namespace, key)
+                        .and(after == null ? DSL.noCondition() : MEMORY_ENTRIES.VERSION.gt(after)))
                 .orderBy(MEMORY_ENTRIES.VERSION)
                 .limit(page.limit() + 1)
                 .fetch(MemoryRows::toEntry));
@@ -128,7 +133,13 @@ public final class JooqMemoryRepository implements MemoryRepository {
             row.setValue(TOMBSTONE);
             row.setDeletedAt(now);
             insert(dsl, row, null, now);
-            audit.change(dsl, who, AuditActions.MEMORY_DELETE, AuditActions.MEMORY, entityId(row), state(newest),
+            audit.change(
+                    dsl,
+                    who,
+                    AuditActions.MEMORY_DELETE,
+                    AuditActions.MEMORY,
+                    entityId(row),
+                    state(newest),
                     state(row));
             return true;
         });
@@ -141,13 +152,16 @@ public final class JooqMemoryRepository implements MemoryRepository {
         Arguments.require("page", page);
         String afterKey = Cursors.afterText(page);
         List<MemoryEntry> rows = db.read(dsl -> {
-            Condition condition = MEMORY_ENTRIES.NAMESPACE.eq(namespace)
+            Condition condition = MEMORY_ENTRIES
+                    .NAMESPACE
+                    .eq(namespace)
                     .and(MemoryRows.isNewest(MEMORY_ENTRIES))
                     .and(MemoryRows.isLive(MEMORY_ENTRIES, Timestamps.now(clock)));
             if (!keyPrefix.isEmpty()) {
                 // An exact comparison, not LIKE: SQLite's LIKE ignores ASCII case, and the prefix is taken literally
                 // without escaping % and _ (keys are ASCII, so characters and bytes count the same).
-                condition = condition.and(DSL.substring(MEMORY_ENTRIES.KEY, 1, keyPrefix.length()).eq(keyPrefix));
+                condition = condition.and(
+                        DSL.substring(MEMORY_ENTRIES.KEY, 1, keyPrefix.length()).eq(keyPrefix));
             }
             if (afterKey != null) {
                 condition = condition.and(MEMORY_ENTRIES.KEY.gt(afterKey));
@@ -170,11 +184,12 @@ public final class JooqMemoryRepository implements MemoryRepository {
         Paging.limit("limit", limit);
         return db.read(dsl -> {
             // jOOQ escapes LIKE's wildcards in the searched text (ESCAPE '!').
-            Condition matches = MEMORY_ENTRIES.KEY.containsIgnoreCase(text)
+            Condition matches = MEMORY_ENTRIES
+                    .KEY
+                    .containsIgnoreCase(text)
                     .or(MEMORY_ENTRIES.VALUE.cast(SQLDataType.VARCHAR).containsIgnoreCase(text));
             return dsl.selectFrom(MEMORY_ENTRIES)
-                    .where(matches
-                            .and(namespace == null ? DSL.noCondition() : MEMORY_ENTRIES.NAMESPACE.eq(namespace))
+                    .where(matches.and(namespace == null ? DSL.noCondition() : MEMORY_ENTRIES.NAMESPACE.eq(namespace))
                             .and(MemoryRows.isNewest(MEMORY_ENTRIES))
                             .and(MemoryRows.isLive(MEMORY_ENTRIES, Timestamps.now(clock))))
                     .orderBy(MEMORY_ENTRIES.NAMESPACE, MEMORY_ENTRIES.KEY)
@@ -192,9 +207,14 @@ public final class JooqMemoryRepository implements MemoryRepository {
     }
 
     /** The row of the version after {@code newest}; a key that had no live version starts a new life. */
-    private static MemoryEntriesRecord nextVersion(DSLContext dsl, String namespace, String key,
-                                                   MemoryEntriesRecord newest, MemoryEntriesRecord live,
-                                                   String actor, OffsetDateTime now) {
+    private static MemoryEntriesRecord nextVersion(
+            DSLContext dsl,
+            String namespace,
+            String key,
+            MemoryEntriesRecord newest,
+            MemoryEntriesRecord live,
+            String actor,
+            OffsetDateTime now) {
         MemoryEntriesRecord row = dsl.newRecord(MEMORY_ENTRIES);
         row.setId(Ids.v7(now.toInstant()));
         row.setNamespace(namespace);
@@ -246,7 +266,9 @@ public final class JooqMemoryRepository implements MemoryRepository {
         if (row == null) {
             return null;
         }
-        JsonObject state = new JsonObject().number("version", row.getVersion()).json("value", row.getValue().data());
+        JsonObject state = new JsonObject()
+                .number("version", row.getVersion())
+                .json("value", row.getValue().data());
         if (row.getExpiresAt() != null) {
             state.string("expiresAt", Timestamps.normalize(row.getExpiresAt()).toString());
         }

@@ -12,8 +12,7 @@ public final class MemoryNames {
     /** Longest key, in characters. */
     public static final int KEY_MAX = 256;
 
-    private MemoryNames() {
-    }
+    private MemoryNames() {}
 
     /** Letters, digits and {@code _ - . : /}, 1..{@value #NAMESPACE_MAX} characters, e.g. {@code task:42:specs}. */
     public static String namespace(String value) {
@@ -21,8 +20,9 @@ public final class MemoryNames {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!(isAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':' || c == '/')) {
-                throw new InvalidInput("namespace", "character '" + c + "' at index " + i
-                        + " is not allowed (letters, digits and _ - . : / are)");
+                throw new InvalidInput(
+                        "namespace",
+                        "character '" + c + "' at index " + i + " is not allowed (letters, digits and _ - . : / are)");
             }
         }
         return value;
@@ -39,8 +39,10 @@ public final class MemoryNames {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '!' || c > '~') {
-                throw new InvalidInput(field, "character " + String.format("U+%04X", (int) c) + " at index " + i
-                        + " is not allowed (printable ASCII without spaces is)");
+                throw new InvalidInput(
+                        field,
+                        "character " + String.format("U+%04X", (int) c) + " at index " + i
+                                + " is not allowed (printable ASCII without spaces is)");
             }
         }
         return value;

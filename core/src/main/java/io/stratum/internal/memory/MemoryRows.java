@@ -1,11 +1,11 @@
 package io.stratum.internal.memory;
 
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES;
 
 import io.stratum.codegen.jooq.tables.MemoryEntries;
 import io.stratum.codegen.jooq.tables.records.MemoryEntriesRecord;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.memory.MemoryEntry;
 import java.time.OffsetDateTime;
 import org.jooq.Condition;
@@ -19,13 +19,13 @@ import org.jooq.impl.DSL;
 public final class MemoryRows {
     private static final MemoryEntries NEWER = MEMORY_ENTRIES.as("newer");
 
-    private MemoryRows() {
-    }
+    private MemoryRows() {}
 
     /** {@code m} is its key's newest version (an index look-up on the unique (namespace, key, version) index). */
     public static Condition isNewest(MemoryEntries m) {
-        return DSL.notExists(DSL.selectOne().from(NEWER).where(
-                NEWER.NAMESPACE.eq(m.NAMESPACE), NEWER.KEY.eq(m.KEY), NEWER.VERSION.gt(m.VERSION)));
+        return DSL.notExists(DSL.selectOne()
+                .from(NEWER)
+                .where(NEWER.NAMESPACE.eq(m.NAMESPACE), NEWER.KEY.eq(m.KEY), NEWER.VERSION.gt(m.VERSION)));
     }
 
     /** {@code m} neither records a delete nor has expired at {@code now}. */
@@ -34,13 +34,21 @@ public final class MemoryRows {
     }
 
     static boolean isLive(MemoryEntriesRecord r, OffsetDateTime now) {
-        return r.getDeletedAt() == null && (r.getExpiresAt() == null || r.getExpiresAt().isAfter(now));
+        return r.getDeletedAt() == null
+                && (r.getExpiresAt() == null || r.getExpiresAt().isAfter(now));
     }
 
     static MemoryEntry toEntry(MemoryEntriesRecord r) {
-        return new MemoryEntry(r.getNamespace(), r.getKey(), TaskRows.json(r.getValue()), r.getVersion(),
-                r.getCreatedBy(), Timestamps.normalize(r.getCreatedAt()), r.getUpdatedBy(),
-                Timestamps.normalize(r.getUpdatedAt()), Timestamps.normalize(r.getExpiresAt()),
+        return new MemoryEntry(
+                r.getNamespace(),
+                r.getKey(),
+                TaskRows.json(r.getValue()),
+                r.getVersion(),
+                r.getCreatedBy(),
+                Timestamps.normalize(r.getCreatedAt()),
+                r.getUpdatedBy(),
+                Timestamps.normalize(r.getUpdatedAt()),
+                Timestamps.normalize(r.getExpiresAt()),
                 Timestamps.normalize(r.getDeletedAt()));
     }
 }

@@ -1,13 +1,13 @@
 package io.stratum.internal.queue;
 
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.task.TaskMove;
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.task.TaskTransitions;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.task.TaskMove;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.task.TaskTransitions;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Lease;
 import io.stratum.task.Task;
@@ -32,8 +32,8 @@ import org.jooq.DSLContext;
  */
 final class Claims {
     /** The order claims hand tasks out in, as the claim query sorts them. */
-    private static final Comparator<TasksRecord> CLAIM_ORDER = Comparator
-            .comparing((TasksRecord r) -> r.get(TASKS.CALCULATED_PRIORITY), Comparator.reverseOrder())
+    private static final Comparator<TasksRecord> CLAIM_ORDER = Comparator.comparing(
+                    (TasksRecord r) -> r.get(TASKS.CALCULATED_PRIORITY), Comparator.reverseOrder())
             .thenComparing(r -> r.get(TASKS.SUBMITTED_AT))
             .thenComparing(r -> r.get(TASKS.ID));
 
@@ -43,8 +43,12 @@ final class Claims {
     private final Clock clock;
     private final ReclaimTimer reclaimTimer;
 
-    Claims(QueueQueries queries, TaskTransitions transitions, Reclaimer reclaimer, Clock clock,
-           ReclaimTimer reclaimTimer) {
+    Claims(
+            QueueQueries queries,
+            TaskTransitions transitions,
+            Reclaimer reclaimer,
+            Clock clock,
+            ReclaimTimer reclaimTimer) {
         this.queries = queries;
         this.transitions = transitions;
         this.reclaimer = reclaimer;
@@ -64,11 +68,19 @@ final class Claims {
             // dependency committed while this statement was under way.
             UUID token = UUID.randomUUID();
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
-            return new Taken(transitions.moveSelected(dsl, queries.claimable(dsl, now, max),
-                    TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
-                            .set(TASKS.LEASE_OWNER, workerId).set(TASKS.LEASE_TOKEN, token)
-                            .set(TASKS.LEASE_EXPIRES_AT, expires).set(TASKS.STARTED_AT, now).by(workerId), now),
-                    token, expires);
+            return new Taken(
+                    transitions.moveSelected(
+                            dsl,
+                            queries.claimable(dsl, now, max),
+                            TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
+                                    .set(TASKS.LEASE_OWNER, workerId)
+                                    .set(TASKS.LEASE_TOKEN, token)
+                                    .set(TASKS.LEASE_EXPIRES_AT, expires)
+                                    .set(TASKS.STARTED_AT, now)
+                                    .by(workerId),
+                            now),
+                    token,
+                    expires);
         };
         // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
         Taken taken = reclaim || transitions.audits() ? db.write(take) : db.writeOne(take);
@@ -83,7 +95,5 @@ final class Claims {
     }
 
     /** The rows one claim took, under which lease. */
-    private record Taken(List<TasksRecord> rows, UUID token, OffsetDateTime expires) {
-    }
-
+    private record Taken(List<TasksRecord> rows, UUID token, OffsetDateTime expires) {}
 }

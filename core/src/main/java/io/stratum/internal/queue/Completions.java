@@ -1,10 +1,10 @@
 package io.stratum.internal.queue;
 
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.task.TaskTransitions;
-import static io.stratum.codegen.jooq.Tables.TASKS;
-
 import io.stratum.queue.Completion;
 import io.stratum.queue.Lease;
 import io.stratum.task.TaskStatus;
@@ -36,9 +36,11 @@ final class Completions {
     /** {@code completions} sorted by task id, the order rows are locked in. */
     void complete(DSLContext dsl, List<Completion> completions, OffsetDateTime now) {
         // The tasks of one claim share owner and token; those with the same result finish in one statement.
-        Map<List<Object>, List<Completion>> groups = completions.stream().collect(Collectors.groupingBy(
-                c -> Arrays.asList(c.lease().token(), c.lease().owner(), c.result()), LinkedHashMap::new,
-                Collectors.toList()));
+        Map<List<Object>, List<Completion>> groups = completions.stream()
+                .collect(Collectors.groupingBy(
+                        c -> Arrays.asList(c.lease().token(), c.lease().owner(), c.result()),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
         List<UUID> done = new ArrayList<>();
         for (List<Completion> group : groups.values()) {
             Lease lease = group.getFirst().lease();

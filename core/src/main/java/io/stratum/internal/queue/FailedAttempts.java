@@ -1,10 +1,10 @@
 package io.stratum.internal.queue;
 
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
 import io.stratum.internal.values.Timestamps;
-import static io.stratum.codegen.jooq.Tables.TASKS;
-
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -21,11 +21,15 @@ import org.jooq.Record;
  */
 final class FailedAttempts {
     /** What became of an attempt. */
-    enum Outcome { RETRYING, FAILED, LOST }
+    enum Outcome {
+        RETRYING,
+        FAILED,
+        LOST
+    }
 
     /** Columns {@link #record} needs from the task's row. */
-    static final List<Field<?>> COLUMNS = List.of(TASKS.ID, TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.PRIORITY,
-            TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE);
+    static final List<Field<?>> COLUMNS = List.of(
+            TASKS.ID, TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE);
 
     private final TaskTransitions transitions;
     private final QueueSettings settings;

@@ -1,10 +1,10 @@
 package io.stratum.internal.queue;
 
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
 import io.stratum.internal.task.Statuses;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
-import static io.stratum.codegen.jooq.Tables.TASKS;
-
 import io.stratum.queue.DependentsOnFailure;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -26,18 +26,18 @@ import org.jooq.DSLContext;
  */
 final class FailureCascade {
     /** Statuses a task can be cancelled from: everything but the final ones. */
-    static final Set<TaskStatus> CANCELLABLE = EnumSet.of(TaskStatus.PENDING, TaskStatus.BLOCKED,
-            TaskStatus.READY, TaskStatus.RUNNING, TaskStatus.FAILED);
-    private static final Set<TaskStatus> BLOCKING = EnumSet.of(TaskStatus.FAILED, TaskStatus.BLOCKED,
-            TaskStatus.CANCELLED);
+    static final Set<TaskStatus> CANCELLABLE =
+            EnumSet.of(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.READY, TaskStatus.RUNNING, TaskStatus.FAILED);
+
+    private static final Set<TaskStatus> BLOCKING =
+            EnumSet.of(TaskStatus.FAILED, TaskStatus.BLOCKED, TaskStatus.CANCELLED);
 
     private final QueueQueries queries;
     private final DependencyWalk walk;
     private final TaskTransitions transitions;
     private final DependentsOnFailure policy;
 
-    FailureCascade(QueueQueries queries, DependencyWalk walk, TaskTransitions transitions,
-                   DependentsOnFailure policy) {
+    FailureCascade(QueueQueries queries, DependencyWalk walk, TaskTransitions transitions, DependentsOnFailure policy) {
         this.queries = queries;
         this.walk = walk;
         this.transitions = transitions;
@@ -56,8 +56,8 @@ final class FailureCascade {
 
     /** Cancels everything downstream of {@code root}; returns what moved, level by level. */
     List<UUID> cancelDependentsOf(DSLContext dsl, UUID root, OffsetDateTime now) {
-        return transitions.move(dsl, walk.transitive(dsl, List.of(root)),
-                TaskMove.of(CANCELLABLE, TaskStatus.CANCELLED), now);
+        return transitions.move(
+                dsl, walk.transitive(dsl, List.of(root)), TaskMove.of(CANCELLABLE, TaskStatus.CANCELLED), now);
     }
 
     /**
@@ -69,17 +69,22 @@ final class FailureCascade {
         // A task's dependencies are all shallower than the task: settle the graph one depth at a time.
         Map<Integer, List<UUID>> blockedByDepth = new TreeMap<>();
         for (List<UUID> chunk : TaskTransitions.chunks(downstream)) {
-            dsl.select(TASKS.ID, TASKS.DEPENDENCY_DEPTH).from(TASKS)
+            dsl.select(TASKS.ID, TASKS.DEPENDENCY_DEPTH)
+                    .from(TASKS)
                     .where(TASKS.ID.in(chunk))
                     .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.BLOCKED)))
-                    .forEach(r -> blockedByDepth.computeIfAbsent(r.value2(), d -> new ArrayList<>()).add(r.value1()));
+                    .forEach(r -> blockedByDepth
+                            .computeIfAbsent(r.value2(), d -> new ArrayList<>())
+                            .add(r.value1()));
         }
         for (List<UUID> level : blockedByDepth.values()) {
             Set<UUID> stillBlocked = new HashSet<>();
             for (List<UUID> chunk : TaskTransitions.chunks(level)) {
-                stillBlocked.addAll(queries.withDependencyIn(dsl, chunk, BLOCKING).fetch(0, UUID.class));
+                stillBlocked.addAll(
+                        queries.withDependencyIn(dsl, chunk, BLOCKING).fetch(0, UUID.class));
             }
-            List<UUID> released = level.stream().filter(id -> !stillBlocked.contains(id)).toList();
+            List<UUID> released =
+                    level.stream().filter(id -> !stillBlocked.contains(id)).toList();
             transitions.move(dsl, released, TaskMove.of(TaskStatus.BLOCKED, TaskStatus.PENDING), now);
         }
     }

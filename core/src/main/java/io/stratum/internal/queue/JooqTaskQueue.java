@@ -1,19 +1,19 @@
 package io.stratum.internal.queue;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.task.Statuses;
-import io.stratum.internal.task.TaskMove;
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.task.TaskTransitions;
-import io.stratum.internal.values.Text;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.internal.task.Statuses;
+import io.stratum.internal.task.TaskMove;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.task.TaskTransitions;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Completion;
 import io.stratum.queue.Failure;
@@ -50,13 +50,18 @@ public final class JooqTaskQueue implements TaskQueue {
     private final Claims claims;
     private final Completions completions;
 
-    public JooqTaskQueue(Database db, Clock clock, QueueQueries queries, TaskTransitions transitions,
-                  QueueSettings settings, ReclaimTimer reclaimTimer) {
+    public JooqTaskQueue(
+            Database db,
+            Clock clock,
+            QueueQueries queries,
+            TaskTransitions transitions,
+            QueueSettings settings,
+            ReclaimTimer reclaimTimer) {
         this.db = db;
         this.clock = clock;
         this.transitions = transitions;
-        this.cascade = new FailureCascade(queries, new DependencyWalk(queries), transitions,
-                settings.dependentsOnFailure());
+        this.cascade =
+                new FailureCascade(queries, new DependencyWalk(queries), transitions, settings.dependentsOnFailure());
         this.attempts = new FailedAttempts(transitions, settings);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
         this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
@@ -104,9 +109,13 @@ public final class JooqTaskQueue implements TaskQueue {
         db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             Map<UUID, Record> rows = new HashMap<>();
-            List<UUID> ids = sorted.stream().map(f -> f.lease().taskId().value()).toList();
+            List<UUID> ids =
+                    sorted.stream().map(f -> f.lease().taskId().value()).toList();
             for (List<UUID> chunk : TaskTransitions.chunks(ids)) {
-                rows.putAll(dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.in(chunk)).fetchMap(TASKS.ID));
+                rows.putAll(dsl.select(FailedAttempts.COLUMNS)
+                        .from(TASKS)
+                        .where(TASKS.ID.in(chunk))
+                        .fetchMap(TASKS.ID));
             }
             List<UUID> failed = new ArrayList<>();
             for (Failure f : sorted) {
@@ -114,11 +123,16 @@ public final class JooqTaskQueue implements TaskQueue {
                 if (row == null) {
                     throw new NotFound("task", f.lease().taskId());
                 }
-                switch (attempts.record(dsl, row, f.error(), Leases.held(f.lease().token(), f.lease().owner(), now),
-                        f.lease().owner(), now)) {
+                switch (attempts.record(
+                        dsl,
+                        row,
+                        f.error(),
+                        Leases.held(f.lease().token(), f.lease().owner(), now),
+                        f.lease().owner(),
+                        now)) {
                     case LOST -> throw Leases.lost(dsl, f.lease(), now);
                     case FAILED -> failed.add(row.get(TASKS.ID));
-                    case RETRYING -> { }
+                    case RETRYING -> {}
                 }
             }
             cascade.afterFinalFailure(dsl, failed, now);
@@ -135,7 +149,8 @@ public final class JooqTaskQueue implements TaskQueue {
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
-            int extended = dsl.update(TASKS).set(TASKS.LEASE_EXPIRES_AT, expires)
+            int extended = dsl.update(TASKS)
+                    .set(TASKS.LEASE_EXPIRES_AT, expires)
                     .where(TASKS.ID.eq(lease.taskId().value()))
                     .and(Statuses.oneOf(TASKS.STATUS, RUNNING))
                     .and(Leases.held(lease.token(), lease.owner(), now))
@@ -163,8 +178,9 @@ public final class JooqTaskQueue implements TaskQueue {
         Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(FailureCascade.CANCELLABLE, TaskStatus.CANCELLED),
-                    now).isEmpty()) {
+            if (transitions
+                    .move(dsl, List.of(id.value()), TaskMove.of(FailureCascade.CANCELLABLE, TaskStatus.CANCELLED), now)
+                    .isEmpty()) {
                 String status = statusOf(dsl, id);
                 if (TaskStatus.CANCELLED.dbValue().equals(status)) {
                     return List.<TaskId>of();
@@ -183,13 +199,23 @@ public final class JooqTaskQueue implements TaskQueue {
         Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
-            Record row = dsl.select(FailedAttempts.COLUMNS).from(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
+            Record row = dsl.select(FailedAttempts.COLUMNS)
+                    .from(TASKS)
+                    .where(TASKS.ID.eq(id.value()))
+                    .fetchOne();
             if (row == null) {
                 throw new NotFound("task", id);
             }
-            if (transitions.move(dsl, List.of(id.value()), TaskMove.of(TaskStatus.FAILED, TaskStatus.READY)
-                    .set(TASKS.RETRY_COUNT, 0).set(TASKS.RUN_AFTER, now)
-                    .set(TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now)), now).isEmpty()) {
+            if (transitions
+                    .move(
+                            dsl,
+                            List.of(id.value()),
+                            TaskMove.of(TaskStatus.FAILED, TaskStatus.READY)
+                                    .set(TASKS.RETRY_COUNT, 0)
+                                    .set(TASKS.RUN_AFTER, now)
+                                    .set(TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now)),
+                            now)
+                    .isEmpty()) {
                 throw new IllegalTransition(id, statusOf(dsl, id), TaskStatus.READY.dbValue());
             }
             cascade.afterRetry(dsl, id.value(), now);
@@ -198,7 +224,10 @@ public final class JooqTaskQueue implements TaskQueue {
     }
 
     private static String statusOf(DSLContext dsl, TaskId id) {
-        String status = dsl.select(TASKS.STATUS).from(TASKS).where(TASKS.ID.eq(id.value())).fetchOne(TASKS.STATUS);
+        String status = dsl.select(TASKS.STATUS)
+                .from(TASKS)
+                .where(TASKS.ID.eq(id.value()))
+                .fetchOne(TASKS.STATUS);
         if (status == null) {
             throw new NotFound("task", id);
         }

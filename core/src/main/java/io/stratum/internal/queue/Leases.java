@@ -1,11 +1,11 @@
 package io.stratum.internal.queue;
 
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.InvalidInput;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.queue.Lease;
 import io.stratum.queue.TaskQueue;
 import io.stratum.task.TaskStatus;
@@ -24,20 +24,19 @@ import org.jooq.Record;
 
 /** Lease checks: the condition a lease holder's write carries, and why a lease no longer holds. */
 final class Leases {
-    private Leases() {
-    }
+    private Leases() {}
 
     /** The row still carries the lease of this token and owner, and it has not expired at {@code now}. */
     static Condition held(UUID token, String owner, OffsetDateTime now) {
-        return TASKS.LEASE_TOKEN.eq(token)
-                .and(TASKS.LEASE_OWNER.eq(owner))
-                .and(TASKS.LEASE_EXPIRES_AT.gt(now));
+        return TASKS.LEASE_TOKEN.eq(token).and(TASKS.LEASE_OWNER.eq(owner)).and(TASKS.LEASE_EXPIRES_AT.gt(now));
     }
 
     /** The error for a write through {@code lease} that matched no row: {@link NotFound} or {@link LeaseLost}. */
     static RuntimeException lost(DSLContext dsl, Lease lease, OffsetDateTime now) {
         Record row = dsl.select(TASKS.STATUS, TASKS.LEASE_TOKEN, TASKS.LEASE_OWNER, TASKS.LEASE_EXPIRES_AT)
-                .from(TASKS).where(TASKS.ID.eq(lease.taskId().value())).fetchOne();
+                .from(TASKS)
+                .where(TASKS.ID.eq(lease.taskId().value()))
+                .fetchOne();
         if (row == null) {
             return new NotFound("task", lease.taskId());
         }
@@ -50,8 +49,8 @@ final class Leases {
             detail = "the lease presented is not the task's current lease, which is held by "
                     + row.get(TASKS.LEASE_OWNER) + " until " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT));
         } else {
-            detail = "the lease expired at " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT))
-                    + " (now " + now + ")";
+            detail = "the lease expired at " + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT)) + " (now " + now
+                    + ")";
         }
         return new LeaseLost(lease.taskId(), detail);
     }

@@ -1,11 +1,11 @@
 package io.stratum.internal.queue;
 
+import static io.stratum.codegen.jooq.Tables.TASKS;
+
 import io.stratum.internal.task.PriorityFormula;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
 import io.stratum.internal.values.Timestamps;
-import static io.stratum.codegen.jooq.Tables.TASKS;
-
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -39,7 +39,8 @@ final class Promotion {
 
     void promoteDependentsOf(DSLContext dsl, Collection<UUID> completed, OffsetDateTime now) {
         for (List<UUID> chunk : TaskTransitions.chunks(completed)) {
-            List<? extends Record> pending = queries.pendingDependentsOf(dsl, chunk).fetch();
+            List<? extends Record> pending =
+                    queries.pendingDependentsOf(dsl, chunk).fetch();
             for (List<? extends Record> candidates : TaskTransitions.chunks(pending)) {
                 promoteReady(dsl, candidates, now);
             }
@@ -48,20 +49,30 @@ final class Promotion {
 
     private void promoteReady(DSLContext dsl, List<? extends Record> candidates, OffsetDateTime now) {
         List<UUID> ids = candidates.stream().map(r -> r.get(TASKS.ID)).toList();
-        Set<UUID> waiting = new HashSet<>(queries.withDependencyIn(dsl, ids, UNFINISHED).fetch(0, UUID.class));
+        Set<UUID> waiting =
+                new HashSet<>(queries.withDependencyIn(dsl, ids, UNFINISHED).fetch(0, UUID.class));
         // One statement per distinct priority: tasks of a fan-out mostly share one.
         Map<Double, List<UUID>> byPriority = candidates.stream()
                 .filter(r -> !waiting.contains(r.get(TASKS.ID)))
-                .collect(Collectors.groupingBy(r -> priority(r, now), TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        r -> priority(r, now),
+                        TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
         // run_after = now: a claim takes a task only once run_after has passed by its own clock (see Claims).
-        byPriority.forEach((priority, ready) -> transitions.move(dsl, ready,
-                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY).set(TASKS.CALCULATED_PRIORITY, priority)
-                        .set(TASKS.RUN_AFTER, now), now));
+        byPriority.forEach((priority, ready) -> transitions.move(
+                dsl,
+                ready,
+                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY)
+                        .set(TASKS.CALCULATED_PRIORITY, priority)
+                        .set(TASKS.RUN_AFTER, now),
+                now));
     }
 
     static double priority(Record row, OffsetDateTime now) {
-        return PriorityFormula.calculate(row.get(TASKS.PRIORITY), row.get(TASKS.DEPENDENCY_DEPTH),
-                Timestamps.normalize(row.get(TASKS.DEADLINE)), now);
+        return PriorityFormula.calculate(
+                row.get(TASKS.PRIORITY),
+                row.get(TASKS.DEPENDENCY_DEPTH),
+                Timestamps.normalize(row.get(TASKS.DEADLINE)),
+                now);
     }
 }

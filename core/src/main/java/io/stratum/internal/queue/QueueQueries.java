@@ -1,12 +1,12 @@
 package io.stratum.internal.queue;
 
-import io.stratum.internal.task.Statuses;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.codegen.jooq.Indexes;
 import io.stratum.codegen.jooq.tables.TaskDependencies;
 import io.stratum.codegen.jooq.tables.Tasks;
+import io.stratum.internal.task.Statuses;
 import io.stratum.spi.Backend;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -49,24 +49,36 @@ public final class QueueQueries {
 
     /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */
     public Select<Record1<UUID>> claimable(DSLContext dsl, OffsetDateTime now, int limit) {
-        return lockSkipping(dsl.select(TASKS.ID).from(claimTable)
-                .where(READY).and(TASKS.RUN_AFTER.le(now))
+        return lockSkipping(dsl.select(TASKS.ID)
+                .from(claimTable)
+                .where(READY)
+                .and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(limit));
     }
 
     /** Up to {@code limit} tasks {@link #claimable} would select at {@code now}, in claim order; no locks. */
     public ResultQuery<Record> ready(DSLContext dsl, OffsetDateTime now, int limit) {
-        return dsl.select(TASKS.fields()).from(claimTable)
-                .where(READY).and(TASKS.RUN_AFTER.le(now))
+        return dsl.select(TASKS.fields())
+                .from(claimTable)
+                .where(READY)
+                .and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(limit);
     }
 
     /** Up to {@code limit} running tasks whose lease expired at or before {@code now}, locked (skipping). */
     public ResultQuery<? extends Record> expiredLeases(DSLContext dsl, OffsetDateTime now, int limit) {
-        return lockSkipping(dsl.select(TASKS.ID, TASKS.LEASE_TOKEN, TASKS.LEASE_OWNER, TASKS.LEASE_EXPIRES_AT,
-                        TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE)
+        return lockSkipping(dsl.select(
+                        TASKS.ID,
+                        TASKS.LEASE_TOKEN,
+                        TASKS.LEASE_OWNER,
+                        TASKS.LEASE_EXPIRES_AT,
+                        TASKS.RETRY_COUNT,
+                        TASKS.MAX_RETRIES,
+                        TASKS.PRIORITY,
+                        TASKS.DEPENDENCY_DEPTH,
+                        TASKS.DEADLINE)
                 .from(leaseTable)
                 .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
                 .and(TASKS.LEASE_EXPIRES_AT.le(now))
@@ -76,7 +88,8 @@ public final class QueueQueries {
 
     /** Distinct tasks that depend directly on any of {@code ids}. */
     public Select<Record1<UUID>> dependents(DSLContext dsl, Collection<UUID> ids) {
-        return dsl.selectDistinct(TASK_DEPENDENCIES.TASK_ID).from(TASK_DEPENDENCIES)
+        return dsl.selectDistinct(TASK_DEPENDENCIES.TASK_ID)
+                .from(TASK_DEPENDENCIES)
                 .where(TASK_DEPENDENCIES.DEPENDS_ON_ID.in(ids));
     }
 
@@ -86,7 +99,8 @@ public final class QueueQueries {
      * deciding on them.
      */
     public ResultQuery<? extends Record> pendingDependentsOf(DSLContext dsl, Collection<UUID> ids) {
-        return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE).from(TASKS)
+        return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE)
+                .from(TASKS)
                 .where(TASKS.ID.in(dependents(dsl, ids)))
                 .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
                 .orderBy(TASKS.ID));
@@ -94,18 +108,21 @@ public final class QueueQueries {
 
     /** Id and status of those of {@code ids} whose status is one of {@code statuses}, locked. */
     public ResultQuery<Record2<UUID, String>> statuses(DSLContext dsl, Collection<UUID> ids, Set<TaskStatus> statuses) {
-        return lock(dsl.select(TASKS.ID, TASKS.STATUS).from(TASKS)
-                .where(TASKS.ID.in(ids)).and(Statuses.oneOf(TASKS.STATUS, statuses))
+        return lock(dsl.select(TASKS.ID, TASKS.STATUS)
+                .from(TASKS)
+                .where(TASKS.ID.in(ids))
+                .and(Statuses.oneOf(TASKS.STATUS, statuses))
                 .orderBy(TASKS.ID));
     }
 
     /** Those of {@code ids} that have a dependency whose status is one of {@code statuses}. */
-    public ResultQuery<Record1<UUID>> withDependencyIn(DSLContext dsl, Collection<UUID> ids,
-                                                       Set<TaskStatus> statuses) {
+    public ResultQuery<Record1<UUID>> withDependencyIn(DSLContext dsl, Collection<UUID> ids, Set<TaskStatus> statuses) {
         TaskDependencies d = TASK_DEPENDENCIES.as("d");
         Tasks t = TASKS.as("t");
-        return dsl.selectDistinct(d.TASK_ID).from(d)
-                .join(t).on(t.ID.eq(d.DEPENDS_ON_ID))
+        return dsl.selectDistinct(d.TASK_ID)
+                .from(d)
+                .join(t)
+                .on(t.ID.eq(d.DEPENDS_ON_ID))
                 .where(d.TASK_ID.in(ids))
                 .and(Statuses.oneOf(t.STATUS, statuses));
     }

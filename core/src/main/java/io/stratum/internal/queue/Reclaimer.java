@@ -1,8 +1,8 @@
 package io.stratum.internal.queue;
 
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
+import io.stratum.internal.values.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +36,13 @@ final class Reclaimer {
         for (Record row : queries.expiredLeases(dsl, now, BATCH).fetch()) {
             String error = "lease of " + row.get(TASKS.LEASE_OWNER) + " expired at "
                     + Timestamps.normalize(row.get(TASKS.LEASE_EXPIRES_AT));
-            var outcome = attempts.record(dsl, row, error,
-                    TASKS.LEASE_TOKEN.eq(row.get(TASKS.LEASE_TOKEN)).and(TASKS.LEASE_EXPIRES_AT.le(now)), null, now);
+            var outcome = attempts.record(
+                    dsl,
+                    row,
+                    error,
+                    TASKS.LEASE_TOKEN.eq(row.get(TASKS.LEASE_TOKEN)).and(TASKS.LEASE_EXPIRES_AT.le(now)),
+                    null,
+                    now);
             if (outcome != FailedAttempts.Outcome.LOST) {
                 reclaimed++;
             }

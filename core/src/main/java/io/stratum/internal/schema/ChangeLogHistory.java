@@ -19,7 +19,9 @@ import java.util.TreeSet;
 public final class ChangeLogHistory {
     static final String TABLE = "databasechangelog";
     static final String LOCK_TABLE = "databasechangeloglock";
-    private static final String[] TABLE_TYPES = {"TABLE", "VIEW", "PARTITIONED TABLE", "FOREIGN TABLE", "MATERIALIZED VIEW"};
+    private static final String[] TABLE_TYPES = {
+        "TABLE", "VIEW", "PARTITIONED TABLE", "FOREIGN TABLE", "MATERIALIZED VIEW"
+    };
 
     /** One applied changeset; {@code tag} is null unless a tag was set on it. */
     record Ran(String id, String author, String file, String tag) {
@@ -38,8 +40,7 @@ public final class ChangeLogHistory {
         }
     }
 
-    private ChangeLogHistory() {
-    }
+    private ChangeLogHistory() {}
 
     /** Applied changesets in the order they ran (Liquibase's order); empty when there is no history table. */
     static List<Ran> read(Connection connection) throws SQLException {
@@ -48,8 +49,8 @@ public final class ChangeLogHistory {
             return ran;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, author, filename, tag FROM " + TABLE
-                     + " ORDER BY dateexecuted, orderexecuted")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT id, author, filename, tag FROM " + TABLE + " ORDER BY dateexecuted, orderexecuted")) {
             while (rows.next()) {
                 ran.add(new Ran(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
             }

@@ -1,12 +1,12 @@
 package io.stratum.internal.schema;
 
-import io.stratum.JdbcUrls;
-import io.stratum.internal.values.Text;
 import io.stratum.InvalidInput;
+import io.stratum.JdbcUrls;
 import io.stratum.MigrationFailed;
 import io.stratum.RollbackPlan;
 import io.stratum.SchemaMigrations;
 import io.stratum.SchemaState;
+import io.stratum.internal.values.Text;
 import io.stratum.spi.Backend;
 import io.stratum.spi.WriteGate;
 import java.sql.Connection;
@@ -88,14 +88,18 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 throw undo(connection, database, before, tables, e);
             }
             Set<String> old = keys(before);
-            return ChangeLogHistory.read(connection).stream().filter(r -> !old.contains(r.key())).toList();
+            return ChangeLogHistory.read(connection).stream()
+                    .filter(r -> !old.contains(r.key()))
+                    .toList();
         });
         applied.forEach(r -> LOG.info("applied changeset {}", r));
         long others = state().others().size();
         if (others > 0) {
             LOG.info("the history also records {} changeset(s) of other authors, left alone", others);
         }
-        LOG.info(applied.isEmpty() ? "schema is up to date" : "schema migrated: {} changeset(s) applied", applied.size());
+        LOG.info(
+                applied.isEmpty() ? "schema is up to date" : "schema migrated: {} changeset(s) applied",
+                applied.size());
     }
 
     @Override
@@ -117,7 +121,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
         int count = run("rollback", (connection, database) -> {
-            int after = afterTag(stratums(ChangeLogHistory.read(connection)), tag).size();
+            int after =
+                    afterTag(stratums(ChangeLogHistory.read(connection)), tag).size();
             if (after > 0) {
                 rollbackCount(database, after);
             }
@@ -144,10 +149,16 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             Set<String> tables = ChangeLogHistory.tables(connection);
             List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
             Set<String> known = StratumChangeLog.keys();
-            List<String> ours = stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
-            return new SchemaState(known.size(), (int) ours.stream().filter(known::contains).count(),
+            List<String> ours =
+                    stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
+            return new SchemaState(
+                    known.size(),
+                    (int) ours.stream().filter(known::contains).count(),
                     ours.stream().filter(key -> !known.contains(key)).toList(),
-                    ran.stream().filter(r -> !r.stratums()).map(ChangeLogHistory.Ran::key).toList(),
+                    ran.stream()
+                            .filter(r -> !r.stratums())
+                            .map(ChangeLogHistory.Ran::key)
+                            .toList(),
                     tables.isEmpty());
         } catch (SQLException e) {
             throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
@@ -162,14 +173,18 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 return ran.subList(i + 1, ran.size());
             }
         }
-        throw new MigrationFailed("rollback failed: no changeset applied to this database set the tag '" + tag + "'",
-                null);
+        throw new MigrationFailed(
+                "rollback failed: no changeset applied to this database set the tag '" + tag + "'", null);
     }
 
     private static RollbackPlan plan(List<ChangeLogHistory.Ran> undone) {
-        List<String> keys = undone.reversed().stream().map(ChangeLogHistory.Ran::key).toList();
-        return new RollbackPlan(keys, keys.stream().flatMap(key -> StratumChangeLog.tablesCreatedBy(key).stream())
-                .toList());
+        List<String> keys =
+                undone.reversed().stream().map(ChangeLogHistory.Ran::key).toList();
+        return new RollbackPlan(
+                keys,
+                keys.stream()
+                        .flatMap(key -> StratumChangeLog.tablesCreatedBy(key).stream())
+                        .toList());
     }
 
     private static List<ChangeLogHistory.Ran> stratums(List<ChangeLogHistory.Ran> ran) {
@@ -206,9 +221,14 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             Liquibase liquibase = new Liquibase(CHANGELOG, resources(), database);
             List<ChangeSetStatus> statuses = liquibase.getChangeSetStatuses(new Contexts(), new LabelExpression());
             return statuses.stream()
-                    .map(s -> new ChangeSetState(s.getChangeSet().getId(), s.getChangeSet().getAuthor(),
-                            s.getChangeSet().getFilePath(), s.getPreviouslyRan(),
-                            s.getDateLastExecuted() == null ? null : s.getDateLastExecuted().toInstant()))
+                    .map(s -> new ChangeSetState(
+                            s.getChangeSet().getId(),
+                            s.getChangeSet().getAuthor(),
+                            s.getChangeSet().getFilePath(),
+                            s.getPreviouslyRan(),
+                            s.getDateLastExecuted() == null
+                                    ? null
+                                    : s.getDateLastExecuted().toInstant()))
                     .toList();
         });
     }
@@ -228,7 +248,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     }
 
     private static DatabaseChangeLog changeLog(Database database) throws LiquibaseException {
-        return ChangeLogParserFactory.getInstance().getParser(CHANGELOG, resources())
+        return ChangeLogParserFactory.getInstance()
+                .getParser(CHANGELOG, resources())
                 .parse(CHANGELOG, new ChangeLogParameters(database), resources());
     }
 
@@ -250,9 +271,11 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             }
         }
         if (!clashes.isEmpty()) {
-            throw new MigrationFailed("migrate refused: the database already has table(s) " + String.join(", ", clashes)
-                    + " that are not Stratum's and that Stratum would create; nothing was changed: use a database"
-                    + " (or schema) of Stratum's own", null);
+            throw new MigrationFailed(
+                    "migrate refused: the database already has table(s) " + String.join(", ", clashes)
+                            + " that are not Stratum's and that Stratum would create; nothing was changed: use a database"
+                            + " (or schema) of Stratum's own",
+                    null);
         }
     }
 
@@ -266,14 +289,17 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     private static void refuseNewerSchema(Database database) throws Exception {
         List<RanChangeSet> unknown = new Liquibase(CHANGELOG, resources(), database)
                 .listUnexpectedChangeSets(new Contexts(), new LabelExpression()).stream()
-                .filter(ran -> AUTHOR.equals(ran.getAuthor()))
-                .toList();
+                        .filter(ran -> AUTHOR.equals(ran.getAuthor()))
+                        .toList();
         if (!unknown.isEmpty()) {
-            String ids = unknown.stream().map(c -> c.getId() + " (" + c.getChangeLog() + ")")
+            String ids = unknown.stream()
+                    .map(c -> c.getId() + " (" + c.getChangeLog() + ")")
                     .collect(Collectors.joining(", "));
-            throw new MigrationFailed("the database schema is newer than this version of Stratum: it has "
-                    + unknown.size() + " changeset(s) this version does not know: " + ids
-                    + "; upgrade Stratum, or roll those changesets back with the newer version", null);
+            throw new MigrationFailed(
+                    "the database schema is newer than this version of Stratum: it has "
+                            + unknown.size() + " changeset(s) this version does not know: " + ids
+                            + "; upgrade Stratum, or roll those changesets back with the newer version",
+                    null);
         }
     }
 
@@ -281,15 +307,21 @@ public final class LiquibaseMigrations implements SchemaMigrations {
      * After a failed update: rolls back the changesets this update applied (every changeset has a rollback), and
      * drops Liquibase's tables if this update created them, so that the database is as it was before.
      */
-    private static MigrationFailed undo(Connection connection, Database database, List<ChangeLogHistory.Ran> before,
-                                        Set<String> tablesBefore, Exception failure) {
+    private static MigrationFailed undo(
+            Connection connection,
+            Database database,
+            List<ChangeLogHistory.Ran> before,
+            Set<String> tablesBefore,
+            Exception failure) {
         String cause = "migrate failed: " + JdbcUrls.redact(rootMessage(failure));
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             Set<String> old = keys(before);
-            int applied = (int) ChangeLogHistory.read(connection).stream().filter(r -> !old.contains(r.key())).count();
+            int applied = (int) ChangeLogHistory.read(connection).stream()
+                    .filter(r -> !old.contains(r.key()))
+                    .count();
             if (applied > 0) {
                 rollbackCount(database, applied);
             }
@@ -298,13 +330,19 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 // migration may have created them in the meantime.
                 dropUnlessPresentBefore(connection, tablesBefore);
             }
-            return new MigrationFailed(cause + (applied == 0 ? "; nothing had been applied"
-                    : "; the " + applied + " changeset(s) it had applied were rolled back, the database is as it was"),
+            return new MigrationFailed(
+                    cause
+                            + (applied == 0
+                                    ? "; nothing had been applied"
+                                    : "; the " + applied
+                                            + " changeset(s) it had applied were rolled back, the database is as it was"),
                     failure);
         } catch (Exception undoFailure) {
             failure.addSuppressed(undoFailure);
-            return new MigrationFailed(cause + "; rolling back what it had applied failed too ("
-                    + JdbcUrls.redact(rootMessage(undoFailure)) + "): see 'status'", failure);
+            return new MigrationFailed(
+                    cause + "; rolling back what it had applied failed too ("
+                            + JdbcUrls.redact(rootMessage(undoFailure)) + "): see 'status'",
+                    failure);
         }
     }
 
@@ -313,7 +351,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             return;
         }
         for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
-            if (!tablesBefore.contains(table) && ChangeLogHistory.tables(connection).contains(table)) {
+            if (!tablesBefore.contains(table)
+                    && ChangeLogHistory.tables(connection).contains(table)) {
                 try (Statement drop = connection.createStatement()) {
                     drop.execute("DROP TABLE " + table);
                 }
@@ -331,14 +370,18 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     private <T> T run(String operation, LiquibaseWork<T> work) {
         return gate.exclusive(() -> {
             try (Connection connection = dataSource.getConnection();
-                 Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
+                    Backend.MigrationSession prepared = backend.prepareForMigration(connection)) {
                 Map<String, Object> scope = new HashMap<>();
                 scope.put(Scope.Attr.logService.name(), new Slf4jLogService());
                 scope.put(Scope.Attr.resourceAccessor.name(), resources());
                 scope.put(Scope.Attr.ui.name(), new LoggerUIService());
                 scope.put("liquibase.analytics.enabled", Boolean.FALSE);
-                return Scope.child(scope, () -> work.run(connection, DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection))));
+                return Scope.child(
+                        scope,
+                        () -> work.run(
+                                connection,
+                                DatabaseFactory.getInstance()
+                                        .findCorrectDatabaseImplementation(new JdbcConnection(connection))));
             } catch (MigrationFailed e) {
                 throw e;
             } catch (SQLException e) {
@@ -369,7 +412,9 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             if (changeSet == null && t instanceof MigrationFailedException) {
                 String first = firstLine(t.getMessage());
                 int at = first.indexOf("changeset ");
-                changeSet = at < 0 ? null : first.substring(at + "changeset ".length()).replaceAll(":$", "");
+                changeSet = at < 0
+                        ? null
+                        : first.substring(at + "changeset ".length()).replaceAll(":$", "");
             }
             root = t;
         }

@@ -22,8 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 final class StratumChangeLog {
     private static final Map<String, List<String>> CREATED_TABLES = read(SchemaMigrations.CHANGELOG);
 
-    private StratumChangeLog() {
-    }
+    private StratumChangeLog() {}
 
     /** {@code id::author} of every changeset, in changelog order. */
     static Set<String> keys() {
@@ -56,12 +55,13 @@ final class StratumChangeLog {
                 switch (xml.getLocalName()) {
                     case "changeSet" -> {
                         current = new ArrayList<>();
-                        changeSets.put(xml.getAttributeValue(null, "id") + "::" + xml.getAttributeValue(null, "author"),
+                        changeSets.put(
+                                xml.getAttributeValue(null, "id") + "::" + xml.getAttributeValue(null, "author"),
                                 current);
                     }
                     case "createTable" -> current.add(xml.getAttributeValue(null, "tableName"));
                     case "include" -> read(included(path, xml), changeSets);
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (IOException e) {

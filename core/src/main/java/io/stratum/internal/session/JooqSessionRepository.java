@@ -1,12 +1,5 @@
 package io.stratum.internal.session;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Cursors;
-import io.stratum.internal.task.TaskRows;
-import io.stratum.internal.values.Text;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.SESSION_EVENTS;
 
@@ -18,6 +11,13 @@ import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.codegen.jooq.tables.records.SessionEventsRecord;
 import io.stratum.codegen.jooq.tables.records.SessionsRecord;
+import io.stratum.internal.task.TaskRows;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Text;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.session.NewSession;
 import io.stratum.session.Session;
 import io.stratum.session.SessionEvent;
@@ -153,7 +153,9 @@ public final class JooqSessionRepository implements SessionRepository {
         Arguments.require("page", page);
         Long after = Cursors.afterNumber(page);
         List<SessionEvent> rows = db.read(dsl -> dsl.selectFrom(SESSION_EVENTS)
-                .where(SESSION_EVENTS.SESSION_ID.eq(sessionId.value())
+                .where(SESSION_EVENTS
+                        .SESSION_ID
+                        .eq(sessionId.value())
                         .and(after == null ? DSL.noCondition() : SESSION_EVENTS.SEQ.gt(after)))
                 .orderBy(SESSION_EVENTS.SEQ)
                 .limit(page.limit() + 1)
@@ -162,17 +164,29 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     private static Optional<Session> fetch(DSLContext dsl, SessionId id) {
-        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id.value())).fetchOptional(JooqSessionRepository::toSession);
+        return dsl.selectFrom(SESSIONS)
+                .where(SESSIONS.ID.eq(id.value()))
+                .fetchOptional(JooqSessionRepository::toSession);
     }
 
     private static Session toSession(SessionsRecord r) {
-        return new Session(new SessionId(r.getId()), r.getName(), SessionStatus.parse(r.getStatus()), TaskRows.json(r.getMetadata()),
-                r.getCreatedBy(), Timestamps.normalize(r.getStartedAt()), Timestamps.normalize(r.getEndedAt()),
+        return new Session(
+                new SessionId(r.getId()),
+                r.getName(),
+                SessionStatus.parse(r.getStatus()),
+                TaskRows.json(r.getMetadata()),
+                r.getCreatedBy(),
+                Timestamps.normalize(r.getStartedAt()),
+                Timestamps.normalize(r.getEndedAt()),
                 r.getLastEventSeq());
     }
 
     private static SessionEvent toEvent(SessionEventsRecord r) {
-        return new SessionEvent(new SessionId(r.getSessionId()), r.getSeq(), r.getEventType(), TaskRows.json(r.getPayload()),
+        return new SessionEvent(
+                new SessionId(r.getSessionId()),
+                r.getSeq(),
+                r.getEventType(),
+                TaskRows.json(r.getPayload()),
                 Timestamps.normalize(r.getCreatedAt()));
     }
 }

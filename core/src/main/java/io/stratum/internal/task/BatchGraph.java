@@ -20,11 +20,9 @@ import java.util.stream.Collectors;
  */
 final class BatchGraph {
     /** What a task outside the batch contributes to its dependents. */
-    record Placed(TaskStatus status, int depth) {
-    }
+    record Placed(TaskStatus status, int depth) {}
 
-    private BatchGraph() {
-    }
+    private BatchGraph() {}
 
     /**
      * Places the batch's tasks. {@code dependsOn} maps each task of the batch to its dependencies (in the
@@ -52,7 +50,9 @@ final class BatchGraph {
         Map<UUID, Placed> placed = new HashMap<>(stored);
         while (!placeable.isEmpty()) {
             UUID task = placeable.poll();
-            placed.put(task, placement(dependsOn.get(task).stream().map(placed::get).toList()));
+            placed.put(
+                    task,
+                    placement(dependsOn.get(task).stream().map(placed::get).toList()));
             for (UUID dependent : dependents.getOrDefault(task, List.of())) {
                 if (waitingOn.merge(dependent, -1, Integer::sum) == 0) {
                     placeable.add(dependent);
@@ -60,8 +60,9 @@ final class BatchGraph {
             }
         }
         if (waitingOn.values().stream().anyMatch(n -> n > 0)) {
-            throw new InvalidInput("dependsOn", "the batch's dependencies form a cycle (each depends on the next): "
-                    + cycle(dependsOn, placed));
+            throw new InvalidInput(
+                    "dependsOn",
+                    "the batch's dependencies form a cycle (each depends on the next): " + cycle(dependsOn, placed));
         }
         placed.keySet().retainAll(dependsOn.keySet());
         return placed;
@@ -78,12 +79,17 @@ final class BatchGraph {
 
     /** A cycle among the unplaced tasks, as "a -> b -> a": every unplaced task waits on another unplaced one. */
     private static String cycle(Map<UUID, List<UUID>> dependsOn, Map<UUID, Placed> placed) {
-        UUID start = dependsOn.keySet().stream().filter(t -> !placed.containsKey(t)).findFirst().orElseThrow();
+        UUID start = dependsOn.keySet().stream()
+                .filter(t -> !placed.containsKey(t))
+                .findFirst()
+                .orElseThrow();
         Set<UUID> path = new LinkedHashSet<>();
         UUID at = start;
         while (path.add(at)) {
-            at = dependsOn.get(at).stream().filter(d -> dependsOn.containsKey(d) && !placed.containsKey(d))
-                    .findFirst().orElseThrow();
+            at = dependsOn.get(at).stream()
+                    .filter(d -> dependsOn.containsKey(d) && !placed.containsKey(d))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<UUID> ring = new ArrayList<>(path);
         List<UUID> loop = new ArrayList<>(ring.subList(ring.indexOf(at), ring.size()));

@@ -1,11 +1,5 @@
 package io.stratum.internal.task;
 
-import io.stratum.internal.values.Arguments;
-import io.stratum.internal.tx.Database;
-import io.stratum.internal.queue.QueueQueries;
-import io.stratum.internal.values.Cursors;
-import io.stratum.internal.values.Paging;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.AGENTS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
@@ -17,8 +11,14 @@ import io.stratum.NotFound;
 import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
-import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.agent.AgentId;
+import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.tx.Database;
+import io.stratum.internal.values.Arguments;
+import io.stratum.internal.values.Cursors;
+import io.stratum.internal.values.Paging;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
@@ -44,8 +44,8 @@ public final class JooqTaskRepository implements TaskRepository {
     private final TaskTransitions transitions;
     private final TaskSubmission submission;
 
-    public JooqTaskRepository(Database db, Clock clock, QueueQueries queries, TaskListing listing,
-                              TaskTransitions transitions) {
+    public JooqTaskRepository(
+            Database db, Clock clock, QueueQueries queries, TaskListing listing, TaskTransitions transitions) {
         this.db = db;
         this.clock = clock;
         this.queries = queries;
@@ -69,21 +69,26 @@ public final class JooqTaskRepository implements TaskRepository {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        return TaskSubmission.isOneStatement(tasks) ? db.writeOne(dsl -> submission.submit(dsl, tasks))
+        return TaskSubmission.isOneStatement(tasks)
+                ? db.writeOne(dsl -> submission.submit(dsl, tasks))
                 : db.write(dsl -> submission.submit(dsl, tasks));
     }
 
     /** The error for a reference that does not resolve, named after its foreign key on every backend. */
     static ConstraintViolation missingReference(String constraint, String what) {
-        return new ConstraintViolation(ConstraintViolation.Kind.FOREIGN_KEY, constraint, what + " does not exist", null);
+        return new ConstraintViolation(
+                ConstraintViolation.Kind.FOREIGN_KEY, constraint, what + " does not exist", null);
     }
 
     @Override
     public Optional<Task> get(TaskId id) {
         Arguments.require("id", id);
         return db.read(dsl -> {
-            TasksRecord row = dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
-            return row == null ? Optional.<Task>empty() : Optional.of(TaskRows.toTasks(dsl, List.of(row)).getFirst());
+            TasksRecord row =
+                    dsl.selectFrom(TASKS).where(TASKS.ID.eq(id.value())).fetchOne();
+            return row == null
+                    ? Optional.<Task>empty()
+                    : Optional.of(TaskRows.toTasks(dsl, List.of(row)).getFirst());
         });
     }
 
@@ -106,7 +111,8 @@ public final class JooqTaskRepository implements TaskRepository {
                     .set(TASKS.DESCRIPTION, task.description())
                     .set(TASKS.AGENT_TYPE, task.agentType())
                     .set(TASKS.PRIORITY, task.priority())
-                    .set(TASKS.CALCULATED_PRIORITY,
+                    .set(
+                            TASKS.CALCULATED_PRIORITY,
                             PriorityFormula.calculate(task.priority(), task.dependencyDepth(), deadline, now))
                     .set(TASKS.INPUT_DATA, TaskRows.jsonb(task.inputData()))
                     .set(TASKS.MAX_RETRIES, task.maxRetries())
@@ -121,7 +127,9 @@ public final class JooqTaskRepository implements TaskRepository {
                     .where(TASKS.ID.eq(task.id().value()).and(TASKS.VERSION.eq(task.version())))
                     .execute();
             if (updated == 0) {
-                Long stored = dsl.select(TASKS.VERSION).from(TASKS).where(TASKS.ID.eq(task.id().value()))
+                Long stored = dsl.select(TASKS.VERSION)
+                        .from(TASKS)
+                        .where(TASKS.ID.eq(task.id().value()))
                         .fetchOne(TASKS.VERSION);
                 if (stored == null) {
                     throw new NotFound(ENTITY, task.id());
@@ -136,14 +144,16 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public boolean delete(TaskId id) {
         Arguments.require("id", id);
-        return db.write(dsl -> dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0);
+        return db.write(
+                dsl -> dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0);
     }
 
     @Override
     public Page<Task> list(TaskFilters filters, PageRequest page) {
         Arguments.require("filters", filters);
         Arguments.require("page", page);
-        List<Task> rows = db.read(dsl -> TaskRows.toTasks(dsl, listing.page(dsl, filters, page).fetchInto(TASKS)));
+        List<Task> rows = db.read(
+                dsl -> TaskRows.toTasks(dsl, listing.page(dsl, filters, page).fetchInto(TASKS)));
         return Cursors.page(rows, page.limit(), TaskListing::cursorOf);
     }
 
@@ -156,8 +166,8 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public List<Task> getReadyTasks(int limit) {
         Paging.limit("limit", limit);
-        return db.read(dsl -> TaskRows.toTasks(dsl,
-                queries.ready(dsl, Timestamps.now(clock), limit).fetchInto(TASKS)));
+        return db.read(dsl -> TaskRows.toTasks(
+                dsl, queries.ready(dsl, Timestamps.now(clock), limit).fetchInto(TASKS)));
     }
 
     @Override
@@ -165,8 +175,10 @@ public final class JooqTaskRepository implements TaskRepository {
         Arguments.require("id", id);
         Arguments.require("status", status);
         return db.write(dsl -> {
-            Record2<String, Long> current = dsl.select(TASKS.STATUS, TASKS.VERSION).from(TASKS)
-                    .where(TASKS.ID.eq(id.value())).fetchOne();
+            Record2<String, Long> current = dsl.select(TASKS.STATUS, TASKS.VERSION)
+                    .from(TASKS)
+                    .where(TASKS.ID.eq(id.value()))
+                    .fetchOne();
             if (current == null) {
                 throw new NotFound(ENTITY, id);
             }
@@ -179,8 +191,13 @@ public final class JooqTaskRepository implements TaskRepository {
                     // transaction changed the task after it was read, and then the whole unit of work runs again.
                     .where(TASKS.VERSION.eq(current.value2()));
             OffsetDateTime now = Timestamps.now(clock);
-            if (transitions.move(dsl, List.of(id.value()), status == TaskStatus.RUNNING
-                    ? move.set(TASKS.STARTED_AT, now) : move, now).isEmpty()) {
+            if (transitions
+                    .move(
+                            dsl,
+                            List.of(id.value()),
+                            status == TaskStatus.RUNNING ? move.set(TASKS.STARTED_AT, now) : move,
+                            now)
+                    .isEmpty()) {
                 throw new Busy("task " + id + " was changed by a concurrent transaction", null);
             }
             return load(dsl, id);

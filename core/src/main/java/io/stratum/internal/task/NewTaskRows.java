@@ -1,10 +1,10 @@
 package io.stratum.internal.task;
 
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.task.BatchGraph.Placed;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -12,12 +12,10 @@ import org.jooq.DSLContext;
 
 /** The row a submitted task is stored as. */
 final class NewTaskRows {
-    private NewTaskRows() {
-    }
+    private NewTaskRows() {}
 
     /** The row of {@code task}, stored under {@code id} with its resolved parent, placement and submission time. */
-    static TasksRecord row(DSLContext dsl, UUID id, NewTask task, UUID parent, Placed placed,
-                                   OffsetDateTime now) {
+    static TasksRecord row(DSLContext dsl, UUID id, NewTask task, UUID parent, Placed placed, OffsetDateTime now) {
         OffsetDateTime deadline = Timestamps.normalize(task.deadline());
         TasksRecord row = dsl.newRecord(TASKS);
         row.set(TASKS.ID, id);
@@ -37,7 +35,9 @@ final class NewTaskRows {
         row.set(TASKS.LAST_UPDATED_AT, now);
         row.set(TASKS.CREATED_BY, task.createdBy());
         row.set(TASKS.PARENT_TASK_ID, parent);
-        row.set(TASKS.SESSION_ID, task.sessionId() == null ? null : task.sessionId().value());
+        row.set(
+                TASKS.SESSION_ID,
+                task.sessionId() == null ? null : task.sessionId().value());
         row.set(TASKS.SOURCE, task.source().dbValue());
         row.set(TASKS.DEADLINE, deadline);
         row.set(TASKS.ESTIMATED_DURATION_SECONDS, task.estimatedDurationSeconds());

@@ -22,8 +22,7 @@ public final class PriorityFormula {
     /** Inside this window before its deadline a task gains urgency. */
     public static final Duration URGENCY_WINDOW = Duration.ofHours(72);
 
-    private PriorityFormula() {
-    }
+    private PriorityFormula() {}
 
     public static double calculate(int priority, int dependencyDepth, OffsetDateTime deadline, OffsetDateTime now) {
         return priority + 0.5 * Math.min(dependencyDepth, 10) + urgency(deadline, now);

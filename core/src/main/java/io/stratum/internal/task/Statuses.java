@@ -9,8 +9,7 @@ import org.jooq.impl.DSL;
 
 /** Status conditions for statements that find their rows by key. */
 public final class Statuses {
-    private Statuses() {
-    }
+    private Statuses() {}
 
     /**
      * {@code status} is one of {@code statuses}, written as "none of the others". Without statistics (no
@@ -20,7 +19,8 @@ public final class Statuses {
      */
     public static Condition oneOf(Field<String> status, Set<TaskStatus> statuses) {
         Set<TaskStatus> others = EnumSet.complementOf(EnumSet.copyOf(statuses));
-        return others.isEmpty() ? DSL.noCondition()
+        return others.isEmpty()
+                ? DSL.noCondition()
                 : status.notIn(others.stream().map(s -> DSL.inline(s.dbValue())).toList());
     }
 }

@@ -49,7 +49,9 @@ public final class TaskListing {
 
     /** The cursor of a page that ends with {@code task}. */
     public static String cursorOf(Task task) {
-        return Cursors.encode(Double.toString(task.calculatedPriority()), task.submittedAt().toString(),
+        return Cursors.encode(
+                Double.toString(task.calculatedPriority()),
+                task.submittedAt().toString(),
                 task.id().toString());
     }
 
@@ -83,8 +85,14 @@ public final class TaskListing {
         double priority = Cursors.parse(cursor, key[0], Double::parseDouble);
         OffsetDateTime submitted = Timestamps.normalize(Cursors.parse(cursor, key[1], OffsetDateTime::parse));
         UUID id = Cursors.parse(cursor, key[2], UUID::fromString);
-        return TASKS.CALCULATED_PRIORITY.le(priority).and(TASKS.CALCULATED_PRIORITY.lt(priority)
-                .or(TASKS.CALCULATED_PRIORITY.eq(priority).and(TASKS.SUBMITTED_AT.gt(submitted)
-                        .or(TASKS.SUBMITTED_AT.eq(submitted).and(TASKS.ID.gt(id))))));
+        return TASKS.CALCULATED_PRIORITY
+                .le(priority)
+                .and(TASKS.CALCULATED_PRIORITY
+                        .lt(priority)
+                        .or(TASKS.CALCULATED_PRIORITY
+                                .eq(priority)
+                                .and(TASKS.SUBMITTED_AT
+                                        .gt(submitted)
+                                        .or(TASKS.SUBMITTED_AT.eq(submitted).and(TASKS.ID.gt(id))))));
     }
 }

@@ -14,8 +14,8 @@ import org.jooq.impl.DSL;
  * One kind of status change for {@link TaskTransitions#move}: tasks in any of {@code from} move to {@code to}, with
  * more {@code columns} set, if they also match {@code guard}; the audit rows name {@code actor} (null: the store's).
  */
-public record TaskMove(Set<TaskStatus> from, TaskStatus to, Map<Field<?>, Object> columns, Condition guard,
-                       String actor) {
+public record TaskMove(
+        Set<TaskStatus> from, TaskStatus to, Map<Field<?>, Object> columns, Condition guard, String actor) {
 
     public TaskMove {
         from = Collections.unmodifiableSet(EnumSet.copyOf(from));

@@ -1,12 +1,12 @@
 package io.stratum.internal.task;
 
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Json;
-import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.agent.AgentId;
+import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.session.SessionId;
 import io.stratum.task.DependencyType;
 import io.stratum.task.Task;
@@ -26,8 +26,7 @@ import org.jooq.Record2;
 
 /** Reads task rows into {@link Task} values, with each task's dependencies. */
 public final class TaskRows {
-    private TaskRows() {
-    }
+    private TaskRows() {}
 
     /**
      * The tasks for {@code rows}, in the same order, with their dependency lists filled in. Only tasks with a
@@ -38,7 +37,9 @@ public final class TaskRows {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<UUID> dependent = rows.stream().filter(r -> r.get(TASKS.DEPENDENCY_DEPTH) > 0).map(r -> r.get(TASKS.ID))
+        List<UUID> dependent = rows.stream()
+                .filter(r -> r.get(TASKS.DEPENDENCY_DEPTH) > 0)
+                .map(r -> r.get(TASKS.ID))
                 .toList();
         Map<UUID, List<TaskId>> dependencies = dependent.isEmpty() ? Map.of() : dependenciesOf(dsl, dependent);
         List<Task> tasks = new ArrayList<>(rows.size());
@@ -55,14 +56,15 @@ public final class TaskRows {
     }
 
     static Map<UUID, List<TaskId>> dependenciesOf(DSLContext dsl, Collection<UUID> taskIds) {
-        return dsl.select(TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID)
+        return dsl
+                .select(TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID)
                 .from(TASK_DEPENDENCIES)
                 .where(TASK_DEPENDENCIES.TASK_ID.in(taskIds))
                 .orderBy(TASK_DEPENDENCIES.DEPENDS_ON_ID)
                 .fetch()
                 .stream()
-                .collect(Collectors.groupingBy(Record2::value1,
-                        Collectors.mapping(r -> new TaskId(r.value2()), Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Record2::value1, Collectors.mapping(r -> new TaskId(r.value2()), Collectors.toList())));
     }
 
     static Task toTask(TasksRecord r, List<TaskId> dependencies) {

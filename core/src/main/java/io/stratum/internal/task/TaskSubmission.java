@@ -1,7 +1,5 @@
 package io.stratum.internal.task;
 
-import io.stratum.internal.values.Ids;
-import io.stratum.internal.values.Timestamps;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
@@ -10,6 +8,8 @@ import io.stratum.Busy;
 import io.stratum.InvalidInput;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.task.BatchGraph.Placed;
+import io.stratum.internal.values.Ids;
+import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskId;
 import java.time.Clock;
@@ -56,8 +56,12 @@ final class TaskSubmission {
      */
     static boolean isOneStatement(List<NewTask> tasks) {
         NewTask t = tasks.getFirst();
-        return tasks.size() == 1 && t.idempotencyKey() == null && t.id() == null && t.parentTaskId() == null
-                && t.sessionId() == null && t.dependsOn().isEmpty();
+        return tasks.size() == 1
+                && t.idempotencyKey() == null
+                && t.id() == null
+                && t.parentTaskId() == null
+                && t.sessionId() == null
+                && t.dependsOn().isEmpty();
     }
 
     List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
@@ -82,8 +86,8 @@ final class TaskSubmission {
         Map<UUID, Placed> placed = BatchGraph.place(dependsOn, StoredDependencies.load(dsl, dependsOn));
 
         List<TasksRecord> rows = new ArrayList<>();
-        fresh.forEach((id, task) ->
-                rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
+        fresh.forEach(
+                (id, task) -> rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
         insertRows(dsl, rows, fresh.keySet());
         insertEdges(dsl, dependsOn);
         return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
@@ -102,20 +106,32 @@ final class TaskSubmission {
     }
 
     private static Map<String, UUID> storedKeys(DSLContext dsl, List<NewTask> tasks) {
-        List<String> keys = tasks.stream().map(NewTask::idempotencyKey).filter(Objects::nonNull).distinct().toList();
+        List<String> keys = tasks.stream()
+                .map(NewTask::idempotencyKey)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, UUID> stored = new HashMap<>();
         for (List<String> chunk : TaskTransitions.chunks(keys)) {
-            dsl.select(TASKS.IDEMPOTENCY_KEY, TASKS.ID).from(TASKS).where(TASKS.IDEMPOTENCY_KEY.in(chunk))
+            dsl.select(TASKS.IDEMPOTENCY_KEY, TASKS.ID)
+                    .from(TASKS)
+                    .where(TASKS.IDEMPOTENCY_KEY.in(chunk))
                     .forEach(r -> stored.put(r.value1(), r.value2()));
         }
         return stored;
     }
 
     private static void refuseTakenIds(DSLContext dsl, Map<UUID, NewTask> fresh) {
-        List<UUID> chosen = fresh.entrySet().stream().filter(e -> e.getValue().id() != null).map(Map.Entry::getKey)
+        List<UUID> chosen = fresh.entrySet().stream()
+                .filter(e -> e.getValue().id() != null)
+                .map(Map.Entry::getKey)
                 .toList();
         for (List<UUID> chunk : TaskTransitions.chunks(chosen)) {
-            UUID taken = dsl.select(TASKS.ID).from(TASKS).where(TASKS.ID.in(chunk)).limit(1).fetchOne(TASKS.ID);
+            UUID taken = dsl.select(TASKS.ID)
+                    .from(TASKS)
+                    .where(TASKS.ID.in(chunk))
+                    .limit(1)
+                    .fetchOne(TASKS.ID);
             if (taken != null) {
                 throw new InvalidInput("id", "task " + taken + " already exists");
             }
@@ -123,8 +139,10 @@ final class TaskSubmission {
     }
 
     private static UUID parentOf(NewTask task, Map<UUID, UUID> sameAs) {
-        return task.parentTaskId() == null ? null
-                : sameAs.getOrDefault(task.parentTaskId().value(), task.parentTaskId().value());
+        return task.parentTaskId() == null
+                ? null
+                : sameAs.getOrDefault(
+                        task.parentTaskId().value(), task.parentTaskId().value());
     }
 
     /**
@@ -155,7 +173,8 @@ final class TaskSubmission {
     private static Optional<UUID> firstMissing(DSLContext dsl, TableField<?, UUID> key, Collection<UUID> ids) {
         Set<UUID> found = new HashSet<>();
         for (List<UUID> chunk : TaskTransitions.chunks(ids)) {
-            found.addAll(dsl.select(key).from(key.getTable()).where(key.in(chunk)).fetch(key));
+            found.addAll(
+                    dsl.select(key).from(key.getTable()).where(key.in(chunk)).fetch(key));
         }
         return ids.stream().filter(id -> !found.contains(id)).findFirst();
     }
@@ -175,8 +194,8 @@ final class TaskSubmission {
     /** Inserts the rows of the batch whose ids are {@code batch}, a few hundred per statement. */
     private static void insertRows(DSLContext dsl, List<TasksRecord> rows, Set<UUID> batch) {
         // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
-        rows.sort(Comparator.comparing(r -> r.get(TASKS.IDEMPOTENCY_KEY),
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        rows.sort(Comparator.comparing(
+                r -> r.get(TASKS.IDEMPOTENCY_KEY), Comparator.nullsLast(Comparator.naturalOrder())));
         Map<UUID, List<UUID>> childrenInBatch = new LinkedHashMap<>();
         for (TasksRecord row : rows) {
             UUID parent = row.get(TASKS.PARENT_TASK_ID);
@@ -189,8 +208,10 @@ final class TaskSubmission {
             insert(dsl, rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT)));
         }
         // Set once every row exists, so that a parent may come after its children in the batch.
-        childrenInBatch.forEach((parent, children) -> dsl.update(TASKS).set(TASKS.PARENT_TASK_ID, parent)
-                .where(TASKS.ID.in(children)).execute());
+        childrenInBatch.forEach((parent, children) -> dsl.update(TASKS)
+                .set(TASKS.PARENT_TASK_ID, parent)
+                .where(TASKS.ID.in(children))
+                .execute());
     }
 
     private static void insert(DSLContext dsl, List<TasksRecord> rows) {

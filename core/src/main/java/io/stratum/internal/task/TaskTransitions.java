@@ -1,12 +1,12 @@
 package io.stratum.internal.task;
 
-import io.stratum.internal.audit.AuditTrail;
-import io.stratum.internal.json.JsonObject;
-import io.stratum.internal.queue.QueueQueries;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.audit.AuditActions;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.audit.AuditTrail;
+import io.stratum.internal.json.JsonObject;
+import io.stratum.internal.queue.QueueQueries;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,8 +38,8 @@ public final class TaskTransitions {
     /** Ids per statement: well under every backend's limit on bind values. */
     static final int CHUNK = 1_000;
 
-    private static final Set<TaskStatus> FINISHING = Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED,
-            TaskStatus.CANCELLED);
+    private static final Set<TaskStatus> FINISHING =
+            Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED);
 
     private final QueueQueries queries;
     private final AuditTrail audit;
@@ -60,14 +60,19 @@ public final class TaskTransitions {
         for (List<UUID> chunk : chunks(ids)) {
             // With one possible "from" the row's new version tells all; with several the rows are read (and locked)
             // first, so that the audited "before" is what was there.
-            Map<UUID, String> before = move.from().size() == 1 ? Map.of()
+            Map<UUID, String> before = move.from().size() == 1
+                    ? Map.of()
                     : queries.statuses(dsl, chunk, move.from()).fetchMap(TASKS.ID, TASKS.STATUS);
             for (Record2<UUID, Long> row : statement(dsl, chunk, move, now).fetch()) {
                 changes.put(row.value1(), change(move, before.get(row.value1()), row.value1(), row.value2()));
             }
         }
         List<UUID> moved = ids.stream().filter(changes::containsKey).toList();
-        audit.changes(dsl, move.actor(), AuditActions.TASK_STATUS, AuditActions.TASK,
+        audit.changes(
+                dsl,
+                move.actor(),
+                AuditActions.TASK_STATUS,
+                AuditActions.TASK,
                 moved.stream().map(changes::get).toList());
         return moved;
     }
@@ -78,40 +83,49 @@ public final class TaskTransitions {
      * status and lock them (or run under the backend's single writer), so that the update need not check the
      * status again: the claim picks and takes its tasks in one round trip this way.
      */
-    public List<TasksRecord> moveSelected(DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move,
-                                          OffsetDateTime now) {
+    public List<TasksRecord> moveSelected(
+            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
         if (move.from().size() != 1) {
-            throw new IllegalArgumentException("a move of selected tasks needs one status to move from: " + move.from());
+            throw new IllegalArgumentException(
+                    "a move of selected tasks needs one status to move from: " + move.from());
         }
-        List<TasksRecord> rows = update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
-        audit.changes(dsl, move.actor(), AuditActions.TASK_STATUS, AuditActions.TASK, rows.stream()
-                .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION))).toList());
+        List<TasksRecord> rows =
+                update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
+        audit.changes(
+                dsl,
+                move.actor(),
+                AuditActions.TASK_STATUS,
+                AuditActions.TASK,
+                rows.stream()
+                        .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
+                        .toList());
         return rows;
     }
 
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {
         String from = before != null ? before : move.from().iterator().next().dbValue();
-        return new AuditTrail.Change(id.toString(), state(from, version - 1), state(move.to().dbValue(), version));
+        return new AuditTrail.Change(
+                id.toString(), state(from, version - 1), state(move.to().dbValue(), version));
     }
 
     /**
      * The UPDATE a move runs for one chunk of ids, returning id and new version (public so that the conformance
      * suite can explain it).
      */
-    public static ResultQuery<Record2<UUID, Long>> statement(DSLContext dsl, Collection<UUID> ids, TaskMove move,
-                                                             OffsetDateTime now) {
+    public static ResultQuery<Record2<UUID, Long>> statement(
+            DSLContext dsl, Collection<UUID> ids, TaskMove move, OffsetDateTime now) {
         return update(dsl, TASKS.ID.in(ids).and(Statuses.oneOf(TASKS.STATUS, move.from())), move, now)
                 .returningResult(TASKS.ID, TASKS.VERSION);
     }
 
     /** The UPDATE {@link #moveSelected} runs (public so that the conformance suite can explain it). */
-    public static ResultQuery<TasksRecord> statement(DSLContext dsl, Select<? extends Record1<UUID>> selected,
-                                                     TaskMove move, OffsetDateTime now) {
+    public static ResultQuery<TasksRecord> statement(
+            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
         return update(dsl, TASKS.ID.in(selected), move, now).returning();
     }
 
-    private static UpdateConditionStep<TasksRecord> update(DSLContext dsl, Condition which, TaskMove move,
-                                                           OffsetDateTime now) {
+    private static UpdateConditionStep<TasksRecord> update(
+            DSLContext dsl, Condition which, TaskMove move, OffsetDateTime now) {
         Map<Field<?>, Object> set = new HashMap<>(move.columns());
         set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
         set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
@@ -128,7 +142,10 @@ public final class TaskTransitions {
     }
 
     private static String state(String status, long version) {
-        return new JsonObject().string("status", status).number("version", version).text();
+        return new JsonObject()
+                .string("status", status)
+                .number("version", version)
+                .text();
     }
 
     /** {@code values} cut into lists of at most {@value #CHUNK}, in order. */

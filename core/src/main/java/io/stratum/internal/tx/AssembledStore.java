@@ -6,7 +6,11 @@ import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 
 /** The parts of one open store, wired by {@link StoreAssembly}; {@link io.stratum.Stratum} delegates to them. */
-public record AssembledStore(Backend backend, BackendConnection connection, PooledDatabase database,
-                             TransactionRunner transactions, SchemaMigrations schema, Repositories repositories,
-                             Retention retention) {
-}
+public record AssembledStore(
+        Backend backend,
+        BackendConnection connection,
+        PooledDatabase database,
+        TransactionRunner transactions,
+        SchemaMigrations schema,
+        Repositories repositories,
+        Retention retention) {}

@@ -1,10 +1,10 @@
 package io.stratum.internal.tx;
 
-import io.stratum.JdbcUrls;
 import io.stratum.Busy;
 import io.stratum.ConfigurationError;
 import io.stratum.ConstraintViolation;
 import io.stratum.DatabaseError;
+import io.stratum.JdbcUrls;
 import io.stratum.StratumException;
 import io.stratum.Timeout;
 import io.stratum.Unavailable;
@@ -45,10 +45,10 @@ public final class ErrorTranslator {
             case TIMEOUT -> new Timeout(detail, sql);
             case CONNECTION -> new Unavailable(detail, sql);
             case STORAGE -> new Unavailable("database cannot be written: " + detail, sql, false);
-            case WRITE_REFUSED -> new Unavailable("the database refused the write, nothing was applied: " + detail,
-                    sql, false);
-            case CONFIGURATION -> new ConfigurationError("the database refused the connection settings: " + detail,
-                    sql);
+            case WRITE_REFUSED ->
+                new Unavailable("the database refused the write, nothing was applied: " + detail, sql, false);
+            case CONFIGURATION ->
+                new ConfigurationError("the database refused the connection settings: " + detail, sql);
             case OTHER -> new DatabaseError(detail, sql);
         };
     }
@@ -62,9 +62,10 @@ public final class ErrorTranslator {
         return sql == null ? null : backend.classify(sql).kind();
     }
 
-    private static ConstraintViolation constraint(ConstraintViolation.Kind kind, SqlFailure failure, String detail,
-                                                  SQLException cause) {
-        String name = failure.constraint() != null ? failure.constraint()
+    private static ConstraintViolation constraint(
+            ConstraintViolation.Kind kind, SqlFailure failure, String detail, SQLException cause) {
+        String name = failure.constraint() != null
+                ? failure.constraint()
                 : kind == ConstraintViolation.Kind.FOREIGN_KEY ? UNNAMED_FOREIGN_KEY : "unknown";
         return new ConstraintViolation(kind, name, detail, cause);
     }

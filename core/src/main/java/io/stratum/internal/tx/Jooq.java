@@ -12,20 +12,17 @@ import org.jooq.impl.DefaultConfiguration;
 
 /** The jOOQ configuration every Stratum instance uses. */
 public final class Jooq {
-    private Jooq() {
-    }
+    private Jooq() {}
 
     /**
      * A context on {@code dataSource}: tables rendered unqualified (they resolve through the connection's
      * schema or search_path), no execute logging, and typed errors from every query; then the application's
      * {@code listeners}, which therefore see the typed errors.
      */
-    public static DSLContext context(DataSource dataSource, Backend backend, ErrorTranslator errors,
-                                     List<ExecuteListener> listeners) {
-        Settings settings = new Settings()
-                .withRenderSchema(false)
-                .withRenderCatalog(false)
-                .withExecuteLogging(false);
+    public static DSLContext context(
+            DataSource dataSource, Backend backend, ErrorTranslator errors, List<ExecuteListener> listeners) {
+        Settings settings =
+                new Settings().withRenderSchema(false).withRenderCatalog(false).withExecuteLogging(false);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource);
         configuration.set(backend.dialect());

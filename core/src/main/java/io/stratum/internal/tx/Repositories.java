@@ -1,18 +1,18 @@
 package io.stratum.internal.tx;
 
-import io.stratum.internal.audit.AuditTrail;
-import io.stratum.internal.agent.JooqAgentRepository;
-import io.stratum.internal.audit.JooqAuditLog;
-import io.stratum.internal.memory.JooqMemoryRepository;
-import io.stratum.internal.session.JooqSessionRepository;
-import io.stratum.internal.queue.JooqTaskQueue;
-import io.stratum.internal.task.JooqTaskRepository;
-import io.stratum.internal.task.TaskListing;
-import io.stratum.internal.queue.QueueQueries;
-import io.stratum.internal.queue.ReclaimTimer;
-import io.stratum.internal.task.TaskTransitions;
 import io.stratum.agent.AgentRepository;
 import io.stratum.audit.AuditLog;
+import io.stratum.internal.agent.JooqAgentRepository;
+import io.stratum.internal.audit.AuditTrail;
+import io.stratum.internal.audit.JooqAuditLog;
+import io.stratum.internal.memory.JooqMemoryRepository;
+import io.stratum.internal.queue.JooqTaskQueue;
+import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.queue.ReclaimTimer;
+import io.stratum.internal.session.JooqSessionRepository;
+import io.stratum.internal.task.JooqTaskRepository;
+import io.stratum.internal.task.TaskListing;
+import io.stratum.internal.task.TaskTransitions;
 import io.stratum.memory.MemoryRepository;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
@@ -35,13 +35,24 @@ public final class Repositories {
     private final MemoryRepository memory;
     private final AuditLog auditLog;
 
-    public Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, TaskListing listing,
-                        QueueSettings queueSettings) {
+    public Repositories(
+            Database db,
+            Clock clock,
+            AuditTrail audit,
+            QueueQueries queries,
+            TaskListing listing,
+            QueueSettings queueSettings) {
         this(db, clock, audit, queries, listing, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
     }
 
-    private Repositories(Database db, Clock clock, AuditTrail audit, QueueQueries queries, TaskListing listing,
-                         QueueSettings queueSettings, ReclaimTimer reclaimTimer) {
+    private Repositories(
+            Database db,
+            Clock clock,
+            AuditTrail audit,
+            QueueQueries queries,
+            TaskListing listing,
+            QueueSettings queueSettings,
+            ReclaimTimer reclaimTimer) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;

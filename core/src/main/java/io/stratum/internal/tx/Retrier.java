@@ -33,7 +33,11 @@ public final class Retrier {
                     throw failure;
                 }
                 Duration delay = backoff(n);
-                LOG.debug("attempt {} of {} failed, retrying in {} ms: {}", n, policy.maxAttempts(), delay.toMillis(),
+                LOG.debug(
+                        "attempt {} of {} failed, retrying in {} ms: {}",
+                        n,
+                        policy.maxAttempts(),
+                        delay.toMillis(),
                         failure.getMessage());
                 listener.retrying(n, failure, delay);
                 pause(delay, failure);

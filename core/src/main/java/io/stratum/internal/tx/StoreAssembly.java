@@ -5,8 +5,8 @@ import io.stratum.StratumSettings;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.audit.JooqRetention;
 import io.stratum.internal.queue.QueueQueries;
-import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.schema.LiquibaseMigrations;
+import io.stratum.internal.task.TaskListing;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import org.jooq.DSLContext;
@@ -17,27 +17,39 @@ import org.slf4j.LoggerFactory;
 public final class StoreAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(StoreAssembly.class);
 
-    private StoreAssembly() {
-    }
+    private StoreAssembly() {}
 
     /** Connects (or adopts the application's DataSource) and builds the parts; nothing is migrated. */
     public static AssembledStore assemble(StratumSettings settings) {
-        Backend backend = settings.url().map(Backends::forUrl)
+        Backend backend = settings.url()
+                .map(Backends::forUrl)
                 .orElseGet(() -> Backends.forDialect(settings.dialect().orElseThrow()));
         ErrorTranslator errors = new ErrorTranslator(backend);
         BackendConnection connection = connect(backend, settings, errors);
-        LOG.info("opened {} store{}", backend.name(),
+        LOG.info(
+                "opened {} store{}",
+                backend.name(),
                 settings.url().map(url -> " at " + JdbcUrls.redact(url)).orElse(" on a supplied DataSource"));
         DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors, settings.executeListeners());
         Retrier retrier = new Retrier(settings.retry(), settings.retryListener());
-        TransactionRunner transactions = new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
-                connection.writeGate(), errors, retrier);
+        TransactionRunner transactions = new TransactionRunner(
+                connection.dataSource(), dsl.configuration(), backend, connection.writeGate(), errors, retrier);
         PooledDatabase database = new PooledDatabase(dsl, transactions, retrier, errors);
         AuditTrail audit = new AuditTrail(settings.audit(), settings.actor().orElse(null), settings.clock());
-        Repositories repositories = new Repositories(database, settings.clock(), audit, new QueueQueries(backend),
-                new TaskListing(backend), settings.queue());
-        return new AssembledStore(backend, connection, database, transactions,
-                new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend), repositories,
+        Repositories repositories = new Repositories(
+                database,
+                settings.clock(),
+                audit,
+                new QueueQueries(backend),
+                new TaskListing(backend),
+                settings.queue());
+        return new AssembledStore(
+                backend,
+                connection,
+                database,
+                transactions,
+                new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend),
+                repositories,
                 new JooqRetention(database, settings.clock()));
     }
 

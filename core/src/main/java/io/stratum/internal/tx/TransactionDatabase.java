@@ -83,8 +83,8 @@ public final class TransactionDatabase implements Database {
             throw new IllegalStateException("the transaction has ended: use the Transaction only inside its work");
         }
         if (doom != null) {
-            throw new IllegalStateException("an earlier statement of this transaction failed; it will be rolled back",
-                    doom);
+            throw new IllegalStateException(
+                    "an earlier statement of this transaction failed; it will be rolled back", doom);
         }
     }
 }

@@ -45,8 +45,13 @@ public final class TransactionRunner {
     private final Retrier retrier;
     private final ThreadLocal<TransactionDatabase> current = new ThreadLocal<>();
 
-    public TransactionRunner(DataSource dataSource, Configuration configuration, Backend backend, WriteGate gate,
-                             ErrorTranslator errors, Retrier retrier) {
+    public TransactionRunner(
+            DataSource dataSource,
+            Configuration configuration,
+            Backend backend,
+            WriteGate gate,
+            ErrorTranslator errors,
+            Retrier retrier) {
         this.dataSource = dataSource;
         this.configuration = configuration;
         this.backend = backend;
@@ -92,20 +97,27 @@ public final class TransactionRunner {
         try (Connection connection = dataSource.getConnection()) {
             int[] statements = {0};
             // A JDBC batch counts as several statements: in auto-commit each would commit on its own.
-            DSLContext dsl = configuration.derive(connection).deriveAppending(ExecuteListener.onExecuteStart(ctx -> {
-                if (++statements[0] > 1 || ctx.type() == ExecuteType.BATCH) {
-                    throw new IllegalStateException("a unit of work meant as one auto-committed statement ran a second"
-                            + " one or a batch: " + ctx.sql());
-                }
-            })).dsl();
+            DSLContext dsl = configuration
+                    .derive(connection)
+                    .deriveAppending(ExecuteListener.onExecuteStart(ctx -> {
+                        if (++statements[0] > 1 || ctx.type() == ExecuteType.BATCH) {
+                            throw new IllegalStateException(
+                                    "a unit of work meant as one auto-committed statement ran a second"
+                                            + " one or a batch: " + ctx.sql());
+                        }
+                    }))
+                    .dsl();
             try {
                 return work.apply(dsl);
             } catch (RuntimeException e) {
                 RuntimeException failure = errors.translate(e);
                 String broke = statements[0] > 0 ? outcomeUnknownBecause(failure, e) : null;
                 if (broke != null) {
-                    throw new Unavailable(broke + " while an auto-committed statement ran, so it may or "
-                            + "may not have been applied: " + failure.getMessage(), e, false);
+                    throw new Unavailable(
+                            broke + " while an auto-committed statement ran, so it may or "
+                                    + "may not have been applied: " + failure.getMessage(),
+                            e,
+                            false);
                 }
                 throw failure;
             }
@@ -131,7 +143,8 @@ public final class TransactionRunner {
 
     /** How a transaction is ended: with SQL statements, or through the driver that opened it. */
     private enum Ending {
-        STATEMENTS, DRIVER
+        STATEMENTS,
+        DRIVER
     }
 
     private Ending begin(Connection connection, TransactionOptions options) throws SQLException {
@@ -155,9 +168,14 @@ public final class TransactionRunner {
         }
     }
 
-    private <T> T runBound(Connection connection, Ending ending, TransactionOptions options, int attempt,
-                           Function<TransactionDatabase, T> work) {
-        TransactionDatabase transaction = new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
+    private <T> T runBound(
+            Connection connection,
+            Ending ending,
+            TransactionOptions options,
+            int attempt,
+            Function<TransactionDatabase, T> work) {
+        TransactionDatabase transaction =
+                new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
         current.set(transaction);
         try {
             T result = work.apply(transaction);
@@ -195,8 +213,11 @@ public final class TransactionRunner {
             rollback(connection, ending, failure);
             String broke = options.readOnly() ? null : outcomeUnknownBecause(failure, e);
             if (broke != null) {
-                throw new Unavailable(broke + " during COMMIT, so the transaction may or may not have "
-                        + "been applied: " + failure.getMessage(), e, false);
+                throw new Unavailable(
+                        broke + " during COMMIT, so the transaction may or may not have " + "been applied: "
+                                + failure.getMessage(),
+                        e,
+                        false);
             }
             throw failure;
         }

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 public final class Cursors {
     private static final Pattern DOT = Pattern.compile("\\.");
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     /** The cursor holding {@code parts}. */
     public static String encode(String... parts) {

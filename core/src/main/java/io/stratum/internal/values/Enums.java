@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** Parsing of the lower-case enum values stored in the database and accepted from users. */
 public final class Enums {
-    private Enums() {
-    }
+    private Enums() {}
 
     /** The constant of {@code type} named {@code value} (case-insensitive); {@link InvalidInput} naming {@code field} otherwise. */
     public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

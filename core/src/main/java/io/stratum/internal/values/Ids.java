@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * text too, which keeps SQLite's TEXT primary key index append-mostly.
  */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     /** A new version 7 UUID for the given instant. */
     public static UUID v7(Instant at) {

@@ -7,8 +7,7 @@ public final class Paging {
     /** Largest page any list operation returns. */
     public static final int MAX_LIMIT = 10_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** {@code value} if it is a valid page size (1..{@value #MAX_LIMIT}); {@link InvalidInput} naming {@code field} otherwise. */
     public static int limit(String field, int value) {

@@ -8,8 +8,7 @@ import io.stratum.InvalidInput;
  * strings are refused up front rather than stored differently from what the caller gave.
  */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Refuses NUL characters and unpaired surrogates in {@code value}. */
     public static void checkEncodable(String field, String value) {

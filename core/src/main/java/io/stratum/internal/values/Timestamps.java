@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
  * precision PostgreSQL keeps, so values read back equal values written on both backends.
  */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** Now, per {@code clock}, in UTC, truncated to microseconds. */
     public static OffsetDateTime now(Clock clock) {
@@ -20,6 +19,8 @@ public final class Timestamps {
 
     /** {@code value} in UTC truncated to microseconds; null stays null. */
     public static OffsetDateTime normalize(OffsetDateTime value) {
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return value == null
+                ? null
+                : value.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -15,8 +15,9 @@ class JsonObjectTest {
                 .string("actor", null)
                 .text();
 
-        assertThat(text).isEqualTo(
-                "{\"actor\": null, \"value\": [1, {\"a\": null}], \"status\": \"say \\\"hi\\\"\\\\\\n\\u0001\", \"version\": 3}");
+        assertThat(text)
+                .isEqualTo(
+                        "{\"actor\": null, \"value\": [1, {\"a\": null}], \"status\": \"say \\\"hi\\\"\\\\\\n\\u0001\", \"version\": 3}");
         assertThat(Json.of(text).text()).isEqualTo(text);
         assertThat(new JsonObject().text()).isEqualTo("{}");
     }

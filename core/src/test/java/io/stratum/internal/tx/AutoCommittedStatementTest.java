@@ -31,13 +31,25 @@ class AutoCommittedStatementTest {
         try (BackendConnection connection = backend.connect(url, PoolSettings.defaults(), Map.of())) {
             ErrorTranslator errors = new ErrorTranslator(backend);
             DSLContext dsl = Jooq.context(connection.dataSource(), backend, errors, List.of());
-            test.accept(new TransactionRunner(connection.dataSource(), dsl.configuration(), backend,
-                    connection.writeGate(), errors, new Retrier(RetryPolicy.none(), null)), dsl);
+            test.accept(
+                    new TransactionRunner(
+                            connection.dataSource(),
+                            dsl.configuration(),
+                            backend,
+                            connection.writeGate(),
+                            errors,
+                            new Retrier(RetryPolicy.none(), null)),
+                    dsl);
         }
     }
 
     private static int insertSession(DSLContext dsl, String name) {
-        return dsl.insertInto(SESSIONS, SESSIONS.ID, SESSIONS.NAME, SESSIONS.STATUS, SESSIONS.STARTED_AT,
+        return dsl.insertInto(
+                        SESSIONS,
+                        SESSIONS.ID,
+                        SESSIONS.NAME,
+                        SESSIONS.STATUS,
+                        SESSIONS.STARTED_AT,
                         SESSIONS.LAST_EVENT_SEQ)
                 .values(UUID.randomUUID(), name, "active", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 0L)
                 .execute();
@@ -56,21 +68,39 @@ class AutoCommittedStatementTest {
     void aSecondStatementIsAProgrammingErrorAndRunsNot(@TempDir Path dir) {
         withRunner(dir, (runner, dsl) -> {
             assertThatThrownBy(() -> runner.runStatement(d -> insertSession(d, "first") + insertSession(d, "second")))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("second one");
-            assertThat(dsl.select(SESSIONS.NAME).from(SESSIONS).fetch(SESSIONS.NAME)).containsExactly("first");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("second one");
+            assertThat(dsl.select(SESSIONS.NAME).from(SESSIONS).fetch(SESSIONS.NAME))
+                    .containsExactly("first");
         });
     }
 
     @Test
     void aBatchIsRefusedBeforeAnyOfItsRowsIsWritten(@TempDir Path dir) {
         withRunner(dir, (runner, dsl) -> {
-            assertThatThrownBy(() -> runner.runStatement(d -> d.batch(d.insertInto(SESSIONS, SESSIONS.ID, SESSIONS.NAME,
-                            SESSIONS.STATUS, SESSIONS.STARTED_AT, SESSIONS.LAST_EVENT_SEQ)
-                    .values((UUID) null, null, null, null, null))
-                    .bind(UUID.randomUUID(), "a", "active", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 0L)
-                    .bind(UUID.randomUUID(), "b", "active", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), 0L)
-                    .execute()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("batch");
+            assertThatThrownBy(() -> runner.runStatement(d -> d.batch(d.insertInto(
+                                            SESSIONS,
+                                            SESSIONS.ID,
+                                            SESSIONS.NAME,
+                                            SESSIONS.STATUS,
+                                            SESSIONS.STARTED_AT,
+                                            SESSIONS.LAST_EVENT_SEQ)
+                                    .values((UUID) null, null, null, null, null))
+                            .bind(
+                                    UUID.randomUUID(),
+                                    "a",
+                                    "active",
+                                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                                    0L)
+                            .bind(
+                                    UUID.randomUUID(),
+                                    "b",
+                                    "active",
+                                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                                    0L)
+                            .execute()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("batch");
             assertThat(dsl.fetchCount(SESSIONS)).isZero();
         });
     }
@@ -79,10 +109,11 @@ class AutoCommittedStatementTest {
     void insideATransactionItJoinsItAndRollsBackWithIt(@TempDir Path dir) {
         withRunner(dir, (runner, dsl) -> {
             assertThatThrownBy(() -> runner.run(TransactionOptions.DEFAULT, tx -> {
-                runner.runStatement(d -> insertSession(d, "joined"));
-                tx.dsl().deleteFrom(MEMORY_ENTRIES).execute();
-                throw new IllegalStateException("roll back");
-            })).hasMessage("roll back");
+                        runner.runStatement(d -> insertSession(d, "joined"));
+                        tx.dsl().deleteFrom(MEMORY_ENTRIES).execute();
+                        throw new IllegalStateException("roll back");
+                    }))
+                    .hasMessage("roll back");
             assertThat(dsl.fetchCount(SESSIONS)).isZero();
         });
     }

@@ -19,8 +19,8 @@ class RetrierTest {
 
     @Test
     void waitsGrowExponentiallyWithJitterUpToTheCap() {
-        Retrier retrier = new Retrier(new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(50)),
-                RetryListener.NONE);
+        Retrier retrier =
+                new Retrier(new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(50)), RetryListener.NONE);
         for (int i = 0; i < 200; i++) {
             assertThat(retrier.backoff(1)).isBetween(Duration.ofMillis(5), Duration.ofMillis(10));
             assertThat(retrier.backoff(2)).isBetween(Duration.ofMillis(10), Duration.ofMillis(20));
@@ -28,7 +28,8 @@ class RetrierTest {
             assertThat(retrier.backoff(4)).isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
             assertThat(retrier.backoff(90)).isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
         }
-        assertThat(new Retrier(RetryPolicy.none(), RetryListener.NONE).backoff(1)).isZero();
+        assertThat(new Retrier(RetryPolicy.none(), RetryListener.NONE).backoff(1))
+                .isZero();
     }
 
     @Test
@@ -55,9 +56,10 @@ class RetrierTest {
         List<Integer> attempts = new ArrayList<>();
         Busy last = new Busy("still locked", null);
         assertThatThrownBy(() -> new Retrier(FAST, RetryListener.NONE).run(attempt -> {
-            attempts.add(attempt);
-            throw attempt == 4 ? last : new Busy("locked", null);
-        })).isSameAs(last);
+                    attempts.add(attempt);
+                    throw attempt == 4 ? last : new Busy("locked", null);
+                }))
+                .isSameAs(last);
         assertThat(attempts).containsExactly(1, 2, 3, 4);
     }
 
@@ -66,29 +68,33 @@ class RetrierTest {
         Retrier retrier = new Retrier(FAST, RetryListener.NONE);
         List<Integer> attempts = new ArrayList<>();
         assertThatThrownBy(() -> retrier.run(attempt -> {
-            attempts.add(attempt);
-            throw new Timeout("pool exhausted", null);
-        })).isInstanceOf(Timeout.class);
+                    attempts.add(attempt);
+                    throw new Timeout("pool exhausted", null);
+                }))
+                .isInstanceOf(Timeout.class);
         assertThatThrownBy(() -> retrier.run(attempt -> {
-            attempts.add(attempt);
-            throw new Unavailable("lost during COMMIT", null, false);
-        })).isInstanceOf(Unavailable.class);
+                    attempts.add(attempt);
+                    throw new Unavailable("lost during COMMIT", null, false);
+                }))
+                .isInstanceOf(Unavailable.class);
         assertThatThrownBy(() -> retrier.run(attempt -> {
-            attempts.add(attempt);
-            throw new IllegalStateException("a bug");
-        })).isInstanceOf(IllegalStateException.class);
+                    attempts.add(attempt);
+                    throw new IllegalStateException("a bug");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(attempts).containsExactly(1, 1, 1);
     }
 
     @Test
     void anInterruptedWaitEndsWithTheFailureAndKeepsTheInterrupt() {
-        Retrier retrier = new Retrier(new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofSeconds(10)),
-                RetryListener.NONE);
+        Retrier retrier =
+                new Retrier(new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofSeconds(10)), RetryListener.NONE);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> retrier.run(attempt -> {
-                throw new Busy("locked", null);
-            })).isInstanceOf(Busy.class);
+                        throw new Busy("locked", null);
+                    }))
+                    .isInstanceOf(Busy.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
@@ -98,12 +104,14 @@ class RetrierTest {
     @Test
     void policiesAreValidatedUpFront() {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("retry.maxAttempts"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("retry.maxAttempts"));
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(-1), Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidInput.class,
-                        e -> assertThat(e.field()).isEqualTo("retry.initialBackoff"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("retry.initialBackoff"));
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(5)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("retry.maxBackoff"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("retry.maxBackoff"));
         assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ofMinutes(2)))
                 .isInstanceOf(InvalidInput.class);
         assertThat(RetryPolicy.defaults().withMaxAttempts(3).maxAttempts()).isEqualTo(3);

@@ -30,8 +30,14 @@ public final class InvoiceWorker {
 
     /** Submits the billing of an order of {@code customer} over {@code totalCents}. */
     public static TaskId submitOrder(Stratum db, String customer, long totalCents) {
-        String order = JSON.createObjectNode().put("customer", customer).put("totalCents", totalCents).toString();
-        return db.tasks().submit(NewTask.builder("invoice " + customer, AGENT_TYPE).inputData(Json.of(order)).build());
+        String order = JSON.createObjectNode()
+                .put("customer", customer)
+                .put("totalCents", totalCents)
+                .toString();
+        return db.tasks()
+                .submit(NewTask.builder("invoice " + customer, AGENT_TYPE)
+                        .inputData(Json.of(order))
+                        .build());
     }
 
     /** Claims up to {@code max} orders and bills each; returns how many it billed. */
@@ -46,7 +52,8 @@ public final class InvoiceWorker {
     private void bill(Claimed work) {
         JsonNode order = read(work.task().inputData());
         db.transaction(tx -> {
-            tx.dsl().insertInto(INVOICES)
+            tx.dsl()
+                    .insertInto(INVOICES)
                     .set(INVOICES.TASK_ID, work.task().id().toString())
                     .set(INVOICES.CUSTOMER, order.get("customer").asText())
                     .set(INVOICES.TOTAL_CENTS, order.get("totalCents").asLong())

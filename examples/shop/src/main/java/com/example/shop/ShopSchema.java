@@ -18,19 +18,20 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 public final class ShopSchema {
     public static final String CHANGELOG = "db/shop/changelog.xml";
 
-    private ShopSchema() {
-    }
+    private ShopSchema() {}
 
     /** Applies every pending changeset of the shop's changelog, Stratum's included. */
     public static void migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // Liquibase remembers for the rest of the JVM that the database at a URL was up to date; every in-memory
             // SQLite database has the same URL, so a new one would be taken for migrated.
             Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-            Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(), () ->
-                    new CommandScope("update")
+            Scope.child(
+                    Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor(),
+                    () -> new CommandScope("update")
                             .addArgumentValue("database", database)
                             .addArgumentValue("changelogFile", CHANGELOG)
                             .execute());

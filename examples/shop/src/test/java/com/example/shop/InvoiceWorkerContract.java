@@ -47,7 +47,8 @@ abstract class InvoiceWorkerContract {
     @Test
     void anInvoiceThatCannotBeWrittenLeavesTheTaskUncompleted(Stratum db) {
         TaskId order = InvoiceWorker.submitOrder(db, "acme", 1250);
-        db.transaction(tx -> tx.dsl().insertInto(INVOICES)
+        db.transaction(tx -> tx.dsl()
+                .insertInto(INVOICES)
                 .set(INVOICES.TASK_ID, order.toString())
                 .set(INVOICES.CUSTOMER, "someone else")
                 .set(INVOICES.TOTAL_CENTS, 1L)

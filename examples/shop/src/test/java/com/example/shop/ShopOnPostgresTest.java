@@ -3,5 +3,4 @@ package com.example.shop;
 import io.stratum.testkit.StratumTest;
 
 @StratumTest(backend = "postgresql")
-class ShopOnPostgresTest extends InvoiceWorkerContract {
-}
+class ShopOnPostgresTest extends InvoiceWorkerContract {}

@@ -66,9 +66,8 @@ public class LiquibaseChangelogDatabase extends DDLDatabase {
         String offline = "offline:postgresql?version=" + getProperties().getProperty("postgresVersion", "15")
                 + "&changeLogFile=" + scratch.resolve("history.csv") + "&outputLiquibaseSql=none";
         Path sql = scratch.resolve("liquibase.sql");
-        Map<String, Object> scope = Map.of(
-                Scope.Attr.resourceAccessor.name(), resources(),
-                "liquibase.analytics.enabled", Boolean.FALSE);
+        Map<String, Object> scope =
+                Map.of(Scope.Attr.resourceAccessor.name(), resources(), "liquibase.analytics.enabled", Boolean.FALSE);
         Scope.child(scope, () -> {
             try (OutputStream out = Files.newOutputStream(sql)) {
                 new CommandScope("updateSql")

@@ -34,7 +34,8 @@ final class PostgresEmptyDatabase implements TestDatabase {
     }
 
     private static void execute(String serverUrl, String sql) {
-        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on the test server: " + e.getMessage(), e);

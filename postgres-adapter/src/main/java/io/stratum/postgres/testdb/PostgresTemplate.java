@@ -1,9 +1,9 @@
 package io.stratum.postgres.testdb;
 
+import io.stratum.JdbcUrls;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.StratumException;
-import io.stratum.JdbcUrls;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -47,8 +47,10 @@ final class PostgresTemplate implements AutoCloseable {
         PostgresTemplate template = new PostgresTemplate(serverUrl, admin, newName("stratum_template_"));
         try {
             template.execute("CREATE DATABASE {0}", template.name);
-            try (Stratum db = Stratum.builder().url(PostgresUrls.withDatabase(serverUrl, template.name))
-                    .pool(PoolSettings.defaults().withMaxSize(1).withMinIdle(0)).open()) {
+            try (Stratum db = Stratum.builder()
+                    .url(PostgresUrls.withDatabase(serverUrl, template.name))
+                    .pool(PoolSettings.defaults().withMaxSize(1).withMinIdle(0))
+                    .open()) {
                 db.migrate();
             }
             template.execute("ALTER DATABASE {0} WITH ALLOW_CONNECTIONS false", template.name);
@@ -60,7 +62,10 @@ final class PostgresTemplate implements AutoCloseable {
             }
             throw e;
         }
-        LOG.info("migrated template database {} on {} in {} ms", template.name, JdbcUrls.redact(serverUrl),
+        LOG.info(
+                "migrated template database {} on {} in {} ms",
+                template.name,
+                JdbcUrls.redact(serverUrl),
                 (System.nanoTime() - start) / 1_000_000);
         return template;
     }

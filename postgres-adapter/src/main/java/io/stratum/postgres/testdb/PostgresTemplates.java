@@ -17,8 +17,7 @@ final class PostgresTemplates {
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresTemplates::dropAll, "stratum-test-templates"));
     }
 
-    private PostgresTemplates() {
-    }
+    private PostgresTemplates() {}
 
     static PostgresTemplate forServer(String serverUrl) {
         return BY_SERVER.computeIfAbsent(serverUrl, Slot::new).template();

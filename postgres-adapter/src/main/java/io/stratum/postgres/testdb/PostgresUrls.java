@@ -4,8 +4,7 @@ package io.stratum.postgres.testdb;
 public final class PostgresUrls {
     private static final String PREFIX = "jdbc:postgresql://";
 
-    private PostgresUrls() {
-    }
+    private PostgresUrls() {}
 
     /** {@code url} pointing at database {@code name} on the same server, with the same parameters. */
     public static String withDatabase(String url, String name) {

@@ -32,8 +32,10 @@ class PostgresTemplateTest {
             assertThat(db.schema().status()).isNotEmpty().allMatch(changeSet -> changeSet.applied());
         }
         try (Stratum server = Stratum.open(serverUrl)) {
-            assertThat(server.dsl().fetchSingle("SELECT datallowconn FROM pg_database WHERE datname = ?", template.name())
-                    .get(0, Boolean.class)).isFalse();
+            assertThat(server.dsl()
+                            .fetchSingle("SELECT datallowconn FROM pg_database WHERE datname = ?", template.name())
+                            .get(0, Boolean.class))
+                    .isFalse();
         }
 
         template.dropDatabase(databases.get(0));
@@ -79,7 +81,8 @@ class PostgresTemplateTest {
 
     private static boolean exists(String database) {
         try (Stratum server = Stratum.open(serverUrl)) {
-            return server.dsl().fetchExists(server.dsl().selectOne().from("pg_database").where("datname = ?", database));
+            return server.dsl()
+                    .fetchExists(server.dsl().selectOne().from("pg_database").where("datname = ?", database));
         }
     }
 }

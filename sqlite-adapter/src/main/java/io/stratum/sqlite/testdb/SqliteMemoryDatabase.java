@@ -21,6 +21,5 @@ record SqliteMemoryDatabase(boolean fromTemplate) implements TestDatabase {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -19,8 +19,7 @@ import org.jooq.impl.DSL;
 final class SqliteTemplate {
     private static Path file;
 
-    private SqliteTemplate() {
-    }
+    private SqliteTemplate() {}
 
     /** Copies the template to {@code target}, which must not exist. */
     static void copyTo(Path target) throws IOException {
@@ -30,7 +29,8 @@ final class SqliteTemplate {
     /** Replaces the content of the in-memory database behind {@code db} with the template's. */
     static void restoreInto(Stratum db) {
         // sqlite-jdbc's "restore from" runs SQLite's online backup API from the file into this connection.
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("restore from \"" + file() + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot restore the SQLite template into an in-memory database", e);
@@ -42,10 +42,14 @@ final class SqliteTemplate {
             try {
                 Path directory = Files.createTempDirectory("stratum-template-");
                 Path template = directory.resolve("template.db");
-                try (Stratum db = Stratum.builder().url("jdbc:sqlite::memory:")
-                        .pool(PoolSettings.defaults().withMaxSize(1)).open()) {
+                try (Stratum db = Stratum.builder()
+                        .url("jdbc:sqlite::memory:")
+                        .pool(PoolSettings.defaults().withMaxSize(1))
+                        .open()) {
                     db.migrate();
-                    db.dsl().query("VACUUM INTO {0}", DSL.inline(template.toString())).execute();
+                    db.dsl()
+                            .query("VACUUM INTO {0}", DSL.inline(template.toString()))
+                            .execute();
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "stratum-sqlite-template"));
                 file = template;

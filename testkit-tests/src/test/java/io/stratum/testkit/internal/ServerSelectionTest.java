@@ -32,7 +32,9 @@ class ServerSelectionTest {
 
         @Override
         public Optional<String> unavailability() {
-            assertThat(mayBeAsked).as("containers consulted although a URL was given").isTrue();
+            assertThat(mayBeAsked)
+                    .as("containers consulted although a URL was given")
+                    .isTrue();
             return unavailability;
         }
 
@@ -46,42 +48,55 @@ class ServerSelectionTest {
         return new Settings(name -> Optional.ofNullable(parameters.get(name)), environment::get);
     }
 
-    static ServerSource select(String annotated, Map<String, String> parameters, Map<String, String> environment,
-                                 Containers containers) {
+    static ServerSource select(
+            String annotated, Map<String, String> parameters, Map<String, String> environment, Containers containers) {
         return ServerSelection.select(POSTGRESQL, annotated, settings(parameters, environment), containers);
     }
 
     @Test
     void theAnnotationComesFirst() {
-        assertThat(select(ANNOTATED, Map.of("stratum.test.postgres.url", PROPERTY),
-                Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
+        assertThat(select(
+                        ANNOTATED,
+                        Map.of("stratum.test.postgres.url", PROPERTY),
+                        Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE),
+                        FakeContainers.notToBeAsked()))
                 .isEqualTo(new ServerSource.Url(ANNOTATED, "@StratumTest(serverUrl)"));
     }
 
     @Test
     void thenTheConfigurationParameterOrSystemProperty() {
-        assertThat(select("", Map.of("stratum.test.postgres.url", PROPERTY),
-                Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
+        assertThat(select(
+                        "",
+                        Map.of("stratum.test.postgres.url", PROPERTY),
+                        Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE),
+                        FakeContainers.notToBeAsked()))
                 .isEqualTo(new ServerSource.Url(PROPERTY, "stratum.test.postgres.url / STRATUM_TEST_POSTGRES_URL"));
     }
 
     @Test
     void theServiceNameComesBeforeTheOlderName() {
-        assertThat(select("", Map.of("stratum.test.postgres.url", PROPERTY),
-                Map.of("STRATUM_TEST_POSTGRESQL_URL", VARIABLE), FakeContainers.notToBeAsked()))
+        assertThat(select(
+                        "",
+                        Map.of("stratum.test.postgres.url", PROPERTY),
+                        Map.of("STRATUM_TEST_POSTGRESQL_URL", VARIABLE),
+                        FakeContainers.notToBeAsked()))
                 .isEqualTo(new ServerSource.Url(VARIABLE, "stratum.test.postgresql.url / STRATUM_TEST_POSTGRESQL_URL"));
     }
 
     @Test
     void thenTheEnvironmentVariable() {
         assertThat(select("", Map.of(), Map.of("STRATUM_TEST_POSTGRES_URL", VARIABLE), FakeContainers.notToBeAsked()))
-                .isInstanceOfSatisfying(ServerSource.Url.class, url -> assertThat(url.url()).isEqualTo(VARIABLE));
+                .isInstanceOfSatisfying(
+                        ServerSource.Url.class, url -> assertThat(url.url()).isEqualTo(VARIABLE));
     }
 
     @Test
     void blankValuesAndUnresolvedPlaceholdersAreUnset() {
-        assertThat(select(" ", Map.of("stratum.test.postgres.url", "${env.STRATUM_TEST_POSTGRES_URL}"),
-                Map.of("STRATUM_TEST_POSTGRES_URL", "  "), FakeContainers.docker()))
+        assertThat(select(
+                        " ",
+                        Map.of("stratum.test.postgres.url", "${env.STRATUM_TEST_POSTGRES_URL}"),
+                        Map.of("STRATUM_TEST_POSTGRES_URL", "  "),
+                        FakeContainers.docker()))
                 .isInstanceOf(ServerSource.Container.class);
     }
 
@@ -98,8 +113,12 @@ class ServerSelectionTest {
         assertThat(select("", Map.of(), Map.of(), FakeContainers.noDocker()))
                 .isInstanceOfSatisfying(ServerSource.Missing.class, missing -> {
                     assertThat(missing.required()).isFalse();
-                    assertThat(missing.reason()).contains("set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL", "-Dstratum.test.postgresql.url",
-                            "@StratumTest(serverUrl = ...)", "no container either: Testcontainers found no Docker engine");
+                    assertThat(missing.reason())
+                            .contains(
+                                    "set STRATUM_TEST_POSTGRESQL_URL or STRATUM_TEST_POSTGRES_URL",
+                                    "-Dstratum.test.postgresql.url",
+                                    "@StratumTest(serverUrl = ...)",
+                                    "no container either: Testcontainers found no Docker engine");
                 });
     }
 
@@ -111,7 +130,8 @@ class ServerSelectionTest {
         assertThat(select("", Map.of("stratum.test.require.postgres", "true"), Map.of(), FakeContainers.noDocker()))
                 .isEqualTo(new ServerSource.Missing(missingReason(), older));
         assertThat(select("", Map.of(), Map.of("STRATUM_TEST_REQUIRE_POSTGRESQL", "true"), FakeContainers.noDocker()))
-                .isEqualTo(new ServerSource.Missing(missingReason(),
+                .isEqualTo(new ServerSource.Missing(
+                        missingReason(),
                         new Setting("stratum.test.require.postgresql", "STRATUM_TEST_REQUIRE_POSTGRESQL")));
         assertThat(select("", Map.of(), Map.of("STRATUM_TEST_REQUIRE_POSTGRES", "no"), FakeContainers.noDocker()))
                 .isEqualTo(new ServerSource.Missing(missingReason(), null));
@@ -121,9 +141,13 @@ class ServerSelectionTest {
     void aUrlOfAnotherDatabaseIsRefusedWithItsPasswordMasked() {
         assertThatThrownBy(() -> select("jdbc:sqlite:test.db", Map.of(), Map.of(), FakeContainers.notToBeAsked()))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("@StratumTest(serverUrl): 'jdbc:sqlite:test.db' is not a JDBC URL of a postgresql server");
-        assertThatThrownBy(() -> select("", Map.of(), Map.of("STRATUM_TEST_POSTGRES_URL", "jdbc:mysql://h/db?password=secret"),
-                FakeContainers.notToBeAsked()))
+                .hasMessageContaining(
+                        "@StratumTest(serverUrl): 'jdbc:sqlite:test.db' is not a JDBC URL of a postgresql server");
+        assertThatThrownBy(() -> select(
+                        "",
+                        Map.of(),
+                        Map.of("STRATUM_TEST_POSTGRES_URL", "jdbc:mysql://h/db?password=secret"),
+                        FakeContainers.notToBeAsked()))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("password=***")
                 .hasMessageNotContaining("secret");

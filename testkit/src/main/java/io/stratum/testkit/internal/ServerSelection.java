@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  * started, else none. A pure function of its inputs.
  */
 public final class ServerSelection {
-    private ServerSelection() {
-    }
+    private ServerSelection() {}
 
     /**
      * @param service the test database service the server is for
@@ -22,8 +21,8 @@ public final class ServerSelection {
      * @param settings configuration parameters and environment
      * @param containers consulted only when no URL is given
      */
-    public static ServerSource select(TestDatabaseService service, String annotationUrl, Settings settings,
-            Containers containers) {
+    public static ServerSource select(
+            TestDatabaseService service, String annotationUrl, Settings settings, Containers containers) {
         if (!annotationUrl.isBlank()) {
             return url(service, annotationUrl.trim(), "@StratumTest(serverUrl)");
         }
@@ -33,23 +32,25 @@ public final class ServerSelection {
             Setting setting = configured.get().setting();
             return url(service, configured.get().value(), setting.property() + " / " + setting.variable());
         }
-        Setting requiredBy = settings.firstTrue(Setting.require(service.settingNames())).orElse(null);
+        Setting requiredBy =
+                settings.firstTrue(Setting.require(service.settingNames())).orElse(null);
         String image = settings.first(Setting.image(service.settingNames()))
                 .map(Settings.Value::value)
                 .orElse(service.containerImage());
         if (image == null) {
-            return new ServerSource.Missing(missingReason(service, urls, "the service has no container image"),
-                    requiredBy);
+            return new ServerSource.Missing(
+                    missingReason(service, urls, "the service has no container image"), requiredBy);
         }
-        return containers.unavailability()
+        return containers
+                .unavailability()
                 .<ServerSource>map(why -> new ServerSource.Missing(missingReason(service, urls, why), requiredBy))
                 .orElseGet(() -> new ServerSource.Container(image));
     }
 
     private static ServerSource url(TestDatabaseService service, String url, String origin) {
         if (!service.acceptsServer(url)) {
-            throw new InvalidInput(origin, "'" + JdbcUrls.redact(url) + "' is not a JDBC URL of a " + service.name()
-                    + " server");
+            throw new InvalidInput(
+                    origin, "'" + JdbcUrls.redact(url) + "' is not a JDBC URL of a " + service.name() + " server");
         }
         return new ServerSource.Url(url, origin);
     }

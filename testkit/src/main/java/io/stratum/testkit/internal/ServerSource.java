@@ -4,12 +4,10 @@ package io.stratum.testkit.internal;
 public sealed interface ServerSource {
 
     /** A server named by a JDBC URL; {@code origin} says which setting named it. */
-    record Url(String url, String origin) implements ServerSource {
-    }
+    record Url(String url, String origin) implements ServerSource {}
 
     /** The JVM's container of {@code image}. */
-    record Container(String image) implements ServerSource {
-    }
+    record Container(String image) implements ServerSource {}
 
     /** None: the test is skipped, or fails when {@code required} ({@code requiredBy} names the setting, else null). */
     record Missing(String reason, Setting requiredBy) implements ServerSource {

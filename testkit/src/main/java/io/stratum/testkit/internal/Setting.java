@@ -13,7 +13,9 @@ public record Setting(String property, String variable) {
 
     /** The server URL settings, one per setting name: {@code stratum.test.<name>.url}, {@code STRATUM_TEST_<NAME>_URL}. */
     public static List<Setting> url(List<String> names) {
-        return names.stream().map(name -> new Setting("stratum.test." + name + ".url", variable(name, "URL"))).toList();
+        return names.stream()
+                .map(name -> new Setting("stratum.test." + name + ".url", variable(name, "URL")))
+                .toList();
     }
 
     /**
@@ -28,7 +30,9 @@ public record Setting(String property, String variable) {
 
     /** The container image settings: {@code stratum.test.<name>.image}, {@code STRATUM_TEST_<NAME>_IMAGE}. */
     public static List<Setting> image(List<String> names) {
-        return names.stream().map(name -> new Setting("stratum.test." + name + ".image", variable(name, "IMAGE"))).toList();
+        return names.stream()
+                .map(name -> new Setting("stratum.test." + name + ".image", variable(name, "IMAGE")))
+                .toList();
     }
 
     private static String variable(String name, String suffix) {

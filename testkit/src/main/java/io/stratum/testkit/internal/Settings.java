@@ -23,7 +23,8 @@ public final class Settings {
 
     /** The setting's value, or null when it is unset. */
     public String get(Setting setting) {
-        String value = parameters.apply(setting.property()).filter(Settings::isSet).orElse(null);
+        String value =
+                parameters.apply(setting.property()).filter(Settings::isSet).orElse(null);
         if (value == null) {
             value = environment.apply(setting.variable());
         }
@@ -52,8 +53,7 @@ public final class Settings {
     }
 
     /** A setting that is set, and its value. */
-    public record Value(Setting setting, String value) {
-    }
+    public record Value(Setting setting, String value) {}
 
     private static boolean isSet(String value) {
         return value != null && !value.isBlank() && !value.startsWith("${");

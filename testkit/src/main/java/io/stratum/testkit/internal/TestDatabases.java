@@ -7,8 +7,7 @@ import org.opentest4j.TestAbortedException;
 
 /** Finds the test database service a test names, and the server it needs. */
 public final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A migrated database for the test, from the service named by {@code setup}. */
     static TestDatabase create(TestSetup setup, Settings settings, Containers containers) {
@@ -36,17 +35,19 @@ public final class TestDatabases {
      * @throws TestAbortedException when there is none (the test is skipped)
      * @throws ExtensionConfigurationException instead, when the settings require one
      */
-    public static String server(TestDatabaseService service, String annotationUrl, Settings settings,
-            Containers containers) {
+    public static String server(
+            TestDatabaseService service, String annotationUrl, Settings settings, Containers containers) {
         if (!service.needsServer()) {
             return null;
         }
         return switch (ServerSelection.select(service, annotationUrl, settings, containers)) {
             case ServerSource.Url url -> url.url();
             case ServerSource.Container container -> containers.serverUrl(container.image());
-            case ServerSource.Missing missing when missing.required() -> throw new ExtensionConfigurationException(
-                    missing.reason() + " (" + missing.requiredBy().variable()
-                            + "=true: a missing server fails the test instead of skipping it)");
+            case ServerSource.Missing missing
+            when missing.required() ->
+                throw new ExtensionConfigurationException(
+                        missing.reason() + " (" + missing.requiredBy().variable()
+                                + "=true: a missing server fails the test instead of skipping it)");
             case ServerSource.Missing missing -> throw new TestAbortedException(missing.reason());
         };
     }

@@ -22,8 +22,7 @@ final class TestcontainersPostgres {
     private static final String PASSWORD = "test";
     private static GenericContainer<?> container;
 
-    private TestcontainersPostgres() {
-    }
+    private TestcontainersPostgres() {}
 
     static boolean dockerAvailable() {
         return DockerClientFactory.instance().isDockerAvailable();
@@ -34,7 +33,7 @@ final class TestcontainersPostgres {
         if (container == null) {
             LOG.info("starting a PostgreSQL container ({}) for this JVM's tests", image);
             GenericContainer<?> started = new GenericContainer<>(
-                    DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+                            DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                     .withEnv("POSTGRES_DB", DATABASE)
                     .withEnv("POSTGRES_USER", USER)
                     .withEnv("POSTGRES_PASSWORD", PASSWORD)

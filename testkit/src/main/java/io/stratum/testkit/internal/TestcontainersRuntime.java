@@ -14,8 +14,7 @@ public final class TestcontainersRuntime implements Containers {
 
     private volatile Optional<String> unavailability;
 
-    private TestcontainersRuntime() {
-    }
+    private TestcontainersRuntime() {}
 
     @Override
     public Optional<String> unavailability() {
@@ -44,7 +43,8 @@ public final class TestcontainersRuntime implements Containers {
             return Optional.of("Testcontainers (org.testcontainers:postgresql) is not on the test class path");
         }
         try {
-            return TestcontainersPostgres.dockerAvailable() ? Optional.empty()
+            return TestcontainersPostgres.dockerAvailable()
+                    ? Optional.empty()
                     : Optional.of("Testcontainers found no Docker engine that answers");
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("Testcontainers cannot ask Docker: " + e);

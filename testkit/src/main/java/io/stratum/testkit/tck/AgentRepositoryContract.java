@@ -50,9 +50,11 @@ public abstract class AgentRepositoryContract extends ContractSupport {
     @Test
     void registrationIsValidated() {
         assertThatThrownBy(() -> db.agents().register(" ", "a", null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("agentType"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("agentType"));
         assertThatThrownBy(() -> db.agents().register("coder", null, null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> db.agents().register("coder", "n".repeat(Agent.NAME_MAX + 1), null))
                 .isInstanceOf(InvalidInput.class);
         assertThat(db.agents().list(null, PageRequest.first(10)).items()).isEmpty();
@@ -92,11 +94,10 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(db.agents().heartbeat(id).lastHeartbeatAt()).isEqualTo(StoredTime.now(clock));
 
         db.agents().updateStatus(id, AgentStatus.TERMINATED);
-        assertThatThrownBy(() -> db.agents().heartbeat(id))
-                .isInstanceOfSatisfying(IllegalTransition.class, e -> {
-                    assertThat(e.from()).isEqualTo("terminated");
-                    assertThat(e.to()).isEqualTo("heartbeat");
-                });
+        assertThatThrownBy(() -> db.agents().heartbeat(id)).isInstanceOfSatisfying(IllegalTransition.class, e -> {
+            assertThat(e.from()).isEqualTo("terminated");
+            assertThat(e.to()).isEqualTo("heartbeat");
+        });
         assertThatThrownBy(() -> db.agents().heartbeat(AgentId.generate())).isInstanceOf(NotFound.class);
     }
 
@@ -110,14 +111,17 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         OffsetDateTime cutoff = StoredTime.now(clock);
         AgentId fresh = register("fresh").id();
         db.agents().updateStatus(gone, AgentStatus.TERMINATED);
-        db.agents().updateStatus(older, AgentStatus.BUSY);   // a transition is a heartbeat: not stale any more
+        db.agents().updateStatus(older, AgentStatus.BUSY); // a transition is a heartbeat: not stale any more
         clock.advance(Duration.ofMinutes(10));
         db.agents().heartbeat(fresh);
 
         assertThat(db.agents().listStale(cutoff, 10)).extracting(Agent::id).containsExactly(oldest);
-        assertThat(db.agents().listStale(StoredTime.now(clock), 10)).extracting(Agent::id)
+        assertThat(db.agents().listStale(StoredTime.now(clock), 10))
+                .extracting(Agent::id)
                 .containsExactly(oldest, older);
-        assertThat(db.agents().listStale(StoredTime.now(clock), 1)).extracting(Agent::id).containsExactly(oldest);
+        assertThat(db.agents().listStale(StoredTime.now(clock), 1))
+                .extracting(Agent::id)
+                .containsExactly(oldest);
     }
 
     @Test
@@ -129,10 +133,18 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         AgentId c = register("c").id();
         db.agents().updateStatus(b, AgentStatus.BUSY);
 
-        assertThat(db.agents().list(null, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, b, c);
-        assertThat(db.agents().list(AgentStatus.IDLE, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(a, c);
-        assertThat(db.agents().list(AgentStatus.BUSY, PageRequest.first(10)).items()).extracting(Agent::id).containsExactly(b);
-        assertThat(Pages.nth(page -> db.agents().list(null, page), 1, 2)).extracting(Agent::id).containsExactly(c);
+        assertThat(db.agents().list(null, PageRequest.first(10)).items())
+                .extracting(Agent::id)
+                .containsExactly(a, b, c);
+        assertThat(db.agents().list(AgentStatus.IDLE, PageRequest.first(10)).items())
+                .extracting(Agent::id)
+                .containsExactly(a, c);
+        assertThat(db.agents().list(AgentStatus.BUSY, PageRequest.first(10)).items())
+                .extracting(Agent::id)
+                .containsExactly(b);
+        assertThat(Pages.nth(page -> db.agents().list(null, page), 1, 2))
+                .extracting(Agent::id)
+                .containsExactly(c);
         assertThatThrownBy(() -> db.agents().list(null, PageRequest.first(0))).isInstanceOf(InvalidInput.class);
     }
 
@@ -148,7 +160,8 @@ public abstract class AgentRepositoryContract extends ContractSupport {
         assertThat(assigned.version()).isEqualTo(version + 1);
         assertThat(db.tasks().require(task).agentId()).isEqualTo(agent);
         assertThatThrownBy(() -> db.tasks().assignAgent(task, AgentId.generate()))
-                .isInstanceOfSatisfying(ConstraintViolation.class,
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_agent"));
         assertThatThrownBy(() -> db.tasks().assignAgent(TaskId.generate(), agent))
                 .isInstanceOf(NotFound.class);
@@ -163,10 +176,12 @@ public abstract class AgentRepositoryContract extends ContractSupport {
             clock.advance(Duration.ofMillis(1));
         }
         for (int size : new int[] {1, 2, 5, 6}) {
-            assertThat(Pages.all(page -> db.agents().list(null, page), size)).extracting(Agent::id)
+            assertThat(Pages.all(page -> db.agents().list(null, page), size))
+                    .extracting(Agent::id)
                     .containsExactlyElementsOf(registered);
         }
-        assertThat(Pages.pages(page -> db.agents().list(AgentStatus.IDLE, page), 2)).hasSize(3);
+        assertThat(Pages.pages(page -> db.agents().list(AgentStatus.IDLE, page), 2))
+                .hasSize(3);
     }
 
     @Test

@@ -57,9 +57,10 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         Claimed work = claimOne();
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            InvoiceTable.insert(tx, work.task().id(), 1250);
-            throw new IllegalStateException("the payment service is down");
-        })).isInstanceOf(IllegalStateException.class);
+                    InvoiceTable.insert(tx, work.task().id(), 1250);
+                    throw new IllegalStateException("the payment service is down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertUntouched(work);
     }
@@ -69,10 +70,11 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         Claimed work = claimOne();
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            InvoiceTable.insert(tx, work.task().id(), 1250);
-            tx.queue().complete(work.lease(), Json.of("{\"invoiced\": 1250}"));
-            throw new IllegalStateException("failed after both writes");
-        })).isInstanceOf(IllegalStateException.class);
+                    InvoiceTable.insert(tx, work.task().id(), 1250);
+                    tx.queue().complete(work.lease(), Json.of("{\"invoiced\": 1250}"));
+                    throw new IllegalStateException("failed after both writes");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertUntouched(work);
     }
@@ -83,9 +85,10 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         db.transaction(tx -> InvoiceTable.insert(tx, work.task().id(), 1)); // an earlier invoice for the same task
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.queue().complete(work.lease(), Json.of("{}"));
-            InvoiceTable.insert(tx, work.task().id(), 1250);
-        })).isInstanceOf(ConstraintViolation.class);
+                    tx.queue().complete(work.lease(), Json.of("{}"));
+                    InvoiceTable.insert(tx, work.task().id(), 1250);
+                }))
+                .isInstanceOf(ConstraintViolation.class);
 
         assertThat(InvoiceTable.count(db.dsl())).isOne();
         assertThat(db.tasks().get(work.task().id()).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
@@ -101,9 +104,10 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         assertThat(again).hasSize(1);
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            InvoiceTable.insert(tx, work.task().id(), 1250);
-            tx.queue().complete(work.lease(), Json.of("{}"));
-        })).isInstanceOf(LeaseLost.class);
+                    InvoiceTable.insert(tx, work.task().id(), 1250);
+                    tx.queue().complete(work.lease(), Json.of("{}"));
+                }))
+                .isInstanceOf(LeaseLost.class);
 
         assertThat(InvoiceTable.count(db.dsl())).isZero();
         assertThat(db.tasks().get(work.task().id()).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
@@ -113,11 +117,19 @@ public abstract class ApplicationRowsContract extends ContractSupport {
     @RequiresCapability(Capability.SHARED_ACROSS_PROCESSES)
     void aWorkerKilledInsideTheTransactionLeavesNeitherWrite(@TempDir Path dir) throws Exception {
         Duration lease = Duration.ofSeconds(2);
-        TaskId task = db.tasks().submit(NewTask.builder("invoice the order", "billing").build());
+        TaskId task = db.tasks()
+                .submit(NewTask.builder("invoice the order", "billing").build());
         Path ready = dir.resolve("ready");
-        Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                KilledWorkerProcess.class.getName(), url, String.valueOf(lease.toMillis()), ready.toString())
+        Process worker = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledWorkerProcess.class.getName(),
+                        url,
+                        String.valueOf(lease.toMillis()),
+                        ready.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log").toFile())
                 .start();
@@ -126,8 +138,12 @@ public abstract class ApplicationRowsContract extends ContractSupport {
             while (!Files.exists(ready) && worker.isAlive() && System.nanoTime() < giveUp) {
                 Thread.sleep(20);
             }
-            assertThat(ready).as("worker output:%n%s", Files.readString(dir.resolve("log"))).exists();
-            assertThat(worker.isAlive()).as("worker output:%n%s", Files.readString(dir.resolve("log"))).isTrue();
+            assertThat(ready)
+                    .as("worker output:%n%s", Files.readString(dir.resolve("log")))
+                    .exists();
+            assertThat(worker.isAlive())
+                    .as("worker output:%n%s", Files.readString(dir.resolve("log")))
+                    .isTrue();
         } finally {
             worker.destroyForcibly(); // SIGKILL: no rollback, no close, no shutdown hook
             worker.waitFor();
@@ -153,7 +169,9 @@ public abstract class ApplicationRowsContract extends ContractSupport {
         long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
         List<Claimed> claimed;
         while ((claimed = store.queue().claim("worker-2", 1, LEASE)).isEmpty()) {
-            assertThat(System.nanoTime()).as("the reclaimed task never became claimable").isLessThan(giveUp);
+            assertThat(System.nanoTime())
+                    .as("the reclaimed task never became claimable")
+                    .isLessThan(giveUp);
             Thread.sleep(50);
         }
         return claimed.getFirst();

@@ -55,10 +55,14 @@ public abstract class AuditContract extends ContractSupport {
 
         List<AuditEntry> rows = about(AuditActions.TASK, id.toString());
         assertThat(rows).extracting(AuditEntry::action).containsOnly(AuditActions.TASK_STATUS);
-        assertThat(rows).extracting(e -> e.before().text()).containsExactly(
-                "{\"status\": \"ready\", \"version\": 0}", "{\"status\": \"running\", \"version\": 1}");
-        assertThat(rows).extracting(e -> e.after().text()).containsExactly(
-                "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
+        assertThat(rows)
+                .extracting(e -> e.before().text())
+                .containsExactly(
+                        "{\"status\": \"ready\", \"version\": 0}", "{\"status\": \"running\", \"version\": 1}");
+        assertThat(rows)
+                .extracting(e -> e.after().text())
+                .containsExactly(
+                        "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
         assertThat(rows.getLast().at()).isEqualTo(StoredTime.now(clock));
         assertThat(rows).extracting(AuditEntry::actor).containsOnlyNulls();
     }
@@ -70,10 +74,11 @@ public abstract class AuditContract extends ContractSupport {
         db.memory().put(MemoryWrite.of("ns", "k", Json.of("[true]")).by("editor"));
         clock.advance(Duration.ofMillis(1));
         db.memory().delete("ns", "k", "cleaner");
-        db.memory().delete("ns", "k", "cleaner");   // nothing live: no change, no row
+        db.memory().delete("ns", "k", "cleaner"); // nothing live: no change, no row
 
         List<AuditEntry> rows = about(AuditActions.MEMORY, "ns#k");
-        assertThat(rows).extracting(AuditEntry::action)
+        assertThat(rows)
+                .extracting(AuditEntry::action)
                 .containsExactly(AuditActions.MEMORY_PUT, AuditActions.MEMORY_PUT, AuditActions.MEMORY_DELETE);
         assertThat(rows).extracting(AuditEntry::actor).containsExactly("writer", "editor", "cleaner");
         assertThat(rows.get(0).before()).isNull();
@@ -97,14 +102,22 @@ public abstract class AuditContract extends ContractSupport {
 
         assertThat(query(AuditQuery.all())).hasSize(4);
         assertThat(about(AuditActions.MEMORY, "ns#a")).hasSize(2);
-        assertThat(query(AuditQuery.builder().entityType(AuditActions.MEMORY).build())).hasSize(3);
+        assertThat(query(AuditQuery.builder().entityType(AuditActions.MEMORY).build()))
+                .hasSize(3);
         assertThat(query(AuditQuery.builder().between(t1, t2).build()))
-                .extracting(AuditEntry::entityId).containsExactlyInAnyOrder("ns#a", "ns#b");
-        assertThat(query(AuditQuery.builder().entity(AuditActions.MEMORY, "ns#a").between(t0, t1).build()))
-                .extracting(e -> e.after().text()).containsExactly("{\"value\": 1, \"version\": 1}");
+                .extracting(AuditEntry::entityId)
+                .containsExactlyInAnyOrder("ns#a", "ns#b");
+        assertThat(query(AuditQuery.builder()
+                        .entity(AuditActions.MEMORY, "ns#a")
+                        .between(t0, t1)
+                        .build()))
+                .extracting(e -> e.after().text())
+                .containsExactly("{\"value\": 1, \"version\": 1}");
         assertThat(query(AuditQuery.builder().between(t2, null).build()))
-                .extracting(AuditEntry::action).containsExactly("deploy");
-        assertThat(Pages.nth(page -> db.audit().query(AuditQuery.all(), page), 2, 1)).hasSize(2);
+                .extracting(AuditEntry::action)
+                .containsExactly("deploy");
+        assertThat(Pages.nth(page -> db.audit().query(AuditQuery.all(), page), 2, 1))
+                .hasSize(2);
         assertThatThrownBy(() -> PageRequest.first(0)).isInstanceOf(InvalidInput.class);
     }
 
@@ -116,12 +129,19 @@ public abstract class AuditContract extends ContractSupport {
             }
             db.audit().record(AuditRecord.of("step", i % 5 == 0 ? "build" : "deploy", "run-" + i));
         }
-        for (AuditQuery query : List.of(AuditQuery.builder().entityType("deploy").build(), AuditQuery.all())) {
-            List<AuditEntry> all = db.audit().query(query, PageRequest.first(1_000)).items();
-            assertThat(all).as("%s", query).hasSizeGreaterThanOrEqualTo(16).extracting(AuditEntry::at).isSorted();
+        for (AuditQuery query :
+                List.of(AuditQuery.builder().entityType("deploy").build(), AuditQuery.all())) {
+            List<AuditEntry> all =
+                    db.audit().query(query, PageRequest.first(1_000)).items();
+            assertThat(all)
+                    .as("%s", query)
+                    .hasSizeGreaterThanOrEqualTo(16)
+                    .extracting(AuditEntry::at)
+                    .isSorted();
             for (int size : new int[] {1, 2, 3, 7, all.size(), all.size() + 1}) {
                 assertThat(Pages.all(page -> db.audit().query(query, page), size))
-                        .as("%s in pages of %d", query, size).containsExactlyElementsOf(all);
+                        .as("%s in pages of %d", query, size)
+                        .containsExactlyElementsOf(all);
             }
         }
     }
@@ -151,36 +171,48 @@ public abstract class AuditContract extends ContractSupport {
         String[] parts = cursor.split("\\.");
         Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after("not a cursor", 10)));
         Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(parts[0], 10)));
-        Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(parts[1] + "." + parts[0], 10)));
+        Pages.assertBadCursor(() ->
+                db.audit().query(AuditQuery.all(), PageRequest.after(parts[1] + "." + parts[0], 10)));
         Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(cursor, 10)));
     }
 
     @Test
     void applicationRowsRoundTrip() {
-        AuditEntry written = db.audit().record(AuditRecord.of("approve", "pull-request", "42").by("reviewer")
-                .withChange(Json.of("{\"state\": \"open\"}"), Json.of("{\"state\": \"approved\"}")));
+        AuditEntry written = db.audit()
+                .record(AuditRecord.of("approve", "pull-request", "42")
+                        .by("reviewer")
+                        .withChange(Json.of("{\"state\": \"open\"}"), Json.of("{\"state\": \"approved\"}")));
 
         assertThat(query(AuditQuery.builder().entity("pull-request", "42").build()))
                 .containsExactly(written);
         assertThat(written.id().version()).isEqualTo(7);
         assertThatThrownBy(() -> AuditRecord.of(" ", "t", "1"))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("action"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("action"));
         assertThatThrownBy(() -> AuditRecord.of("a", "t", null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("entityId"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("entityId"));
     }
 
     @Test
     void automaticRowsCanBeSwitchedOffPerStoreAndTheStoreActorIsRecorded() {
         try (Stratum quiet = openMigrated(settings -> settings.audit(false).actor("scheduler"))) {
-            TaskId id = quiet.tasks().submit(NewTask.builder("unaudited", "coder").build());
+            TaskId id =
+                    quiet.tasks().submit(NewTask.builder("unaudited", "coder").build());
             quiet.tasks().updateStatus(id, TaskStatus.RUNNING);
             quiet.memory().put("ns", "k", Json.of("1"));
-            assertThat(quiet.audit().query(AuditQuery.all(), PageRequest.first()).items()).isEmpty();
+            assertThat(quiet.audit()
+                            .query(AuditQuery.all(), PageRequest.first())
+                            .items())
+                    .isEmpty();
             assertThat(quiet.memory().get("ns", "k").orElseThrow().createdBy()).isEqualTo("scheduler");
 
             AuditEntry own = quiet.audit().record(AuditRecord.of("note", "task", id.toString()));
             assertThat(own.actor()).isEqualTo("scheduler");
-            assertThat(quiet.audit().query(AuditQuery.all(), PageRequest.first()).items()).containsExactly(own);
+            assertThat(quiet.audit()
+                            .query(AuditQuery.all(), PageRequest.first())
+                            .items())
+                    .containsExactly(own);
         }
     }
 
@@ -188,7 +220,8 @@ public abstract class AuditContract extends ContractSupport {
     void auditRowsMatchChangesOneToOneUnderEightConcurrentThreads() throws Exception {
         List<TaskId> tasks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            tasks.add(db.tasks().submit(NewTask.builder("contended " + i, "coder").build()));
+            tasks.add(
+                    db.tasks().submit(NewTask.builder("contended " + i, "coder").build()));
         }
         List<String> keys = List.of("k0", "k1", "k2");
         Map<Object, AtomicInteger> changes = new ConcurrentHashMap<>();
@@ -205,19 +238,22 @@ public abstract class AuditContract extends ContractSupport {
                             switch (i % 3) {
                                 case 0 -> db.memory().put("ns", key, Json.of(Integer.toString(i)));
                                 case 1 -> db.tasks().updateStatus(task, target);
-                                default -> db.transaction(tx -> {
-                                    tx.memory().put("ns", key, Json.of("\"both\""));
-                                    tx.tasks().updateStatus(task, target);
-                                });
+                                default ->
+                                    db.transaction(tx -> {
+                                        tx.memory().put("ns", key, Json.of("\"both\""));
+                                        tx.tasks().updateStatus(task, target);
+                                    });
                             }
                         } catch (IllegalTransition | Busy nothingChanged) {
                             continue;
                         }
                         if (i % 3 != 1) {
-                            changes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                            changes.computeIfAbsent(key, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                         if (i % 3 != 0) {
-                            changes.computeIfAbsent(task, k -> new AtomicInteger()).incrementAndGet();
+                            changes.computeIfAbsent(task, k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                 }));
@@ -230,10 +266,15 @@ public abstract class AuditContract extends ContractSupport {
         for (String key : keys) {
             int written = changes.getOrDefault(key, new AtomicInteger()).get();
             List<AuditEntry> rows = about(AuditActions.MEMORY, "ns#" + key);
-            assertThat(db.memory().history("ns", key, PageRequest.first(1000)).items()).hasSize(written);
+            assertThat(db.memory().history("ns", key, PageRequest.first(1000)).items())
+                    .hasSize(written);
             assertThat(rows).hasSize(written);
-            assertThat(rows).extracting(e -> versionIn(e.after().text())).containsExactlyInAnyOrderElementsOf(
-                    db.memory().history("ns", key, PageRequest.first(1000)).items().stream().map(m -> m.version()).toList());
+            assertThat(rows)
+                    .extracting(e -> versionIn(e.after().text()))
+                    .containsExactlyInAnyOrderElementsOf(
+                            db.memory().history("ns", key, PageRequest.first(1000)).items().stream()
+                                    .map(m -> m.version())
+                                    .toList());
         }
         for (TaskId id : tasks) {
             int moved = changes.getOrDefault(id, new AtomicInteger()).get();
@@ -247,7 +288,8 @@ public abstract class AuditContract extends ContractSupport {
                 assertThat(versionIn(rows.get(v).after().text())).isEqualTo(v + 1);
             }
             if (!rows.isEmpty()) {
-                assertThat(rows.getLast().after().text()).contains("\"" + task.status().dbValue() + "\"");
+                assertThat(rows.getLast().after().text())
+                        .contains("\"" + task.status().dbValue() + "\"");
             }
         }
         assertThat(changes.values().stream().mapToInt(AtomicInteger::get).sum()).isPositive();

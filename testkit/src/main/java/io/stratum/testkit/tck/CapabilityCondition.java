@@ -26,12 +26,14 @@ final class CapabilityCondition implements ExecutionCondition {
     }
 
     private static ConformanceSuite suite(ExtensionContext context) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent();
+                c = c.get().getParent()) {
             if (c.get().getTestInstance().orElse(null) instanceof ConformanceSuite suite) {
                 return suite;
             }
         }
-        throw new IllegalStateException("@RequiresCapability is for the contracts of a ConformanceSuite, not "
-                + context.getDisplayName());
+        throw new IllegalStateException(
+                "@RequiresCapability is for the contracts of a ConformanceSuite, not " + context.getDisplayName());
     }
 }

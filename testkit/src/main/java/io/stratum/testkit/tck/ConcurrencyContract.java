@@ -23,6 +23,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
     static final int THREADS = 8;
     /** Not a performance bound: only how long a stuck run may hang before it fails. */
     private static final Duration HANG_GUARD = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrencyContract.class);
 
     @Test
@@ -35,8 +36,8 @@ public abstract class ConcurrencyContract extends ContractSupport {
         try {
             List<Future<Void>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(new RecordingWorker(db.queue(), "thread-" + t, 20, t % 4 == 0, ledger,
-                        () -> ledger.completed() >= TASKS)));
+                workers.add(pool.submit(new RecordingWorker(
+                        db.queue(), "thread-" + t, 20, t % 4 == 0, ledger, () -> ledger.completed() >= TASKS)));
             }
             for (Future<Void> worker : workers) {
                 worker.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
@@ -44,8 +45,13 @@ public abstract class ConcurrencyContract extends ContractSupport {
         } finally {
             pool.shutdownNow();
         }
-        LOG.info("{}: {} tasks, {} threads, 1 process: {} ms, {} retried errors", db.backendName(), TASKS, THREADS,
-                (System.nanoTime() - started) / 1_000_000, ledger.retries());
+        LOG.info(
+                "{}: {} tasks, {} threads, 1 process: {} ms, {} retried errors",
+                db.backendName(),
+                TASKS,
+                THREADS,
+                (System.nanoTime() - started) / 1_000_000,
+                ledger.retries());
         ledger.verify(tasks);
         assertThat(ledger.completed()).isEqualTo(TASKS);
         Workload.verifyStored(db, tasks);

@@ -38,9 +38,14 @@ public abstract class ConcurrentMigrationContract extends ContractSupport {
         for (int i = 0; i < PROCESSES; i++) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"),
-                    MigrateMain.class.getName(), dir.resolve("barriers").toString(), String.valueOf(PROCESSES)));
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    MigrateMain.class.getName(),
+                    dir.resolve("barriers").toString(),
+                    String.valueOf(PROCESSES)));
             command.addAll(urls);
             processes.add(new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -53,8 +58,11 @@ public abstract class ConcurrentMigrationContract extends ContractSupport {
                 processes.forEach(Process::destroyForcibly);
                 fail("migration process " + i + " hung; its output:\n" + Files.readString(dir.resolve("log-" + i)));
             }
-            assertThat(p.exitValue()).as("exit status of migration process %s; its output:%n%s", i,
-                    Files.readString(dir.resolve("log-" + i))).isZero();
+            assertThat(p.exitValue())
+                    .as(
+                            "exit status of migration process %s; its output:%n%s",
+                            i, Files.readString(dir.resolve("log-" + i)))
+                    .isZero();
         }
         for (String url : urls) {
             try (Stratum migrated = Stratum.open(url)) {

@@ -25,6 +25,7 @@ public abstract class ContractSupport {
     protected ScratchDatabases databases;
     /** JDBC URL of {@link #db}'s database. */
     protected String url;
+
     protected Stratum db;
     protected final MutableClock clock = new MutableClock();
 
@@ -69,7 +70,9 @@ public abstract class ContractSupport {
 
     /** Opens and migrates a store on a fresh database with this suite's clock and {@code settings} (caller closes it). */
     protected Stratum openMigrated(UnaryOperator<Stratum.Builder> settings) {
-        Stratum store = settings.apply(Stratum.builder().url(databases.freshUrl()).clock(clock)).open();
+        Stratum store = settings.apply(
+                        Stratum.builder().url(databases.freshUrl()).clock(clock))
+                .open();
         store.migrate();
         return store;
     }

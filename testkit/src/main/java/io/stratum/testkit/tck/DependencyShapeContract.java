@@ -29,7 +29,10 @@ public abstract class DependencyShapeContract extends ContractSupport {
     }
 
     private void completeAll(List<Claimed> claimed) {
-        db.queue().completeAll(claimed.stream().map(c -> new Completion(c.lease(), null)).toList());
+        db.queue()
+                .completeAll(claimed.stream()
+                        .map(c -> new Completion(c.lease(), null))
+                        .toList());
     }
 
     private TaskStatus status(TaskId id) {
@@ -46,10 +49,12 @@ public abstract class DependencyShapeContract extends ContractSupport {
         TaskId left = TaskId.generate();
         TaskId right = TaskId.generate();
         TaskId bottom = TaskId.generate();
-        db.tasks().submitAll(List.of(task("top").id(top).build(),
-                task("left").id(left).dependsOn(top).build(),
-                task("right").id(right).dependsOn(top).build(),
-                task("bottom").id(bottom).dependsOn(left, right).build()));
+        db.tasks()
+                .submitAll(List.of(
+                        task("top").id(top).build(),
+                        task("left").id(left).dependsOn(top).build(),
+                        task("right").id(right).dependsOn(top).build(),
+                        task("bottom").id(bottom).dependsOn(left, right).build()));
         assertThat(db.tasks().require(bottom).dependencyDepth()).isEqualTo(2);
 
         completeAll(claim(10));
@@ -90,7 +95,8 @@ public abstract class DependencyShapeContract extends ContractSupport {
 
     @Test
     void chainOneHundredDeepRunsOneLinkAtATime() {
-        List<TaskId> ids = IntStream.range(0, 100).mapToObj(i -> TaskId.generate()).toList();
+        List<TaskId> ids =
+                IntStream.range(0, 100).mapToObj(i -> TaskId.generate()).toList();
         List<NewTask> chain = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             NewTask.Builder link = task("link " + i).id(ids.get(i));
@@ -112,7 +118,8 @@ public abstract class DependencyShapeContract extends ContractSupport {
 
     @Test
     void cancellingTheHeadOfAChainCancelsAllOfIt() {
-        List<TaskId> ids = IntStream.range(0, 100).mapToObj(i -> TaskId.generate()).toList();
+        List<TaskId> ids =
+                IntStream.range(0, 100).mapToObj(i -> TaskId.generate()).toList();
         List<NewTask> chain = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             NewTask.Builder link = task("link " + i).id(ids.get(i));
@@ -126,7 +133,8 @@ public abstract class DependencyShapeContract extends ContractSupport {
     @Test
     void fanOutToTenThousandAndBackIn() {
         TaskId root = TaskId.generate();
-        List<TaskId> middle = IntStream.range(0, FAN_OUT).mapToObj(i -> TaskId.generate()).toList();
+        List<TaskId> middle =
+                IntStream.range(0, FAN_OUT).mapToObj(i -> TaskId.generate()).toList();
         List<NewTask> batch = new ArrayList<>();
         batch.add(task("root").id(root).priority(10).build());
         middle.forEach(id -> batch.add(task("leaf").id(id).dependsOn(root).build()));
@@ -151,7 +159,8 @@ public abstract class DependencyShapeContract extends ContractSupport {
         TaskId root = TaskId.generate();
         List<NewTask> batch = new ArrayList<>();
         batch.add(task("root").id(root).maxRetries(0).build());
-        IntStream.range(0, FAN_OUT).forEach(i -> batch.add(task("leaf").dependsOn(root).build()));
+        IntStream.range(0, FAN_OUT)
+                .forEach(i -> batch.add(task("leaf").dependsOn(root).build()));
         db.tasks().submitAll(batch);
 
         db.queue().fail(claim(1).getFirst().lease(), "root broke");

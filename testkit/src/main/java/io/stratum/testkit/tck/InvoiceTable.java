@@ -18,8 +18,7 @@ final class InvoiceTable {
     static final Field<String> TASK_ID = field(name("task_id"), SQLDataType.VARCHAR(36));
     static final Field<Long> TOTAL_CENTS = field(name("total_cents"), SQLDataType.BIGINT);
 
-    private InvoiceTable() {
-    }
+    private InvoiceTable() {}
 
     static void create(DSLContext dsl) {
         dsl.createTableIfNotExists(INVOICES)
@@ -31,7 +30,10 @@ final class InvoiceTable {
 
     /** The application's write: the invoice for the work of {@code task}. */
     static void insert(Transaction tx, TaskId task, long totalCents) {
-        tx.dsl().insertInto(INVOICES, TASK_ID, TOTAL_CENTS).values(task.toString(), totalCents).execute();
+        tx.dsl()
+                .insertInto(INVOICES, TASK_ID, TOTAL_CENTS)
+                .values(task.toString(), totalCents)
+                .execute();
     }
 
     static int count(DSLContext dsl) {

@@ -13,13 +13,14 @@ import java.time.Duration;
  * the ready file and waits, transaction open, to be killed.
  */
 public final class KilledWorkerProcess {
-    private KilledWorkerProcess() {
-    }
+    private KilledWorkerProcess() {}
 
     public static void main(String[] args) throws Exception {
         Path ready = Path.of(args[2]);
         try (Stratum db = Stratum.open(args[0])) {
-            Claimed work = db.queue().claim("doomed-worker", 1, Duration.ofMillis(Long.parseLong(args[1]))).getFirst();
+            Claimed work = db.queue()
+                    .claim("doomed-worker", 1, Duration.ofMillis(Long.parseLong(args[1])))
+                    .getFirst();
             db.transaction(tx -> {
                 InvoiceTable.insert(tx, work.task().id(), 1250);
                 tx.queue().complete(work.lease(), Json.of("{\"invoiced\": 1250}"));

@@ -60,10 +60,13 @@ final class Ledger {
     /** Every task claimed exactly once, and after the completion of each of its dependencies. */
     void verify(List<NewTask> tasks) {
         assertThat(claims).hasSize(tasks.size());
-        assertThat(claims.entrySet()).allSatisfy(e -> assertThat(e.getValue()).as("claims of %s", e.getKey()).isOne());
+        assertThat(claims.entrySet())
+                .allSatisfy(e ->
+                        assertThat(e.getValue()).as("claims of %s", e.getKey()).isOne());
         for (NewTask task : tasks) {
             for (TaskId dep : task.dependsOn()) {
-                assertThat(claimedAt.get(task.id())).as("%s claimed after %s completed", task.id(), dep)
+                assertThat(claimedAt.get(task.id()))
+                        .as("%s claimed after %s completed", task.id(), dep)
                         .isGreaterThan(completingAt.get(dep));
             }
         }

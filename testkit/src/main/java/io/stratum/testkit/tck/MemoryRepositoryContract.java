@@ -26,11 +26,13 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
     @Test
     void everyPutAddsAVersionAndKeepsHistory() {
         OffsetDateTime first = StoredTime.now(clock);
-        MemoryEntry v1 = db.memory().put(MemoryWrite.of(NS, "architecture", json("{\"style\": \"layers\"}"))
-                .by("planner"));
+        MemoryEntry v1 = db.memory()
+                .put(MemoryWrite.of(NS, "architecture", json("{\"style\": \"layers\"}"))
+                        .by("planner"));
         clock.advance(Duration.ofSeconds(1));
-        MemoryEntry v2 = db.memory().put(MemoryWrite.of(NS, "architecture", json("{\"style\": \"hexagonal\"}"))
-                .by("architect"));
+        MemoryEntry v2 = db.memory()
+                .put(MemoryWrite.of(NS, "architecture", json("{\"style\": \"hexagonal\"}"))
+                        .by("architect"));
         clock.advance(Duration.ofSeconds(1));
         MemoryEntry v3 = db.memory().put(NS, "architecture", json("[1, 2, 3]"));
 
@@ -44,10 +46,15 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(latest.updatedAt()).isEqualTo(StoredTime.now(clock));
         assertThat(latest.isDeleted()).isFalse();
         assertThat(db.memory().getVersion(NS, "architecture", 2)).contains(v2);
-        assertThat(db.memory().getVersion(NS, "architecture", 2).orElseThrow().updatedBy()).isEqualTo("architect");
+        assertThat(db.memory().getVersion(NS, "architecture", 2).orElseThrow().updatedBy())
+                .isEqualTo("architect");
         assertThat(db.memory().getVersion(NS, "architecture", 4)).isEmpty();
-        assertThat(db.memory().history(NS, "architecture", PageRequest.first(10)).items()).containsExactly(v1, v2, v3);
-        assertThat(Pages.nth(page -> db.memory().history(NS, "architecture", page), 1, 1)).containsExactly(v2);
+        assertThat(db.memory()
+                        .history(NS, "architecture", PageRequest.first(10))
+                        .items())
+                .containsExactly(v1, v2, v3);
+        assertThat(Pages.nth(page -> db.memory().history(NS, "architecture", page), 1, 1))
+                .containsExactly(v2);
         assertThat(db.memory().get(NS, "missing")).isEmpty();
         assertThat(db.memory().get("other", "architecture")).isEmpty();
     }
@@ -66,9 +73,11 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
                 });
         assertThat(db.memory().put(write.expectingVersion(1)).version()).isEqualTo(2);
         assertThatThrownBy(() -> db.memory().put(write.expectingVersion(1)))
-                .isInstanceOfSatisfying(StaleVersion.class, e -> assertThat(e.actualVersion()).isEqualTo(2));
+                .isInstanceOfSatisfying(
+                        StaleVersion.class, e -> assertThat(e.actualVersion()).isEqualTo(2));
         assertThatThrownBy(() -> db.memory().put(write.expectingVersion(7))).isInstanceOf(StaleVersion.class);
-        assertThat(db.memory().history(NS, "plan", PageRequest.first(10)).items()).hasSize(2);
+        assertThat(db.memory().history(NS, "plan", PageRequest.first(10)).items())
+                .hasSize(2);
     }
 
     @Test
@@ -81,16 +90,21 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         clock.advance(Duration.ofHours(2));
 
         assertThat(db.memory().get(NS, "lease")).isEmpty();
-        assertThat(db.memory().list(NS, "", PageRequest.first(10)).items()).extracting(MemoryEntry::key).containsExactly("forever");
+        assertThat(db.memory().list(NS, "", PageRequest.first(10)).items())
+                .extracting(MemoryEntry::key)
+                .containsExactly("forever");
         assertThat(db.memory().search(NS, "token", 10)).isEmpty();
-        assertThat(db.memory().history(NS, "lease", PageRequest.first(10)).items()).hasSize(1);
-        MemoryEntry renewed = db.memory().put(MemoryWrite.of(NS, "lease", json("\"new\"")).expectingVersion(0));
+        assertThat(db.memory().history(NS, "lease", PageRequest.first(10)).items())
+                .hasSize(1);
+        MemoryEntry renewed =
+                db.memory().put(MemoryWrite.of(NS, "lease", json("\"new\"")).expectingVersion(0));
         assertThat(renewed.version()).isEqualTo(2);
         assertThat(renewed.createdAt()).isEqualTo(StoredTime.now(clock));
         assertThat(db.memory().get(NS, "lease")).contains(renewed);
-        assertThatThrownBy(() -> db.memory().put(MemoryWrite.of(NS, "x", json("1"))
-                .expiringAt(StoredTime.now(clock))))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
+        assertThatThrownBy(
+                        () -> db.memory().put(MemoryWrite.of(NS, "x", json("1")).expiringAt(StoredTime.now(clock))))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
     }
 
     @Test
@@ -108,9 +122,11 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(tombstone.updatedBy()).isEqualTo("reviewer");
         assertThat(db.memory().delete(NS, "draft", null)).isFalse();
         assertThat(db.memory().delete(NS, "never-written", null)).isFalse();
-        assertThat(db.memory().history(NS, "draft", PageRequest.first(10)).items()).hasSize(2);
+        assertThat(db.memory().history(NS, "draft", PageRequest.first(10)).items())
+                .hasSize(2);
 
-        MemoryEntry again = db.memory().put(MemoryWrite.of(NS, "draft", json("{\"v\": 3}")).expectingVersion(0));
+        MemoryEntry again =
+                db.memory().put(MemoryWrite.of(NS, "draft", json("{\"v\": 3}")).expectingVersion(0));
         assertThat(again.version()).isEqualTo(3);
         assertThat(db.memory().get(NS, "draft")).contains(again);
     }
@@ -131,15 +147,25 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertThat(keys("a_", 10)).containsExactly("a_y");
         assertThat(keys("A", 10)).containsExactly("A/1");
         assertThat(keys("b/1", 10)).containsExactly("b/1");
-        assertThat(Pages.all(page -> db.memory().list(NS, "", page), 3)).hasSize(10)
-                .extracting(MemoryEntry::key).isSorted().last().isEqualTo("b/1");
+        assertThat(Pages.all(page -> db.memory().list(NS, "", page), 3))
+                .hasSize(10)
+                .extracting(MemoryEntry::key)
+                .isSorted()
+                .last()
+                .isEqualTo("b/1");
         assertThat(db.memory().list(NS, "", PageRequest.first(100)).items()).hasSize(10);
-        assertThat(db.memory().list(NS, "a/", PageRequest.first(1)).items().getFirst().value())
+        assertThat(db.memory()
+                        .list(NS, "a/", PageRequest.first(1))
+                        .items()
+                        .getFirst()
+                        .value())
                 .isEqualTo(json("\"a/1\""));
     }
 
     private List<String> keys(String prefix, int limit) {
-        return db.memory().list(NS, prefix, PageRequest.first(limit)).items().stream().map(MemoryEntry::key).toList();
+        return db.memory().list(NS, prefix, PageRequest.first(limit)).items().stream()
+                .map(MemoryEntry::key)
+                .toList();
     }
 
     @Test
@@ -147,7 +173,7 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         db.memory().put(NS, "architecture", json("{\"style\": \"Hexagonal\"}"));
         db.memory().put(NS, "notes", json("{\"text\": \"100% done_now\"}"));
         db.memory().put("project:x", "style-guide", json("\"hexagonal too\""));
-        db.memory().put(NS, "queen", json("1"));   // "e_n" and "%" would match it as wildcards
+        db.memory().put(NS, "queen", json("1")); // "e_n" and "%" would match it as wildcards
         db.memory().put(NS, "history", json("\"oldword\""));
         db.memory().put(NS, "history", json("\"newword\""));
 
@@ -162,7 +188,9 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
     }
 
     private List<String> search(String namespace, String text) {
-        return db.memory().search(namespace, text, 10).stream().map(MemoryEntry::key).toList();
+        return db.memory().search(namespace, text, 10).stream()
+                .map(MemoryEntry::key)
+                .toList();
     }
 
     @Test
@@ -189,13 +217,18 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
         assertInvalid("key", () -> db.memory().delete(NS, "bad key", null));
 
         assertThat(db.memory().put(NS, "k".repeat(256), v).key()).hasSize(256);
-        assertThat(db.memory().put("n".repeat(128), "!\"$%&'()*+,-./:;<=>?@[\\]^_`{|}~", v).version()).isEqualTo(1);
-        assertThat(db.dsl().fetchCount(io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES)).isEqualTo(2);
+        assertThat(db.memory()
+                        .put("n".repeat(128), "!\"$%&'()*+,-./:;<=>?@[\\]^_`{|}~", v)
+                        .version())
+                .isEqualTo(1);
+        assertThat(db.dsl().fetchCount(io.stratum.codegen.jooq.Tables.MEMORY_ENTRIES))
+                .isEqualTo(2);
     }
 
     private static void assertInvalid(String field, Runnable call) {
         assertThatThrownBy(call::run)
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -207,10 +240,12 @@ public abstract class MemoryRepositoryContract extends ContractSupport {
             db.memory().put(NS, "hist", json(Integer.toString(i)));
         }
         for (int size : new int[] {1, 3, 7, 10}) {
-            assertThat(Pages.all(page -> db.memory().list(NS, "k/", page), size)).extracting(MemoryEntry::key)
+            assertThat(Pages.all(page -> db.memory().list(NS, "k/", page), size))
+                    .extracting(MemoryEntry::key)
                     .containsExactlyElementsOf(keys);
             assertThat(Pages.all(page -> db.memory().history(NS, "hist", page), size))
-                    .extracting(MemoryEntry::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                    .extracting(MemoryEntry::version)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         }
     }
 

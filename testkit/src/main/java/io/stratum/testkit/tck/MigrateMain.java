@@ -18,8 +18,7 @@ public final class MigrateMain {
     /** Not a performance bound: how long a process waits for a peer that may have died before it gives up. */
     private static final Duration BARRIER_HANG_GUARD = Duration.ofMinutes(3);
 
-    private MigrateMain() {
-    }
+    private MigrateMain() {}
 
     public static void main(String[] args) {
         Path barriers = Path.of(args[0]);

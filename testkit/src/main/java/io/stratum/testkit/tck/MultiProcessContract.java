@@ -33,6 +33,7 @@ public abstract class MultiProcessContract extends ContractSupport {
     static final int THREADS_PER_PROCESS = 4;
     /** Not a performance bound: only how long a stuck worker may hang before the test fails. */
     private static final Duration HANG_GUARD = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(MultiProcessContract.class);
 
     @Test
@@ -50,15 +51,24 @@ public abstract class MultiProcessContract extends ContractSupport {
                 processes.forEach(Process::destroyForcibly);
                 fail("worker process " + p + " hung; its output:\n" + Files.readString(dir.resolve("log-" + p)));
             }
-            assertThat(process.exitValue()).as("exit status of worker %s; its output:%n%s", p,
-                    Files.readString(dir.resolve("log-" + p))).isZero();
+            assertThat(process.exitValue())
+                    .as("exit status of worker %s; its output:%n%s", p, Files.readString(dir.resolve("log-" + p)))
+                    .isZero();
         }
-        LOG.info("{}: {} tasks, {} processes x {} threads: {} ms", db.backendName(), TASKS, PROCESSES,
-                THREADS_PER_PROCESS, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "{}: {} tasks, {} processes x {} threads: {} ms",
+                db.backendName(),
+                TASKS,
+                PROCESSES,
+                THREADS_PER_PROCESS,
+                (System.nanoTime() - started) / 1_000_000);
 
         Map<TaskId, Integer> claims = new HashMap<>();
         for (int p = 0; p < PROCESSES; p++) {
-            LOG.info("worker {}: {}", p, Files.readString(dir.resolve("log-" + p)).strip());
+            LOG.info(
+                    "worker {}: {}",
+                    p,
+                    Files.readString(dir.resolve("log-" + p)).strip());
             for (String line : Files.readAllLines(dir.resolve("claims-" + p))) {
                 claims.merge(TaskId.parse(line), 1, Integer::sum);
             }
@@ -70,11 +80,19 @@ public abstract class MultiProcessContract extends ContractSupport {
 
     private Process worker(int index, Path dir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                QueueWorkerProcess.class.getName(), url, "process-" + index,
-                String.valueOf(THREADS_PER_PROCESS), dir.resolve("claims-" + index).toString())
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        QueueWorkerProcess.class.getName(),
+                        url,
+                        "process-" + index,
+                        String.valueOf(THREADS_PER_PROCESS),
+                        dir.resolve("claims-" + index).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log-" + index).toFile())
                 .start();

@@ -13,8 +13,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Walks a list operation page by page with its cursors, checking the page shape on the way. */
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The items of the first page of at most {@code limit}. */
     static <T> List<T> first(Function<PageRequest, Page<T>> list, int limit) {
@@ -59,7 +58,8 @@ final class Pages {
 
     /** {@code call} is refused with {@link InvalidInput} naming {@code cursor}. */
     static void assertBadCursor(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.field()).isEqualTo("cursor"));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

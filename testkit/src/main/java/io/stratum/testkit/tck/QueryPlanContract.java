@@ -53,7 +53,8 @@ public abstract class QueryPlanContract {
     void runTheHotPaths() {
         databases = testDatabase();
         StatementRecorder recorder = new StatementRecorder();
-        db = Stratum.builder().url(databases.freshUrl())
+        db = Stratum.builder()
+                .url(databases.freshUrl())
                 .clock(Clock.fixed(QueryPlanData.now().toInstant(), ZoneOffset.UTC))
                 .executeListener(recorder)
                 .open();
@@ -69,7 +70,8 @@ public abstract class QueryPlanContract {
         readyTasks = recorder.during(() -> db.tasks().getReadyTasks(100));
         TaskFilters ready = TaskFilters.builder().status(TaskStatus.READY).build();
         AtomicReference<String> cursor = new AtomicReference<>();
-        firstPageOfReady = recorder.during(() -> cursor.set(db.tasks().list(ready, PageRequest.first(100)).nextCursor()));
+        firstPageOfReady = recorder.during(
+                () -> cursor.set(db.tasks().list(ready, PageRequest.first(100)).nextCursor()));
         nextPageOfReady = recorder.during(() -> db.tasks().list(ready, PageRequest.after(cursor.get(), 100)));
         reclaim = recorder.during(() -> db.queue().reclaimExpired());
         cancel = recorder.during(() -> db.queue().cancel(data.readyWithADependent()));
@@ -87,8 +89,10 @@ public abstract class QueryPlanContract {
 
     @Test
     void claimTakesItsTasksThroughTheClaimIndexInOneStatement() {
-        List<String> updates = plans(claim.stream().filter(RecordedStatement::isUpdate).toList());
-        assertThat(updates).anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX))
+        List<String> updates =
+                plans(claim.stream().filter(RecordedStatement::isUpdate).toList());
+        assertThat(updates)
+                .anySatisfy(plan -> assertThat(plan).contains(CLAIM_INDEX))
                 .noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }
 
@@ -116,16 +120,19 @@ public abstract class QueryPlanContract {
     /** Found through the dependency index and the primary keys, not through the index on status. */
     @Test
     void promotionFindsDependentsAndTheirDependenciesThroughIndexes() {
-        assertThat(db.tasks().require(data.pendingOnClaimedFirst()).status()).as("the dependent was promoted")
+        assertThat(db.tasks().require(data.pendingOnClaimedFirst()).status())
+                .as("the dependent was promoted")
                 .isEqualTo(TaskStatus.READY);
-        assertThat(plans(complete)).anySatisfy(plan -> assertThat(plan).contains(DEPENDENTS_INDEX))
+        assertThat(plans(complete))
+                .anySatisfy(plan -> assertThat(plan).contains(DEPENDENTS_INDEX))
                 .noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }
 
     /** Found through the primary keys, not through the index on status, whatever the number of tasks per status. */
     @Test
     void statusChangesFindTheirRowsByKey() {
-        List<RecordedStatement> moves = cancel.stream().filter(RecordedStatement::isUpdate).toList();
+        List<RecordedStatement> moves =
+                cancel.stream().filter(RecordedStatement::isUpdate).toList();
         assertThat(moves).isNotEmpty();
         assertThat(plans(moves)).noneSatisfy(plan -> assertThat(plan).contains(STATUS_INDEX));
     }

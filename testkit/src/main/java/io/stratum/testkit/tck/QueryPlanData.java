@@ -32,11 +32,27 @@ final class QueryPlanData {
     private static final int CANCELLED = SIZE - 9;
     private static final int CLAIMED_FIRST_PRIORITY = 100;
     private static final OffsetDateTime START = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final List<Field<?>> COLUMNS = List.of(TASKS.ID, TASKS.SUMMARY, TASKS.DESCRIPTION,
-            TASKS.AGENT_TYPE, TASKS.PRIORITY, TASKS.CALCULATED_PRIORITY, TASKS.STATUS, TASKS.DEPENDENCY_TYPE,
-            TASKS.DEPENDENCY_DEPTH, TASKS.RETRY_COUNT, TASKS.MAX_RETRIES, TASKS.MAX_EXECUTION_TIMEOUT_SECONDS,
-            TASKS.SUBMITTED_AT, TASKS.LAST_UPDATED_AT, TASKS.SOURCE, TASKS.VERSION, TASKS.RUN_AFTER,
-            TASKS.LEASE_OWNER, TASKS.LEASE_TOKEN, TASKS.LEASE_EXPIRES_AT);
+    private static final List<Field<?>> COLUMNS = List.of(
+            TASKS.ID,
+            TASKS.SUMMARY,
+            TASKS.DESCRIPTION,
+            TASKS.AGENT_TYPE,
+            TASKS.PRIORITY,
+            TASKS.CALCULATED_PRIORITY,
+            TASKS.STATUS,
+            TASKS.DEPENDENCY_TYPE,
+            TASKS.DEPENDENCY_DEPTH,
+            TASKS.RETRY_COUNT,
+            TASKS.MAX_RETRIES,
+            TASKS.MAX_EXECUTION_TIMEOUT_SECONDS,
+            TASKS.SUBMITTED_AT,
+            TASKS.LAST_UPDATED_AT,
+            TASKS.SOURCE,
+            TASKS.VERSION,
+            TASKS.RUN_AFTER,
+            TASKS.LEASE_OWNER,
+            TASKS.LEASE_TOKEN,
+            TASKS.LEASE_EXPIRES_AT);
 
     private final List<UUID> ids;
 
@@ -58,7 +74,8 @@ final class QueryPlanData {
         }
         Random random = new Random(100_000L);
         for (int from = 1; from < SIZE; from += EDGES_PER_INSERT) {
-            var insert = db.dsl().insertInto(TASK_DEPENDENCIES, TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID);
+            var insert =
+                    db.dsl().insertInto(TASK_DEPENDENCIES, TASK_DEPENDENCIES.TASK_ID, TASK_DEPENDENCIES.DEPENDS_ON_ID);
             for (int i = from; i < Math.min(SIZE, from + EDGES_PER_INSERT); i++) {
                 int drawn = random.nextInt(i);
                 insert = insert.values(ids.get(i), ids.get(dependencyOf(i, drawn)));
@@ -74,8 +91,9 @@ final class QueryPlanData {
 
     private static TaskStatus status(int i) {
         int bucket = i % 100;
-        return bucket < 85 ? TaskStatus.COMPLETED : bucket < 92 ? TaskStatus.READY
-                : bucket < 95 ? TaskStatus.RUNNING : TaskStatus.PENDING;
+        return bucket < 85
+                ? TaskStatus.COMPLETED
+                : bucket < 92 ? TaskStatus.READY : bucket < 95 ? TaskStatus.RUNNING : TaskStatus.PENDING;
     }
 
     private static List<Object> row(UUID id, int i) {
@@ -84,9 +102,27 @@ final class QueryPlanData {
         boolean running = status == TaskStatus.RUNNING;
         OffsetDateTime expires = running ? now().plusHours(i % 2 == 0 ? -1 : 1) : null;
         double calculatedPriority = i == FIRST_CLAIMED ? CLAIMED_FIRST_PRIORITY : i % 11;
-        return Arrays.asList(id, "task " + i, "", "coder", i % 11, calculatedPriority, status.dbValue(),
-                "sequential", 1, 0, 3, 3_600, submitted, submitted, "human", 0L, submitted,
-                running ? "worker" : null, running ? UUID.randomUUID() : null, expires);
+        return Arrays.asList(
+                id,
+                "task " + i,
+                "",
+                "coder",
+                i % 11,
+                calculatedPriority,
+                status.dbValue(),
+                "sequential",
+                1,
+                0,
+                3,
+                3_600,
+                submitted,
+                submitted,
+                "human",
+                0L,
+                submitted,
+                running ? "worker" : null,
+                running ? UUID.randomUUID() : null,
+                expires);
     }
 
     /** A moment at which half of the running tasks' leases have expired. */

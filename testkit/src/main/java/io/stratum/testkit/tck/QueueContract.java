@@ -80,14 +80,19 @@ public abstract class QueueContract extends ContractSupport {
             assertThat(c.task()).isEqualTo(t);
             assertThat(t.status()).isEqualTo(TaskStatus.RUNNING);
             assertThat(t.leaseOwner()).isEqualTo("w1").isEqualTo(c.lease().owner());
-            assertThat(t.leaseToken()).isEqualTo(c.lease().token()).isEqualTo(first.getFirst().lease().token());
-            assertThat(t.leaseExpiresAt()).isEqualTo(now().plus(LEASE)).isEqualTo(c.lease().expiresAt());
+            assertThat(t.leaseToken())
+                    .isEqualTo(c.lease().token())
+                    .isEqualTo(first.getFirst().lease().token());
+            assertThat(t.leaseExpiresAt())
+                    .isEqualTo(now().plus(LEASE))
+                    .isEqualTo(c.lease().expiresAt());
             assertThat(t.startedAt()).isEqualTo(now());
             assertThat(t.version()).isEqualTo(1);
         }
         List<Claimed> second = claim("w2", 10);
         assertThat(second).extracting(c -> c.task().id()).containsExactly(low);
-        assertThat(second.getFirst().lease().token()).isNotEqualTo(first.getFirst().lease().token());
+        assertThat(second.getFirst().lease().token())
+                .isNotEqualTo(first.getFirst().lease().token());
         assertThat(claim("w3", 10)).isEmpty();
     }
 
@@ -166,12 +171,16 @@ public abstract class QueueContract extends ContractSupport {
         assertThatThrownBy(() -> db.queue().complete(otherToken, null)).isInstanceOf(LeaseLost.class);
         assertThatThrownBy(() -> db.queue().fail(otherOwner, "no")).isInstanceOf(LeaseLost.class);
         assertThat(stored(a).status()).isEqualTo(TaskStatus.RUNNING);
-        assertThatThrownBy(() -> db.queue().complete(new Lease(TaskId.of(UUID.randomUUID()), "w", UUID.randomUUID(),
-                lease.expiresAt()), null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.queue()
+                        .complete(
+                                new Lease(TaskId.of(UUID.randomUUID()), "w", UUID.randomUUID(), lease.expiresAt()),
+                                null))
+                .isInstanceOf(NotFound.class);
 
         clock.advance(LEASE);
         assertThatThrownBy(() -> db.queue().complete(lease, null))
-                .isInstanceOfSatisfying(LeaseLost.class, e -> assertThat(e.taskId()).isEqualTo(a.toString()))
+                .isInstanceOfSatisfying(
+                        LeaseLost.class, e -> assertThat(e.taskId()).isEqualTo(a.toString()))
                 .hasMessageContaining("expired");
         assertThat(stored(a).status()).isEqualTo(TaskStatus.RUNNING);
     }
@@ -182,7 +191,8 @@ public abstract class QueueContract extends ContractSupport {
         Lease lease = claimOnly(a).lease();
         db.queue().complete(lease, null);
         assertThatThrownBy(() -> db.queue().complete(lease, null))
-                .isInstanceOf(LeaseLost.class).hasMessageContaining("completed");
+                .isInstanceOf(LeaseLost.class)
+                .hasMessageContaining("completed");
         assertThatThrownBy(() -> db.queue().heartbeat(lease, LEASE)).isInstanceOf(LeaseLost.class);
     }
 
@@ -193,15 +203,20 @@ public abstract class QueueContract extends ContractSupport {
         }
         List<Claimed> claimed = claim("w", 3);
         db.queue().complete(claimed.get(1).lease(), null);
-        List<Completion> all = claimed.stream().map(c -> new Completion(c.lease(), Json.of("1"))).toList();
+        List<Completion> all = claimed.stream()
+                .map(c -> new Completion(c.lease(), Json.of("1")))
+                .toList();
         assertThatThrownBy(() -> db.queue().completeAll(all))
-                .isInstanceOfSatisfying(LeaseLost.class,
-                        e -> assertThat(e.taskId()).isEqualTo(claimed.get(1).task().id().toString()));
+                .isInstanceOfSatisfying(
+                        LeaseLost.class,
+                        e -> assertThat(e.taskId())
+                                .isEqualTo(claimed.get(1).task().id().toString()));
         assertThat(stored(claimed.get(0).task().id()).status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(stored(claimed.get(2).task().id()).status()).isEqualTo(TaskStatus.RUNNING);
 
         db.queue().completeAll(List.of(all.get(0), all.get(2)));
-        assertThat(claimed).allSatisfy(c -> assertThat(stored(c.task().id()).status()).isEqualTo(TaskStatus.COMPLETED));
+        assertThat(claimed)
+                .allSatisfy(c -> assertThat(stored(c.task().id()).status()).isEqualTo(TaskStatus.COMPLETED));
         assertThatThrownBy(() -> db.queue().completeAll(List.of(all.get(0), all.get(0))))
                 .isInstanceOf(InvalidInput.class);
     }
@@ -237,9 +252,17 @@ public abstract class QueueContract extends ContractSupport {
     @Test
     void backOffDoublesUpToItsCap() {
         QueueSettings settings = QueueSettings.defaults();
-        assertThat(List.of(1, 2, 3, 4, 7, 8, 1_000).stream().map(settings::backoff).toList()).containsExactly(
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
-                Duration.ofSeconds(320), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        assertThat(List.of(1, 2, 3, 4, 7, 8, 1_000).stream()
+                        .map(settings::backoff)
+                        .toList())
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(320),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(10));
         assertThatThrownBy(() -> settings.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(InvalidInput.class);
     }
@@ -255,7 +278,8 @@ public abstract class QueueContract extends ContractSupport {
 
         db.queue().fail(claimOnly(a).lease(), "a broke");
         db.queue().fail(claimOnly(x).lease(), "x broke");
-        assertThat(List.of(b, c, d)).allSatisfy(t -> assertThat(stored(t).status()).isEqualTo(TaskStatus.BLOCKED));
+        assertThat(List.of(b, c, d))
+                .allSatisfy(t -> assertThat(stored(t).status()).isEqualTo(TaskStatus.BLOCKED));
 
         Task retried = db.queue().retry(a);
         assertThat(retried.status()).isEqualTo(TaskStatus.READY);
@@ -270,8 +294,9 @@ public abstract class QueueContract extends ContractSupport {
     @Test
     void retryIsOnlyForFailedTasks() {
         TaskId a = submit(task("a"));
-        assertThatThrownBy(() -> db.queue().retry(a)).isInstanceOfSatisfying(IllegalTransition.class,
-                e -> assertThat(e.from()).isEqualTo("ready"));
+        assertThatThrownBy(() -> db.queue().retry(a))
+                .isInstanceOfSatisfying(
+                        IllegalTransition.class, e -> assertThat(e.from()).isEqualTo("ready"));
         assertThatThrownBy(() -> db.queue().retry(TaskId.of(UUID.randomUUID()))).isInstanceOf(NotFound.class);
     }
 
@@ -282,7 +307,9 @@ public abstract class QueueContract extends ContractSupport {
         clock.advance(Duration.ofSeconds(50));
         Lease extended = db.queue().heartbeat(lease, LEASE);
         assertThat(extended.token()).isEqualTo(lease.token());
-        assertThat(extended.expiresAt()).isEqualTo(now().plus(LEASE)).isEqualTo(stored(a).leaseExpiresAt());
+        assertThat(extended.expiresAt())
+                .isEqualTo(now().plus(LEASE))
+                .isEqualTo(stored(a).leaseExpiresAt());
         clock.advance(Duration.ofSeconds(50));
         assertThat(db.queue().reclaimExpired()).isZero();
         db.queue().complete(lease, null);
@@ -313,7 +340,10 @@ public abstract class QueueContract extends ContractSupport {
         clock.advance(Duration.ofSeconds(5));
         List<Claimed> rescued = claim("rescuer", 2);
         assertThat(rescued).extracting(c -> c.task().id()).containsExactly(a, b);
-        db.queue().completeAll(rescued.stream().map(c -> new Completion(c.lease(), null)).toList());
+        db.queue()
+                .completeAll(rescued.stream()
+                        .map(c -> new Completion(c.lease(), null))
+                        .toList());
 
         assertThatThrownBy(() -> db.queue().complete(stale.get(0), null)).isInstanceOf(LeaseLost.class);
         assertThatThrownBy(() -> db.queue().fail(stale.get(1), "late")).isInstanceOf(LeaseLost.class);
@@ -329,11 +359,13 @@ public abstract class QueueContract extends ContractSupport {
         Lease forgedTokenOwnerCopied = new Lease(a, lease.owner(), UUID.randomUUID(), lease.expiresAt());
         Lease tokenWithForgedOwner = new Lease(a, "forger", lease.token(), lease.expiresAt());
         for (Lease forged : List.of(forgedToken, forgedTokenOwnerCopied, tokenWithForgedOwner)) {
-            assertThatThrownBy(() -> db.queue().complete(forged, null)).isInstanceOfSatisfying(LeaseLost.class,
-                    e -> assertThat(e.getMessage())
-                            .contains("the lease presented is not the task's current lease")
-                            .contains("held by " + lease.owner())
-                            .doesNotContain("claimed again", "expired", "forger"));
+            assertThatThrownBy(() -> db.queue().complete(forged, null))
+                    .isInstanceOfSatisfying(
+                            LeaseLost.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("the lease presented is not the task's current lease")
+                                    .contains("held by " + lease.owner())
+                                    .doesNotContain("claimed again", "expired", "forger"));
         }
         db.queue().complete(lease, null);
         assertThat(stored(a).status()).isEqualTo(TaskStatus.COMPLETED);
@@ -348,7 +380,8 @@ public abstract class QueueContract extends ContractSupport {
         clock.advance(Duration.ofSeconds(5));
         Lease current = claimOnly(a).lease();
         assertThatThrownBy(() -> db.queue().complete(stale, null))
-                .isInstanceOf(LeaseLost.class).hasMessageContaining("not the task's current lease")
+                .isInstanceOf(LeaseLost.class)
+                .hasMessageContaining("not the task's current lease")
                 .hasMessageContaining("held by " + current.owner());
         db.queue().complete(current, null);
     }
@@ -374,7 +407,11 @@ public abstract class QueueContract extends ContractSupport {
         TaskId d = submit(task("d").dependsOn(a));
         TaskId other = submit(task("other"));
         clock.advance(Duration.ofMillis(1));
-        Lease lease = claim("w", 10).stream().filter(x -> x.task().id().equals(a)).findFirst().orElseThrow().lease();
+        Lease lease = claim("w", 10).stream()
+                .filter(x -> x.task().id().equals(a))
+                .findFirst()
+                .orElseThrow()
+                .lease();
 
         List<TaskId> cancelled = db.queue().cancel(a);
         assertThat(cancelled.getFirst()).isEqualTo(a);
@@ -393,32 +430,39 @@ public abstract class QueueContract extends ContractSupport {
     void completedTasksCannotBeCancelled() {
         TaskId a = submit(task("a"));
         db.queue().complete(claimOnly(a).lease(), null);
-        assertThatThrownBy(() -> db.queue().cancel(a)).isInstanceOfSatisfying(IllegalTransition.class,
-                e -> assertThat(e.from()).isEqualTo("completed"));
-        assertThatThrownBy(() -> db.queue().cancel(TaskId.of(UUID.randomUUID()))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.queue().cancel(a))
+                .isInstanceOfSatisfying(
+                        IllegalTransition.class, e -> assertThat(e.from()).isEqualTo("completed"));
+        assertThatThrownBy(() -> db.queue().cancel(TaskId.of(UUID.randomUUID())))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
     void claimsReclaimExpiredLeasesAtMostOncePerReclaimInterval() {
-        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
+        try (var store =
+                openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
             TaskId a = store.tasks().submit(task("a").build());
             assertThat(store.queue().claim("w1", 1, LEASE)).hasSize(1);
             clock.advance(LEASE.plusSeconds(1));
             assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
-            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval")
+            assertThat(store.tasks().require(a).status())
+                    .as("not reclaimed within the interval")
                     .isEqualTo(TaskStatus.RUNNING);
             clock.advance(Duration.ofMinutes(10));
             assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty(); // reclaimed, but backing off
             assertThat(store.tasks().require(a).retryCount()).isEqualTo(1);
             clock.advance(Duration.ofSeconds(5));
-            assertThat(store.queue().claim("w2", 1, LEASE)).extracting(c -> c.task().id()).containsExactly(a);
+            assertThat(store.queue().claim("w2", 1, LEASE))
+                    .extracting(c -> c.task().id())
+                    .containsExactly(a);
         }
         try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ZERO)))) {
             TaskId a = store.tasks().submit(task("a").build());
             store.queue().claim("w1", 1, LEASE);
             clock.advance(LEASE);
             assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
-            assertThat(store.tasks().require(a).status()).as("reclaimed by the next claim")
+            assertThat(store.tasks().require(a).status())
+                    .as("reclaimed by the next claim")
                     .isEqualTo(TaskStatus.READY);
         }
         assertThatThrownBy(() -> QueueSettings.defaults().withReclaimInterval(Duration.ofSeconds(-1)))
@@ -427,23 +471,29 @@ public abstract class QueueContract extends ContractSupport {
 
     @Test
     void claimsInsideTransactionsShareTheStoresReclaimInterval() {
-        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
+        try (var store =
+                openMigrated(b -> b.queue(QueueSettings.defaults().withReclaimInterval(Duration.ofMinutes(10))))) {
             TaskId a = store.tasks().submit(task("a").build());
             assertThat(claimInTransaction(store, "w1")).hasSize(1);
             clock.advance(LEASE.plusSeconds(1));
             assertThat(claimInTransaction(store, "w2")).isEmpty();
-            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval by a transaction")
+            assertThat(store.tasks().require(a).status())
+                    .as("not reclaimed within the interval by a transaction")
                     .isEqualTo(TaskStatus.RUNNING);
             assertThat(store.queue().claim("w2", 1, LEASE)).isEmpty();
-            assertThat(store.tasks().require(a).status()).as("not reclaimed within the interval by the store's queue")
+            assertThat(store.tasks().require(a).status())
+                    .as("not reclaimed within the interval by the store's queue")
                     .isEqualTo(TaskStatus.RUNNING);
             clock.advance(Duration.ofMinutes(10));
             assertThat(claimInTransaction(store, "w2")).isEmpty(); // backing off
-            assertThat(store.tasks().require(a).retryCount()).as("reclaimed once the interval passed").isEqualTo(1);
+            assertThat(store.tasks().require(a).retryCount())
+                    .as("reclaimed once the interval passed")
+                    .isEqualTo(1);
             assertThat(store.tasks().require(a).status()).isEqualTo(TaskStatus.READY);
             clock.advance(Duration.ofSeconds(5));
             assertThat(claimInTransaction(store, "w2"))
-                    .extracting(c -> c.task().id()).containsExactly(a);
+                    .extracting(c -> c.task().id())
+                    .containsExactly(a);
         }
     }
 
@@ -453,8 +503,8 @@ public abstract class QueueContract extends ContractSupport {
 
     @Test
     void withTheCancelPolicyAFailureCancelsItsDependents() {
-        try (var store = openMigrated(b -> b.queue(QueueSettings.defaults()
-                .withDependentsOnFailure(DependentsOnFailure.CANCEL)))) {
+        try (var store = openMigrated(
+                b -> b.queue(QueueSettings.defaults().withDependentsOnFailure(DependentsOnFailure.CANCEL)))) {
             TaskId a = store.tasks().submit(task("a").maxRetries(0).build());
             TaskId b = store.tasks().submit(task("b").dependsOn(a).build());
             TaskId c = store.tasks().submit(task("c").dependsOn(b).build());
@@ -470,13 +520,25 @@ public abstract class QueueContract extends ContractSupport {
         TaskId a = submit(task("a"));
         TaskId b = submit(task("b").dependsOn(a));
         db.queue().complete(claimOnly(a).lease(), null);
-        List<AuditEntry> rowsOfA = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, a.toString()).build(),
-                PageRequest.first()).items();
+        List<AuditEntry> rowsOfA = db.audit()
+                .query(
+                        AuditQuery.builder()
+                                .entity(AuditActions.TASK, a.toString())
+                                .build(),
+                        PageRequest.first())
+                .items();
         assertThat(rowsOfA).extracting(AuditEntry::actor).containsOnly("worker");
-        assertThat(rowsOfA).extracting(e -> e.after().text()).containsExactlyInAnyOrder(
-                "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
-        List<AuditEntry> rowsOfB = db.audit().query(AuditQuery.builder().entity(AuditActions.TASK, b.toString()).build(),
-                PageRequest.first()).items();
+        assertThat(rowsOfA)
+                .extracting(e -> e.after().text())
+                .containsExactlyInAnyOrder(
+                        "{\"status\": \"running\", \"version\": 1}", "{\"status\": \"completed\", \"version\": 2}");
+        List<AuditEntry> rowsOfB = db.audit()
+                .query(
+                        AuditQuery.builder()
+                                .entity(AuditActions.TASK, b.toString())
+                                .build(),
+                        PageRequest.first())
+                .items();
         assertThat(rowsOfB).singleElement().satisfies(e -> {
             assertThat(e.before().text()).isEqualTo("{\"status\": \"pending\", \"version\": 0}");
             assertThat(e.after().text()).isEqualTo("{\"status\": \"ready\", \"version\": 1}");
@@ -487,10 +549,11 @@ public abstract class QueueContract extends ContractSupport {
     void queueCallsJoinAnEnclosingTransaction() {
         TaskId a = submit(task("a"));
         assertThatThrownBy(() -> db.transaction(tx -> {
-            Claimed c = tx.queue().claim("w", 1, LEASE).getFirst();
-            tx.queue().complete(c.lease(), null);
-            throw new IllegalStateException("changed my mind");
-        })).hasMessage("changed my mind");
+                    Claimed c = tx.queue().claim("w", 1, LEASE).getFirst();
+                    tx.queue().complete(c.lease(), null);
+                    throw new IllegalStateException("changed my mind");
+                }))
+                .hasMessage("changed my mind");
         assertThat(stored(a).status()).isEqualTo(TaskStatus.READY);
 
         db.transaction(tx -> {

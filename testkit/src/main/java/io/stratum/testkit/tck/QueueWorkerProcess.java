@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class QueueWorkerProcess {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorkerProcess.class);
 
-    private QueueWorkerProcess() {
-    }
+    private QueueWorkerProcess() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -39,8 +38,13 @@ public final class QueueWorkerProcess {
             try {
                 List<Future<Void>> workers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    workers.add(executor.submit(new RecordingWorker(db.queue(), name + "-" + t, 20, t % 4 == 0,
-                            ledger, () -> !db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue())))));
+                    workers.add(executor.submit(new RecordingWorker(
+                            db.queue(),
+                            name + "-" + t,
+                            20,
+                            t % 4 == 0,
+                            ledger,
+                            () -> !db.dsl().fetchExists(TASKS, TASKS.STATUS.ne(TaskStatus.COMPLETED.dbValue())))));
                 }
                 for (Future<Void> worker : workers) {
                     worker.get();

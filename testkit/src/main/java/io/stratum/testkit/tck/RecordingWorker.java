@@ -27,7 +27,8 @@ final class RecordingWorker implements Callable<Void> {
     private final Ledger ledger;
     private final BooleanSupplier finished;
 
-    RecordingWorker(TaskQueue queue, String name, int batch, boolean oneByOne, Ledger ledger, BooleanSupplier finished) {
+    RecordingWorker(
+            TaskQueue queue, String name, int batch, boolean oneByOne, Ledger ledger, BooleanSupplier finished) {
         this.queue = queue;
         this.name = name;
         this.batch = batch;
@@ -58,7 +59,9 @@ final class RecordingWorker implements Callable<Void> {
                 }
             } else {
                 claimed.forEach(ledger::completing);
-                List<Completion> completions = claimed.stream().map(c -> new Completion(c.lease(), null)).toList();
+                List<Completion> completions = claimed.stream()
+                        .map(c -> new Completion(c.lease(), null))
+                        .toList();
                 retrying(() -> {
                     queue.completeAll(completions);
                     return null;

@@ -40,8 +40,15 @@ public abstract class RetentionContract extends ContractSupport {
         TaskId failed = finished("failed long ago", TaskStatus.FAILED);
         TaskId needed = finished("completed, but a pending task depends on it", TaskStatus.COMPLETED);
         TaskId chainDone = finished("completed, its dependent completed too", TaskStatus.COMPLETED);
-        TaskId waiting = db.tasks().submit(NewTask.builder("waits", "coder").dependsOn(needed).dependsOn(failed).build());
-        TaskId dependentDone = db.tasks().submit(NewTask.builder("done too", "coder").dependsOn(chainDone).build());
+        TaskId waiting = db.tasks()
+                .submit(NewTask.builder("waits", "coder")
+                        .dependsOn(needed)
+                        .dependsOn(failed)
+                        .build());
+        TaskId dependentDone = db.tasks()
+                .submit(NewTask.builder("done too", "coder")
+                        .dependsOn(chainDone)
+                        .build());
         db.tasks().updateStatus(dependentDone, TaskStatus.RUNNING);
         db.tasks().updateStatus(dependentDone, TaskStatus.COMPLETED);
         clock.advance(Duration.ofDays(31));
@@ -52,7 +59,8 @@ public abstract class RetentionContract extends ContractSupport {
         long purged = db.retention().purgeTasks(cutoff, 1);
 
         assertThat(purged).isEqualTo(4);
-        assertThat(db.tasks().list(TaskFilters.all(), PageRequest.first()).items()).extracting(Task::id)
+        assertThat(db.tasks().list(TaskFilters.all(), PageRequest.first()).items())
+                .extracting(Task::id)
                 .containsExactlyInAnyOrder(failed, needed, waiting, recent);
         assertThat(db.tasks().require(waiting).dependencies()).containsExactlyInAnyOrder(needed, failed);
         assertThat(db.retention().purgeTasks(cutoff, 100)).isZero();
@@ -70,7 +78,9 @@ public abstract class RetentionContract extends ContractSupport {
         db.audit().record(AuditRecord.of("new", "thing", "5"));
 
         assertThat(db.retention().purgeAuditLog(cutoff, 2)).isEqualTo(5);
-        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).extracting(AuditEntry::action).containsExactly("new");
+        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items())
+                .extracting(AuditEntry::action)
+                .containsExactly("new");
     }
 
     @Test
@@ -80,10 +90,12 @@ public abstract class RetentionContract extends ContractSupport {
             db.memory().put("ns", "live", Json.of(Integer.toString(v)));
         }
         db.memory().delete("ns", "deleted-long-ago", null);
-        db.memory().put(MemoryWrite.of("ns", "expired-long-ago", Json.of("1"))
-                .expiringAt(StoredTime.now(clock).plusMinutes(1)));
-        db.memory().put(MemoryWrite.of("ns", "expires-later", Json.of("1"))
-                .expiringAt(StoredTime.now(clock).plusDays(365)));
+        db.memory()
+                .put(MemoryWrite.of("ns", "expired-long-ago", Json.of("1"))
+                        .expiringAt(StoredTime.now(clock).plusMinutes(1)));
+        db.memory()
+                .put(MemoryWrite.of("ns", "expires-later", Json.of("1"))
+                        .expiringAt(StoredTime.now(clock).plusDays(365)));
         clock.advance(Duration.ofDays(30));
         OffsetDateTime cutoff = StoredTime.now(clock);
         clock.advance(Duration.ofDays(1));
@@ -93,12 +105,17 @@ public abstract class RetentionContract extends ContractSupport {
         long purged = db.retention().purgeMemory(cutoff, 2);
 
         assertThat(purged).isEqualTo(5);
-        assertThat(db.dsl().selectDistinct(MEMORY_ENTRIES.KEY).from(MEMORY_ENTRIES).fetch(MEMORY_ENTRIES.KEY))
+        assertThat(db.dsl()
+                        .selectDistinct(MEMORY_ENTRIES.KEY)
+                        .from(MEMORY_ENTRIES)
+                        .fetch(MEMORY_ENTRIES.KEY))
                 .containsExactlyInAnyOrder("live", "expires-later", "deleted-recently");
-        assertThat(db.memory().history("ns", "live", PageRequest.first(10)).items()).hasSize(3);
+        assertThat(db.memory().history("ns", "live", PageRequest.first(10)).items())
+                .hasSize(3);
         clock.advance(Duration.ofSeconds(1));
         assertThat(db.retention().purgeMemory(StoredTime.now(clock).plusDays(3650), 100))
-                .as("an entry that has not expired yet is alive whatever the cut-off").isEqualTo(2);
+                .as("an entry that has not expired yet is alive whatever the cut-off")
+                .isEqualTo(2);
         assertThat(db.memory().get("ns", "expires-later")).isPresent();
     }
 
@@ -106,9 +123,11 @@ public abstract class RetentionContract extends ContractSupport {
     void argumentsAreValidated() {
         OffsetDateTime now = StoredTime.now(clock);
         assertThatThrownBy(() -> db.retention().purgeTasks(now, 0))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("batchSize"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("batchSize"));
         assertThatThrownBy(() -> db.retention().purgeAuditLog(null, 10))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("writtenBefore"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("writtenBefore"));
         assertThatThrownBy(() -> db.retention().purgeMemory(now, 10_001)).isInstanceOf(InvalidInput.class);
     }
 }

@@ -92,8 +92,10 @@ public abstract class SchemaConstraintContract extends ContractSupport {
     void foreignKeysAreEnforced() {
         TasksRecord row = validRow();
         row.set(TASKS.PARENT_TASK_ID, UUID.randomUUID());
-        assertThatThrownBy(() -> insert(row)).isInstanceOfSatisfying(ConstraintViolation.class,
-                e -> assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.FOREIGN_KEY));
+        assertThatThrownBy(() -> insert(row))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.FOREIGN_KEY));
     }
 
     @Test
@@ -101,9 +103,13 @@ public abstract class SchemaConstraintContract extends ContractSupport {
         TasksRecord row = validRow();
         insert(row);
         UUID id = row.get(TASKS.ID);
-        assertThatThrownBy(() -> db.dsl().insertInto(TASK_DEPENDENCIES)
-                .set(TASK_DEPENDENCIES.TASK_ID, id).set(TASK_DEPENDENCIES.DEPENDS_ON_ID, id).execute())
-                .isInstanceOfSatisfying(ConstraintViolation.class,
+        assertThatThrownBy(() -> db.dsl()
+                        .insertInto(TASK_DEPENDENCIES)
+                        .set(TASK_DEPENDENCIES.TASK_ID, id)
+                        .set(TASK_DEPENDENCIES.DEPENDS_ON_ID, id)
+                        .execute())
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("ck_task_dependencies_not_self"));
     }
 
@@ -114,8 +120,10 @@ public abstract class SchemaConstraintContract extends ContractSupport {
         insert(first);
         TasksRecord second = validRow();
         second.set(TASKS.IDEMPOTENCY_KEY, "k");
-        assertThatThrownBy(() -> insert(second)).isInstanceOfSatisfying(ConstraintViolation.class,
-                e -> assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.UNIQUE));
+        assertThatThrownBy(() -> insert(second))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.UNIQUE));
     }
 
     @Test
@@ -124,7 +132,8 @@ public abstract class SchemaConstraintContract extends ContractSupport {
         TasksRecord b = validRow();
         insert(a);
         insert(b);
-        db.dsl().insertInto(TASK_DEPENDENCIES)
+        db.dsl()
+                .insertInto(TASK_DEPENDENCIES)
                 .set(TASK_DEPENDENCIES.TASK_ID, b.get(TASKS.ID))
                 .set(TASK_DEPENDENCIES.DEPENDS_ON_ID, a.get(TASKS.ID))
                 .execute();

@@ -31,8 +31,8 @@ public final class ScratchDatabases implements AutoCloseable {
     /** Databases from the installed service called {@code serviceName}, e.g. {@code sqlite-file}. */
     public static ScratchDatabases of(String serviceName) {
         TestDatabaseService service = TestDatabases.service(serviceName);
-        return new ScratchDatabases(service,
-                TestDatabases.server(service, "", SETTINGS, TestcontainersRuntime.INSTANCE));
+        return new ScratchDatabases(
+                service, TestDatabases.server(service, "", SETTINGS, TestcontainersRuntime.INSTANCE));
     }
 
     /** The service the databases come from. */

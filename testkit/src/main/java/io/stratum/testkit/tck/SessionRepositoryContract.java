@@ -36,8 +36,8 @@ public abstract class SessionRepositoryContract extends ContractSupport {
     @Test
     void createGetAndEnd() {
         Json metadata = Json.of("{\"depth\": 2, \"branch\": \"feature/x\"}");
-        Session created = db.sessions().create(NewSession.named("feature-x").withMetadata(metadata)
-                .withCreatedBy("planner"));
+        Session created = db.sessions()
+                .create(NewSession.named("feature-x").withMetadata(metadata).withCreatedBy("planner"));
 
         assertThat(created.id().value().version()).isEqualTo(7);
         assertThat(created.status()).isEqualTo(SessionStatus.ACTIVE);
@@ -76,17 +76,21 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         SessionId unknown = SessionId.generate();
         assertThat(db.sessions().get(unknown)).isEmpty();
         assertThatThrownBy(() -> db.sessions().require(unknown)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> db.sessions().end(unknown, SessionStatus.ENDED)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.sessions().end(unknown, SessionStatus.ENDED))
+                .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> db.sessions().append(unknown, "x", null)).isInstanceOf(NotFound.class);
         SessionId id = db.sessions().create(NewSession.named("s")).id();
         assertThatThrownBy(() -> db.sessions().end(id, SessionStatus.ACTIVE))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("outcome"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("outcome"));
         assertThatThrownBy(() -> db.sessions().append(id, " ", null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("type"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("type"));
         assertThatThrownBy(() -> db.sessions().append(id, "t".repeat(SessionEvent.TYPE_MAX + 1), null))
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> NewSession.named("n".repeat(NewSession.NAME_MAX + 1)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> db.sessions().events(id, PageRequest.first(0))).isInstanceOf(InvalidInput.class);
         assertThat(db.sessions().require(id).lastEventSeq()).isZero();
     }
@@ -103,18 +107,32 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         db.sessions().end(second, SessionStatus.ENDED);
 
         assertThat(ids(SessionFilters.all())).containsExactly(first, second, third);
-        assertThat(ids(SessionFilters.builder().status(SessionStatus.ACTIVE).build())).containsExactly(first, third);
-        assertThat(ids(SessionFilters.builder().status(SessionStatus.ENDED).build())).containsExactly(second);
-        assertThat(ids(SessionFilters.builder().startedBetween(t1, null).build())).containsExactly(second, third);
+        assertThat(ids(SessionFilters.builder().status(SessionStatus.ACTIVE).build()))
+                .containsExactly(first, third);
+        assertThat(ids(SessionFilters.builder().status(SessionStatus.ENDED).build()))
+                .containsExactly(second);
+        assertThat(ids(SessionFilters.builder().startedBetween(t1, null).build()))
+                .containsExactly(second, third);
         assertThat(ids(SessionFilters.builder().startedBetween(t0, t1).build())).containsExactly(first);
-        assertThat(Pages.nth(page -> db.sessions().list(SessionFilters.all(), page), 2, 1).stream().map(Session::id))
+        assertThat(Pages.nth(page -> db.sessions().list(SessionFilters.all(), page), 2, 1).stream()
+                        .map(Session::id))
                 .containsExactly(third);
-        assertThat(Pages.pages(page -> db.sessions().list(SessionFilters.builder().status(SessionStatus.ACTIVE).build(),
-                page), 1)).map(p -> p.getFirst().id()).containsExactly(first, third);
+        assertThat(Pages.pages(
+                        page -> db.sessions()
+                                .list(
+                                        SessionFilters.builder()
+                                                .status(SessionStatus.ACTIVE)
+                                                .build(),
+                                        page),
+                        1))
+                .map(p -> p.getFirst().id())
+                .containsExactly(first, third);
     }
 
     private List<SessionId> ids(SessionFilters filters) {
-        return db.sessions().list(filters, PageRequest.first()).items().stream().map(Session::id).toList();
+        return db.sessions().list(filters, PageRequest.first()).items().stream()
+                .map(Session::id)
+                .toList();
     }
 
     @Test
@@ -130,14 +148,22 @@ public abstract class SessionRepositoryContract extends ContractSupport {
 
         assertThat(firstEvent.seq()).isEqualTo(1);
         assertThat(firstEvent.at()).isEqualTo(appendedAt);
-        assertThat(Pages.first(page -> db.sessions().events(id, page), 2)).containsExactly(firstEvent,
-                Pages.nth(page -> db.sessions().events(id, page), 1, 1).getFirst());
+        assertThat(Pages.first(page -> db.sessions().events(id, page), 2))
+                .containsExactly(
+                        firstEvent,
+                        Pages.nth(page -> db.sessions().events(id, page), 1, 1).getFirst());
         assertThat(Pages.pages(page -> db.sessions().events(id, page), 2))
                 .map(p -> p.stream().map(SessionEvent::seq).toList())
                 .containsExactly(List.of(1L, 2L), List.of(3L, 4L), List.of(5L));
         assertThat(Pages.pages(page -> db.sessions().events(id, page), 5)).hasSize(1);
-        assertThat(Pages.first(page -> db.sessions().events(id, page), 1).getFirst().payload()).isEqualTo(payload);
-        assertThat(Pages.nth(page -> db.sessions().events(id, page), 1, 1).getFirst().payload()).isNull();
+        assertThat(Pages.first(page -> db.sessions().events(id, page), 1)
+                        .getFirst()
+                        .payload())
+                .isEqualTo(payload);
+        assertThat(Pages.nth(page -> db.sessions().events(id, page), 1, 1)
+                        .getFirst()
+                        .payload())
+                .isNull();
         assertThat(db.sessions().require(id).lastEventSeq()).isEqualTo(5);
     }
 
@@ -150,8 +176,12 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         db.sessions().append(a, "late", null);
         db.sessions().append(b, "other", null);
 
-        assertThat(db.sessions().events(a, PageRequest.first(10)).items()).extracting(SessionEvent::type).containsExactly("one", "late");
-        assertThat(db.sessions().events(b, PageRequest.first(10)).items()).extracting(SessionEvent::seq).containsExactly(1L);
+        assertThat(db.sessions().events(a, PageRequest.first(10)).items())
+                .extracting(SessionEvent::type)
+                .containsExactly("one", "late");
+        assertThat(db.sessions().events(b, PageRequest.first(10)).items())
+                .extracting(SessionEvent::seq)
+                .containsExactly(1L);
     }
 
     @Test
@@ -178,17 +208,21 @@ public abstract class SessionRepositoryContract extends ContractSupport {
             expected.add(s);
         }
         assertThat(seqs).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(Pages.all(page -> db.sessions().events(id, page), 7)).extracting(SessionEvent::seq).containsExactlyElementsOf(expected);
+        assertThat(Pages.all(page -> db.sessions().events(id, page), 7))
+                .extracting(SessionEvent::seq)
+                .containsExactlyElementsOf(expected);
         assertThat(db.sessions().require(id).lastEventSeq()).isEqualTo(threads * perThread);
     }
 
     @Test
     void tasksBelongToSessions() {
         SessionId id = db.sessions().create(NewSession.named("work")).id();
-        db.tasks().submit(NewTask.builder("in the session", "coder").sessionId(id).build());
+        db.tasks()
+                .submit(NewTask.builder("in the session", "coder").sessionId(id).build());
         db.tasks().submit(NewTask.builder("elsewhere", "coder").build());
 
-        assertThat(db.tasks().count(TaskFilters.builder().sessionId(id).build())).isEqualTo(1);
+        assertThat(db.tasks().count(TaskFilters.builder().sessionId(id).build()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -203,12 +237,20 @@ public abstract class SessionRepositoryContract extends ContractSupport {
         }
         for (int size : new int[] {1, 3, 7, 10}) {
             assertThat(Pages.all(page -> db.sessions().list(SessionFilters.all(), page), size))
-                    .extracting(Session::id).containsExactlyElementsOf(created);
+                    .extracting(Session::id)
+                    .containsExactlyElementsOf(created);
             assertThat(Pages.all(page -> db.sessions().events(created.getFirst(), page), size))
-                    .extracting(SessionEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                    .extracting(SessionEvent::seq)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         }
-        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first(7)).hasMore()).isFalse();
-        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first(6)).hasMore()).isTrue();
+        assertThat(db.sessions()
+                        .list(SessionFilters.all(), PageRequest.first(7))
+                        .hasMore())
+                .isFalse();
+        assertThat(db.sessions()
+                        .list(SessionFilters.all(), PageRequest.first(6))
+                        .hasMore())
+                .isTrue();
     }
 
     @Test

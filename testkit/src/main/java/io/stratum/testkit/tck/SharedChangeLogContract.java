@@ -62,11 +62,15 @@ public abstract class SharedChangeLogContract extends ContractSupport {
         try (Stratum store = Stratum.open(shared)) {
             store.migrate();
             assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
-            store.dsl().insertInto(DSL.table("invoices"), DSL.field("id"), DSL.field("task_id"), DSL.field("total_cents"))
-                    .values(1L, "t-1", 1250L).execute();
+            store.dsl()
+                    .insertInto(DSL.table("invoices"), DSL.field("id"), DSL.field("task_id"), DSL.field("total_cents"))
+                    .values(1L, "t-1", 1250L)
+                    .execute();
             int stratums = store.schema().status().size();
 
-            assertThat(store.schema().planRollback(2).changeSets()).doesNotContain(SHOP_CHANGESET).hasSize(2);
+            assertThat(store.schema().planRollback(2).changeSets())
+                    .doesNotContain(SHOP_CHANGESET)
+                    .hasSize(2);
             store.schema().rollback(2);
 
             List<ChangeSetState> status = store.schema().status();
@@ -86,7 +90,9 @@ public abstract class SharedChangeLogContract extends ContractSupport {
     void stockRollbackOfTheApplicationsChangeSetLeavesStratumCurrent() {
         String shared = databases.freshUrl();
         assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
-        assertThat(StockLiquibase.run(shared, SHOP, "rollback-count", "--count=1").exitCode()).isZero();
+        assertThat(StockLiquibase.run(shared, SHOP, "rollback-count", "--count=1")
+                        .exitCode())
+                .isZero();
         try (Stratum store = Stratum.open(shared)) {
             assertThat(store.schema().state().upToDate()).isTrue();
             assertThat(store.schema().state().others()).isEmpty();
@@ -100,7 +106,9 @@ public abstract class SharedChangeLogContract extends ContractSupport {
     @Test
     void aDatabaseANewerStratumMigratedIsStillRefused() {
         String shared = databases.freshUrl();
-        assertThat(StockLiquibase.run(shared, StockLiquibase.NEWER_STRATUM_CHANGELOG, "update").exitCode()).isZero();
+        assertThat(StockLiquibase.run(shared, StockLiquibase.NEWER_STRATUM_CHANGELOG, "update")
+                        .exitCode())
+                .isZero();
         try (Stratum store = Stratum.open(shared)) {
             assertThat(store.schema().state().newer()).containsExactly("999-create-future::stratum");
             assertThat(store.schema().state().upToDate()).isFalse();

@@ -17,16 +17,18 @@ final class StockLiquibase {
     /** Stratum's changelog plus {@code 999-create-future::stratum}, as a newer Stratum's would be. */
     static final String NEWER_STRATUM_CHANGELOG = "io/stratum/testkit/tck/newer-stratum-changelog.xml";
 
-    private StockLiquibase() {
-    }
+    private StockLiquibase() {}
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     /** {@code liquibase --changelog-file=CHANGELOG --url=URL COMMAND...}; what it prints is captured. */
     static synchronized Result run(String url, String changelog, String... command) {
-        List<String> args = new ArrayList<>(List.of("--show-banner=false", "--analytics-enabled=false",
-                "--log-level=WARNING", "--changelog-file=" + changelog, "--url=" + url));
+        List<String> args = new ArrayList<>(List.of(
+                "--show-banner=false",
+                "--analytics-enabled=false",
+                "--log-level=WARNING",
+                "--changelog-file=" + changelog,
+                "--url=" + url));
         args.addAll(List.of(command));
         PrintStream console = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

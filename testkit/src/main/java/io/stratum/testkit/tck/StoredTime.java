@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 /** Times as Stratum stores them: in UTC, truncated to microseconds (the finest precision PostgreSQL keeps). */
 final class StoredTime {
-    private StoredTime() {
-    }
+    private StoredTime() {}
 
     /** Now, per {@code clock}, as a stored time. */
     static OffsetDateTime now(Clock clock) {

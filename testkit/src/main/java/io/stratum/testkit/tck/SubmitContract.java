@@ -12,6 +12,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.PageRequest;
 import io.stratum.queue.Claimed;
+import io.stratum.session.SessionId;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -19,7 +20,6 @@ import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
-import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,10 +60,11 @@ public abstract class SubmitContract extends ContractSupport {
         TaskId stored = db.tasks().submit(task("stored").build());
         TaskId a = TaskId.generate();
         TaskId b = TaskId.generate();
-        List<TaskId> ids = db.tasks().submitAll(List.of(
-                task("c").dependsOn(a, b).build(),
-                task("a").id(a).build(),
-                task("b").id(b).dependsOn(a, stored).build()));
+        List<TaskId> ids = db.tasks()
+                .submitAll(List.of(
+                        task("c").dependsOn(a, b).build(),
+                        task("a").id(a).build(),
+                        task("b").id(b).dependsOn(a, stored).build()));
 
         TaskId c = ids.getFirst();
         assertThat(ids.subList(1, 3)).containsExactly(a, b);
@@ -101,11 +102,15 @@ public abstract class SubmitContract extends ContractSupport {
         TaskId broken = db.tasks().submit(task("broken").maxRetries(0).build());
         db.queue().fail(claimOne(broken).lease(), "boom");
 
-        assertThat(stored(db.tasks().submit(task("after done").dependsOn(done).build())).status())
+        assertThat(stored(db.tasks().submit(task("after done").dependsOn(done).build()))
+                        .status())
                 .isEqualTo(TaskStatus.READY);
-        TaskId blocked = db.tasks().submit(task("after broken").dependsOn(done, broken).build());
+        TaskId blocked =
+                db.tasks().submit(task("after broken").dependsOn(done, broken).build());
         assertThat(stored(blocked).status()).isEqualTo(TaskStatus.BLOCKED);
-        assertThat(stored(db.tasks().submit(task("after blocked").dependsOn(blocked).build())).status())
+        assertThat(stored(db.tasks()
+                                .submit(task("after blocked").dependsOn(blocked).build()))
+                        .status())
                 .isEqualTo(TaskStatus.BLOCKED);
     }
 
@@ -126,8 +131,11 @@ public abstract class SubmitContract extends ContractSupport {
                 task("b").id(b).dependsOn(a).build(),
                 task("c").id(c).dependsOn(b).build());
         assertThatThrownBy(() -> db.tasks().submitAll(batch))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"))
-                .hasMessageContaining("cycle").hasMessageContaining(a.toString()).hasMessageContaining(b.toString());
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"))
+                .hasMessageContaining("cycle")
+                .hasMessageContaining(a.toString())
+                .hasMessageContaining(b.toString());
         assertThat(taskCount()).isZero();
         assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isZero();
     }
@@ -135,8 +143,10 @@ public abstract class SubmitContract extends ContractSupport {
     @Test
     void selfDependencyIsRefused() {
         TaskId a = TaskId.generate();
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("me").id(a).dependsOn(a).build())))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("itself");
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(task("me").id(a).dependsOn(a).build())))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("itself");
         assertThat(taskCount()).isZero();
     }
 
@@ -145,39 +155,54 @@ public abstract class SubmitContract extends ContractSupport {
         TaskId gone = db.tasks().submit(task("gone").build());
         db.queue().cancel(gone);
         long before = taskCount();
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
-                task("waits").dependsOn(TaskId.of(UUID.randomUUID())).build())))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("unknown task");
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(), task("waits").dependsOn(gone).build())))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(
+                                task("fine").build(),
+                                task("waits")
+                                        .dependsOn(TaskId.of(UUID.randomUUID()))
+                                        .build())))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("unknown task");
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(
+                                task("fine").build(),
+                                task("waits").dependsOn(gone).build())))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("cancelled");
         assertThat(taskCount()).isEqualTo(before);
     }
 
     @Test
     void idsGivenTwiceOrAlreadyTakenAreRefused() {
         TaskId a = TaskId.generate();
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("one").id(a).build(), task("two").id(a).build())))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("id"));
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(
+                                task("one").id(a).build(), task("two").id(a).build())))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("id"));
         db.tasks().submit(task("first").id(a).build());
         assertThatThrownBy(() -> db.tasks().submit(task("again").id(a).build()))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("already exists");
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("already exists");
         assertThat(taskCount()).isEqualTo(1);
     }
 
     @Test
     void emptyBatchStoresNothing() {
         assertThat(db.tasks().submitAll(List.of())).isEmpty();
-        assertThatThrownBy(() -> db.tasks().submitAll(Collections.singletonList(null))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> db.tasks().submitAll(Collections.singletonList(null)))
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test
     void repeatedKeyInOneBatchStoresOneTaskAndDependentsFollowIt() {
         TaskId first = TaskId.generate();
         TaskId repeat = TaskId.generate();
-        List<TaskId> ids = db.tasks().submitAll(List.of(
-                task("first").id(first).idempotencyKey("k").build(),
-                task("repeat").id(repeat).idempotencyKey("k").build(),
-                task("after repeat").dependsOn(repeat).build()));
+        List<TaskId> ids = db.tasks()
+                .submitAll(List.of(
+                        task("first").id(first).idempotencyKey("k").build(),
+                        task("repeat").id(repeat).idempotencyKey("k").build(),
+                        task("after repeat").dependsOn(repeat).build()));
         assertThat(ids.get(0)).isEqualTo(first);
         assertThat(ids.get(1)).isEqualTo(first);
         assertThat(stored(ids.get(2)).dependencies()).containsExactly(first);
@@ -186,9 +211,12 @@ public abstract class SubmitContract extends ContractSupport {
 
     @Test
     void storedKeyInALaterBatchReturnsTheStoredTask() {
-        TaskId original = db.tasks().submit(task("original").idempotencyKey("deploy").build());
-        List<TaskId> ids = db.tasks().submitAll(List.of(task("new").build(),
-                task("again").idempotencyKey("deploy").priority(9).build()));
+        TaskId original =
+                db.tasks().submit(task("original").idempotencyKey("deploy").build());
+        List<TaskId> ids = db.tasks()
+                .submitAll(List.of(
+                        task("new").build(),
+                        task("again").idempotencyKey("deploy").priority(9).build()));
         assertThat(ids.get(1)).isEqualTo(original);
         assertThat(stored(original).priority()).isEqualTo(NewTask.DEFAULT_PRIORITY);
         assertThat(taskCount()).isEqualTo(2);
@@ -205,7 +233,9 @@ public abstract class SubmitContract extends ContractSupport {
                 List<String> order = new ArrayList<>(keys);
                 Collections.shuffle(order, new Random(t));
                 submitters.add(() -> {
-                    List<NewTask> batch = order.stream().map(k -> task(k).idempotencyKey(k).build()).toList();
+                    List<NewTask> batch = order.stream()
+                            .map(k -> task(k).idempotencyKey(k).build())
+                            .toList();
                     List<TaskId> ids = db.tasks().submitAll(batch);
                     List<TaskId> byKey = new ArrayList<>(Collections.nCopies(keys.size(), null));
                     for (int i = 0; i < order.size(); i++) {
@@ -228,7 +258,8 @@ public abstract class SubmitContract extends ContractSupport {
     @Test
     void thousandsOfTasksWithDependenciesGoInOneCall() {
         int size = 5_000;
-        List<TaskId> ids = IntStream.range(0, size).mapToObj(i -> TaskId.generate()).toList();
+        List<TaskId> ids =
+                IntStream.range(0, size).mapToObj(i -> TaskId.generate()).toList();
         Random random = new Random(42);
         List<NewTask> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -241,29 +272,46 @@ public abstract class SubmitContract extends ContractSupport {
         assertThat(db.tasks().submitAll(batch)).isEqualTo(ids);
         assertThat(taskCount()).isEqualTo(size);
         assertThat(db.dsl().fetchCount(TASK_DEPENDENCIES)).isEqualTo(size - 100);
-        Set<TaskId> ready = db.tasks().list(TaskFilters.builder().status(TaskStatus.READY).build(), PageRequest.first(1_000))
-                .items().stream().map(Task::id).collect(Collectors.toSet());
+        Set<TaskId> ready = db
+                .tasks()
+                .list(TaskFilters.builder().status(TaskStatus.READY).build(), PageRequest.first(1_000))
+                .items()
+                .stream()
+                .map(Task::id)
+                .collect(Collectors.toSet());
         assertThat(ready).isEqualTo(Set.copyOf(ids.subList(0, 100)));
     }
 
     @Test
     void aParentMayComeAfterItsChildrenInABatch() {
         TaskId parent = TaskId.generate();
-        List<TaskId> ids = db.tasks().submitAll(List.of(
-                task("child").parentTaskId(parent).idempotencyKey("a-child").build(),
-                task("parent").id(parent).build()));
+        List<TaskId> ids = db.tasks()
+                .submitAll(List.of(
+                        task("child")
+                                .parentTaskId(parent)
+                                .idempotencyKey("a-child")
+                                .build(),
+                        task("parent").id(parent).build()));
         assertThat(stored(ids.getFirst()).parentTaskId()).isEqualTo(parent);
     }
 
     @Test
     void anUnknownParentOrSessionInABatchIsNamedAndNothingIsWritten() {
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
-                task("orphan").parentTaskId(TaskId.of(UUID.randomUUID())).build())))
-                .isInstanceOfSatisfying(ConstraintViolation.class,
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(
+                                task("fine").build(),
+                                task("orphan")
+                                        .parentTaskId(TaskId.of(UUID.randomUUID()))
+                                        .build())))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_parent"));
-        assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(),
-                task("lost").sessionId(SessionId.generate()).build())))
-                .isInstanceOfSatisfying(ConstraintViolation.class,
+        assertThatThrownBy(() -> db.tasks()
+                        .submitAll(List.of(
+                                task("fine").build(),
+                                task("lost").sessionId(SessionId.generate()).build())))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
         assertThat(taskCount()).isZero();
     }
@@ -271,17 +319,43 @@ public abstract class SubmitContract extends ContractSupport {
     /** Rows of every table a submit or a memory write touches. */
     private long writtenRows() {
         var dsl = db.dsl();
-        return dsl.fetchCount(TASKS) + dsl.fetchCount(TASK_DEPENDENCIES) + dsl.fetchCount(AUDIT_LOG)
+        return dsl.fetchCount(TASKS)
+                + dsl.fetchCount(TASK_DEPENDENCIES)
+                + dsl.fetchCount(AUDIT_LOG)
                 + dsl.fetchCount(MEMORY_ENTRIES);
     }
 
     /** {@code t} with some fields replaced, through the canonical constructor instead of the builder. */
-    private static NewTask copy(NewTask t, String summary, String description, int priority, int timeoutSeconds,
-                                String idempotencyKey, DependencyType dependencyType, TaskSource source) {
-        return new NewTask(summary, description, t.agentType(), priority, dependencyType, t.dependsOn(),
-                t.inputData(), t.maxRetries(), timeoutSeconds, t.createdBy(), t.parentTaskId(), t.sessionId(),
-                source, t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(), t.taskBranch(),
-                t.worktreePath(), idempotencyKey, t.id());
+    private static NewTask copy(
+            NewTask t,
+            String summary,
+            String description,
+            int priority,
+            int timeoutSeconds,
+            String idempotencyKey,
+            DependencyType dependencyType,
+            TaskSource source) {
+        return new NewTask(
+                summary,
+                description,
+                t.agentType(),
+                priority,
+                dependencyType,
+                t.dependsOn(),
+                t.inputData(),
+                t.maxRetries(),
+                timeoutSeconds,
+                t.createdBy(),
+                t.parentTaskId(),
+                t.sessionId(),
+                source,
+                t.deadline(),
+                t.estimatedDurationSeconds(),
+                t.featureBranch(),
+                t.taskBranch(),
+                t.worktreePath(),
+                idempotencyKey,
+                t.id());
     }
 
     static Stream<Arguments> bypassingTheBuilder() {
@@ -291,26 +365,23 @@ public abstract class SubmitContract extends ContractSupport {
         DependencyType type = t.dependencyType();
         TaskSource source = t.source();
         return Stream.of(
-                Arguments.of("description", (Supplier<NewTask>) () ->
-                        copy(t, "s", "x\uD800y", p, timeout, null, type, source)),
-                Arguments.of("description", (Supplier<NewTask>) () ->
-                        copy(t, "s", "x\u0000y", p, timeout, null, type, source)),
-                Arguments.of("summary", (Supplier<NewTask>) () ->
-                        copy(t, "lone \uDC00", "", p, timeout, null, type, source)),
-                Arguments.of("maxExecutionTimeoutSeconds", (Supplier<NewTask>) () ->
-                        copy(t, "s", "", p, 0, null, type, source)),
-                Arguments.of("idempotencyKey", (Supplier<NewTask>) () ->
-                        copy(t, "s", "", p, timeout, "", type, source)),
-                Arguments.of("priority", (Supplier<NewTask>) () ->
-                        copy(t, "s", "", 99, timeout, null, type, source)),
-                Arguments.of("summary", (Supplier<NewTask>) () ->
-                        copy(t, null, "", p, timeout, null, type, source)),
-                Arguments.of("description", (Supplier<NewTask>) () ->
-                        copy(t, "s", null, p, timeout, null, type, source)),
-                Arguments.of("dependencyType", (Supplier<NewTask>) () ->
-                        copy(t, "s", "", p, timeout, null, null, source)),
-                Arguments.of("source", (Supplier<NewTask>) () ->
-                        copy(t, "s", "", p, timeout, null, type, null)));
+                Arguments.of("description", (Supplier<NewTask>)
+                        () -> copy(t, "s", "x\uD800y", p, timeout, null, type, source)),
+                Arguments.of("description", (Supplier<NewTask>)
+                        () -> copy(t, "s", "x\u0000y", p, timeout, null, type, source)),
+                Arguments.of("summary", (Supplier<NewTask>)
+                        () -> copy(t, "lone \uDC00", "", p, timeout, null, type, source)),
+                Arguments.of("maxExecutionTimeoutSeconds", (Supplier<NewTask>)
+                        () -> copy(t, "s", "", p, 0, null, type, source)),
+                Arguments.of(
+                        "idempotencyKey", (Supplier<NewTask>) () -> copy(t, "s", "", p, timeout, "", type, source)),
+                Arguments.of("priority", (Supplier<NewTask>) () -> copy(t, "s", "", 99, timeout, null, type, source)),
+                Arguments.of("summary", (Supplier<NewTask>) () -> copy(t, null, "", p, timeout, null, type, source)),
+                Arguments.of(
+                        "description", (Supplier<NewTask>) () -> copy(t, "s", null, p, timeout, null, type, source)),
+                Arguments.of(
+                        "dependencyType", (Supplier<NewTask>) () -> copy(t, "s", "", p, timeout, null, null, source)),
+                Arguments.of("source", (Supplier<NewTask>) () -> copy(t, "s", "", p, timeout, null, type, null)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -319,16 +390,27 @@ public abstract class SubmitContract extends ContractSupport {
         db.tasks().submit(task("already stored").build());
         long before = writtenRows();
         assertThatThrownBy(() -> db.tasks().submit(invalid.get()))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
         assertThatThrownBy(() -> db.tasks().submitAll(List.of(task("fine").build(), invalid.get())))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
         assertThat(writtenRows()).isEqualTo(before);
     }
 
     static Stream<String> jsonNotEveryBackendStores() {
-        return Stream.of("{\"n\": 1e1000000}", "[1e131072]", "[10e131071]", "[1e-16384]", "[0e-16384]",
-                "[0." + "0".repeat(16383) + "1]", "[1" + "0".repeat(131072) + "]", "[0e1073741823]",
-                "{\"s\": \"a\\u0000b\"}", "{\"s\": \"\\uD800\"}", "{\"s\": \"\\uDC00\\uD800\"}");
+        return Stream.of(
+                "{\"n\": 1e1000000}",
+                "[1e131072]",
+                "[10e131071]",
+                "[1e-16384]",
+                "[0e-16384]",
+                "[0." + "0".repeat(16383) + "1]",
+                "[1" + "0".repeat(131072) + "]",
+                "[0e1073741823]",
+                "{\"s\": \"a\\u0000b\"}",
+                "{\"s\": \"\\uD800\"}",
+                "{\"s\": \"\\uDC00\\uD800\"}");
     }
 
     @ParameterizedTest
@@ -337,19 +419,30 @@ public abstract class SubmitContract extends ContractSupport {
         db.tasks().submit(task("already stored").build());
         long before = writtenRows();
         String shown = document.length() > 40 ? document.substring(0, 40) + "..." : document;
-        assertThatThrownBy(() -> db.tasks().submit(task("input").inputData(Json.of(document)).build()))
-                .as(shown).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("json"));
+        assertThatThrownBy(() -> db.tasks()
+                        .submit(task("input").inputData(Json.of(document)).build()))
+                .as(shown)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("json"));
         assertThatThrownBy(() -> db.memory().put("tck", "doc", Json.of(document)))
-                .as(shown).isInstanceOf(InvalidInput.class);
+                .as(shown)
+                .isInstanceOf(InvalidInput.class);
         assertThat(writtenRows()).isEqualTo(before);
     }
 
     @Test
     void numbersAtTheEdgeOfWhatEveryBackendStoresAreStored() {
-        List<String> edges = List.of("[1e131071]", "[-9.9e131071]", "[1e-16383]", "[1.5e-16382]", "[0e1073741822]",
-                "[0." + "0".repeat(16382) + "1]", "[9" + "0".repeat(131071) + ".5]");
+        List<String> edges = List.of(
+                "[1e131071]",
+                "[-9.9e131071]",
+                "[1e-16383]",
+                "[1.5e-16382]",
+                "[0e1073741822]",
+                "[0." + "0".repeat(16382) + "1]",
+                "[9" + "0".repeat(131071) + ".5]");
         for (String document : edges) {
-            TaskId id = db.tasks().submit(task("edge").inputData(Json.of(document)).build());
+            TaskId id =
+                    db.tasks().submit(task("edge").inputData(Json.of(document)).build());
             assertThat(stored(id).inputData()).isNotNull();
             db.memory().put("tck", "edge", Json.of(document));
         }

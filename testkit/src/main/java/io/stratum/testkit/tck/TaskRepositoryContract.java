@@ -14,6 +14,7 @@ import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.audit.AuditQuery;
 import io.stratum.queue.Claimed;
+import io.stratum.session.SessionId;
 import io.stratum.task.DependencyType;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
@@ -21,7 +22,6 @@ import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import io.stratum.task.TaskStatus;
-import io.stratum.session.SessionId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +37,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     private SessionId insertSession() {
         SessionId id = SessionId.generate();
-        db.dsl().insertInto(SESSIONS)
+        db.dsl()
+                .insertInto(SESSIONS)
                 .set(SESSIONS.ID, id.value())
                 .set(SESSIONS.STATUS, "active")
                 .set(SESSIONS.STARTED_AT, SUBMITTED)
@@ -64,26 +65,28 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         TaskId parent = submit("parent");
         OffsetDateTime deadline = OffsetDateTime.of(2026, 3, 20, 23, 59, 58, 999_999_000, ZoneOffset.ofHours(2));
         String unicode = "Grüße, 世界 🚀 — \"quotes\" 'single' \\ back\nline";
-        Json input = Json.of("{\"files\": [\"a.rs\", \"b.rs\"], \"nested\": {\"n\": 1.5, \"ok\": true, \"none\": null}}");
+        Json input =
+                Json.of("{\"files\": [\"a.rs\", \"b.rs\"], \"nested\": {\"n\": 1.5, \"ok\": true, \"none\": null}}");
 
-        TaskId id = db.tasks().submit(NewTask.builder("Implement 🚀 ünïcödé", "rust-specialist")
-                .description(unicode)
-                .priority(7)
-                .dependencyType(DependencyType.PARALLEL)
-                .inputData(input)
-                .maxRetries(5)
-                .maxExecutionTimeoutSeconds(120)
-                .createdBy("planner-agent")
-                .parentTaskId(parent)
-                .sessionId(session)
-                .source(TaskSource.AGENT_PLANNER)
-                .deadline(deadline)
-                .estimatedDurationSeconds(900)
-                .featureBranch("feature/x")
-                .taskBranch("task/x-1")
-                .worktreePath("/work/trees/x 1")
-                .idempotencyKey("key-1")
-                .build());
+        TaskId id = db.tasks()
+                .submit(NewTask.builder("Implement 🚀 ünïcödé", "rust-specialist")
+                        .description(unicode)
+                        .priority(7)
+                        .dependencyType(DependencyType.PARALLEL)
+                        .inputData(input)
+                        .maxRetries(5)
+                        .maxExecutionTimeoutSeconds(120)
+                        .createdBy("planner-agent")
+                        .parentTaskId(parent)
+                        .sessionId(session)
+                        .source(TaskSource.AGENT_PLANNER)
+                        .deadline(deadline)
+                        .estimatedDurationSeconds(900)
+                        .featureBranch("feature/x")
+                        .taskBranch("task/x-1")
+                        .worktreePath("/work/trees/x 1")
+                        .idempotencyKey("key-1")
+                        .build());
 
         Task t = db.tasks().require(id);
         assertThat(t.id()).isEqualTo(id);
@@ -145,8 +148,12 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void jsonScalarsAndDeepDocumentsRoundTrip() {
-        for (String doc : List.of("1.50", "\"text\"", "[1, 2, 3]", "true", "null", "{\"a\": {\"b\": {\"c\": [[[]]]}}}")) {
-            TaskId id = db.tasks().submit(NewTask.builder("json " + doc, "coder").inputData(Json.of(doc)).build());
+        for (String doc :
+                List.of("1.50", "\"text\"", "[1, 2, 3]", "true", "null", "{\"a\": {\"b\": {\"c\": [[[]]]}}}")) {
+            TaskId id = db.tasks()
+                    .submit(NewTask.builder("json " + doc, "coder")
+                            .inputData(Json.of(doc))
+                            .build());
             assertThat(db.tasks().require(id).inputData()).as(doc).isEqualTo(Json.of(doc));
         }
     }
@@ -166,7 +173,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     void getOfUnknownIdIsEmptyAndRequireThrowsNotFound() {
         TaskId unknown = TaskId.of(UUID.randomUUID());
         assertThat(db.tasks().get(unknown)).isEmpty();
-        assertThatThrownBy(() -> db.tasks().require(unknown)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.tasks().require(unknown))
+                .isInstanceOf(NotFound.class)
                 .hasMessageContaining(unknown.toString());
     }
 
@@ -175,8 +183,13 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         TaskId id = submit("before");
         Task stored = db.tasks().require(id);
         clock.advance(Duration.ofSeconds(5));
-        Task updated = db.tasks().update(stored.toBuilder()
-                .summary("after ✓").priority(9).inputData(Json.of("{\"k\": \"v\"}")).featureBranch("f").build());
+        Task updated = db.tasks()
+                .update(stored.toBuilder()
+                        .summary("after ✓")
+                        .priority(9)
+                        .inputData(Json.of("{\"k\": \"v\"}"))
+                        .featureBranch("f")
+                        .build());
         assertThat(updated.summary()).isEqualTo("after ✓");
         assertThat(updated.priority()).isEqualTo(9);
         assertThat(updated.calculatedPriority()).isEqualTo(9.0);
@@ -194,7 +207,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         Task second = db.tasks().require(id);
         db.tasks().update(first.toBuilder().summary("first writer").build());
 
-        assertThatThrownBy(() -> db.tasks().update(second.toBuilder().summary("second writer").build()))
+        assertThatThrownBy(() -> db.tasks()
+                        .update(second.toBuilder().summary("second writer").build()))
                 .isInstanceOfSatisfying(StaleVersion.class, e -> {
                     assertThat(e.expectedVersion()).isZero();
                     assertThat(e.actualVersion()).isEqualTo(1);
@@ -214,7 +228,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     @Test
     void deletingAParentKeepsTheChildUnparented() {
         TaskId parent = submit("parent");
-        TaskId child = db.tasks().submit(NewTask.builder("child", "coder").parentTaskId(parent).build());
+        TaskId child = db.tasks()
+                .submit(NewTask.builder("child", "coder").parentTaskId(parent).build());
         db.tasks().delete(parent);
         assertThat(db.tasks().require(child).parentTaskId()).isNull();
     }
@@ -223,28 +238,43 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     void filtersCombineAndCountMatchesList() {
         SessionId session = insertSession();
         for (int i = 0; i < 12; i++) {
-            db.tasks().submit(NewTask.builder("task " + i, i % 3 == 0 ? "planner" : "coder")
-                    .featureBranch(i % 2 == 0 ? "feature/a" : "feature/b")
-                    .sessionId(i < 6 ? session : null)
-                    .build());
+            db.tasks()
+                    .submit(NewTask.builder("task " + i, i % 3 == 0 ? "planner" : "coder")
+                            .featureBranch(i % 2 == 0 ? "feature/a" : "feature/b")
+                            .sessionId(i < 6 ? session : null)
+                            .build());
         }
-        TaskFilters coderOnA = TaskFilters.builder().agentType("coder").featureBranch("feature/a").build();
+        TaskFilters coderOnA = TaskFilters.builder()
+                .agentType("coder")
+                .featureBranch("feature/a")
+                .build();
         List<Task> listed = list(coderOnA);
-        assertThat(listed).allMatch(t -> t.agentType().equals("coder") && t.featureBranch().equals("feature/a"));
+        assertThat(listed)
+                .allMatch(
+                        t -> t.agentType().equals("coder") && t.featureBranch().equals("feature/a"));
         assertThat(db.tasks().count(coderOnA)).isEqualTo(listed.size()).isEqualTo(4);
-        assertThat(db.tasks().count(TaskFilters.builder().sessionId(session).build())).isEqualTo(6);
-        assertThat(db.tasks().count(TaskFilters.builder().status(TaskStatus.READY).build())).isEqualTo(12);
-        assertThat(db.tasks().count(TaskFilters.builder().status(TaskStatus.RUNNING).build())).isZero();
-        assertThat(db.tasks().count(TaskFilters.builder().agentType("nobody").build())).isZero();
+        assertThat(db.tasks().count(TaskFilters.builder().sessionId(session).build()))
+                .isEqualTo(6);
+        assertThat(db.tasks()
+                        .count(TaskFilters.builder().status(TaskStatus.READY).build()))
+                .isEqualTo(12);
+        assertThat(db.tasks()
+                        .count(TaskFilters.builder().status(TaskStatus.RUNNING).build()))
+                .isZero();
+        assertThat(db.tasks().count(TaskFilters.builder().agentType("nobody").build()))
+                .isZero();
     }
 
     @Test
     void parentFilterFindsChildren() {
         TaskId parent = submit("parent");
-        TaskId c1 = db.tasks().submit(NewTask.builder("c1", "coder").parentTaskId(parent).build());
-        TaskId c2 = db.tasks().submit(NewTask.builder("c2", "coder").parentTaskId(parent).build());
+        TaskId c1 = db.tasks()
+                .submit(NewTask.builder("c1", "coder").parentTaskId(parent).build());
+        TaskId c2 = db.tasks()
+                .submit(NewTask.builder("c2", "coder").parentTaskId(parent).build());
         assertThat(list(TaskFilters.builder().parentTaskId(parent).build()))
-                .extracting(Task::id).containsExactlyInAnyOrder(c1, c2);
+                .extracting(Task::id)
+                .containsExactlyInAnyOrder(c1, c2);
     }
 
     @Test
@@ -254,7 +284,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         }
         List<TaskId> all = ids(list(TaskFilters.all()));
         assertThat(ids(Pages.all(page -> db.tasks().list(TaskFilters.all(), page), 10)))
-                .containsExactlyElementsOf(all).hasSize(25);
+                .containsExactlyElementsOf(all)
+                .hasSize(25);
     }
 
     /**
@@ -267,7 +298,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
             if (i % 4 == 0) {
                 clock.advance(Duration.ofMillis(1));
             }
-            NewTask.Builder task = NewTask.builder("task " + i, i % 5 == 0 ? "planner" : "coder").priority(i % 3 * 4);
+            NewTask.Builder task = NewTask.builder("task " + i, i % 5 == 0 ? "planner" : "coder")
+                    .priority(i % 3 * 4);
             db.tasks().submit((i % 7 == 0 ? task.dependsOn(gate) : task).build());
         }
     }
@@ -275,14 +307,20 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     @Test
     void pagesOfEverySizeListEachMatchingTaskOnceInListOrder() {
         submitTiedTasks();
-        for (TaskFilters filters : List.of(TaskFilters.builder().agentType("coder").build(),
-                TaskFilters.builder().status(TaskStatus.READY).build(), TaskFilters.all())) {
+        for (TaskFilters filters : List.of(
+                TaskFilters.builder().agentType("coder").build(),
+                TaskFilters.builder().status(TaskStatus.READY).build(),
+                TaskFilters.all())) {
             List<Task> all = db.tasks().list(filters, PageRequest.first(1_000)).items();
-            assertThat(all).as("%s", filters).hasSize((int) db.tasks().count(filters)).hasSizeGreaterThan(15);
+            assertThat(all)
+                    .as("%s", filters)
+                    .hasSize((int) db.tasks().count(filters))
+                    .hasSizeGreaterThan(15);
             assertInListOrderWithTies(all);
             for (int size : new int[] {1, 2, 3, 7, all.size(), all.size() + 1}) {
                 assertThat(ids(Pages.all(page -> db.tasks().list(filters, page), size)))
-                        .as("%s in pages of %d", filters, size).containsExactlyElementsOf(ids(all));
+                        .as("%s in pages of %d", filters, size)
+                        .containsExactlyElementsOf(ids(all));
             }
         }
     }
@@ -299,7 +337,9 @@ public abstract class TaskRepositoryContract extends ContractSupport {
                 tied |= before.submittedAt().isEqual(after.submittedAt());
             }
         }
-        assertThat(tied).as("neighbours with the same priority and submission time").isTrue();
+        assertThat(tied)
+                .as("neighbours with the same priority and submission time")
+                .isTrue();
     }
 
     @Test
@@ -309,7 +349,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         List<TaskId> before = ids(list(coders));
         Page<Task> first = db.tasks().list(coders, PageRequest.first(5));
 
-        TaskId urgent = db.tasks().submit(NewTask.builder("urgent", "coder").priority(10).build());
+        TaskId urgent = db.tasks()
+                .submit(NewTask.builder("urgent", "coder").priority(10).build());
         db.tasks().delete(first.items().get(2).id());
         List<TaskId> seen = new ArrayList<>(ids(first.items()));
         seen.addAll(ids(Pages.allFrom(page -> db.tasks().list(coders, page), first.next(5))));
@@ -321,26 +362,32 @@ public abstract class TaskRepositoryContract extends ContractSupport {
     void aCursorThisListDidNotHandOutIsInvalidInput() {
         submit("a");
         submit("b");
-        String taskCursor = db.tasks().list(TaskFilters.all(), PageRequest.first(1)).nextCursor();
+        String taskCursor =
+                db.tasks().list(TaskFilters.all(), PageRequest.first(1)).nextCursor();
         String[] parts = taskCursor.split("\\.");
         Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after("not a cursor", 10)));
         Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(parts[2], 10)));
-        Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(),
-                PageRequest.after(parts[1] + "." + parts[0] + "." + parts[2], 10)));
+        Pages.assertBadCursor(() ->
+                db.tasks().list(TaskFilters.all(), PageRequest.after(parts[1] + "." + parts[0] + "." + parts[2], 10)));
         Pages.assertBadCursor(() -> db.tasks().list(TaskFilters.all(), PageRequest.after(taskCursor + ".MQ", 10)));
         Pages.assertBadCursor(() -> db.audit().query(AuditQuery.all(), PageRequest.after(taskCursor, 10)));
     }
 
     @Test
     void readyTasksComeByCalculatedPriorityThenAge() {
-        TaskId low = db.tasks().submit(NewTask.builder("low", "coder").priority(1).build());
+        TaskId low =
+                db.tasks().submit(NewTask.builder("low", "coder").priority(1).build());
         clock.advance(Duration.ofMillis(1));
-        TaskId highOld = db.tasks().submit(NewTask.builder("high old", "coder").priority(9).build());
+        TaskId highOld = db.tasks()
+                .submit(NewTask.builder("high old", "coder").priority(9).build());
         clock.advance(Duration.ofMillis(1));
-        TaskId highNew = db.tasks().submit(NewTask.builder("high new", "coder").priority(9).build());
+        TaskId highNew = db.tasks()
+                .submit(NewTask.builder("high new", "coder").priority(9).build());
         clock.advance(Duration.ofMillis(1));
-        TaskId mid = db.tasks().submit(NewTask.builder("mid", "coder").priority(5).build());
-        TaskId running = db.tasks().submit(NewTask.builder("running", "coder").priority(10).build());
+        TaskId mid =
+                db.tasks().submit(NewTask.builder("mid", "coder").priority(5).build());
+        TaskId running = db.tasks()
+                .submit(NewTask.builder("running", "coder").priority(10).build());
         db.tasks().updateStatus(running, TaskStatus.RUNNING);
 
         assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(highOld, highNew, mid, low);
@@ -349,7 +396,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void readyTasksInBackOffAreListedOnlyOnceAClaimCouldTakeThem() {
-        TaskId flaky = db.tasks().submit(NewTask.builder("flaky", "coder").priority(9).build());
+        TaskId flaky =
+                db.tasks().submit(NewTask.builder("flaky", "coder").priority(9).build());
         TaskId plain = submit("plain");
         Claimed claimed = db.queue().claim("worker", 1, Duration.ofMinutes(1)).getFirst();
         assertThat(claimed.task().id()).isEqualTo(flaky);
@@ -362,15 +410,20 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
         clock.advance(Duration.between(OffsetDateTime.now(clock), backingOff.runAfter()));
         assertThat(db.tasks().getReadyTasks(10)).extracting(Task::id).containsExactly(flaky, plain);
-        assertThat(db.queue().claim("worker", 10, Duration.ofMinutes(1))).extracting(c -> c.task().id())
+        assertThat(db.queue().claim("worker", 10, Duration.ofMinutes(1)))
+                .extracting(c -> c.task().id())
                 .containsExactly(flaky, plain);
     }
 
     @Test
     void urgentDeadlineRaisesCalculatedPriority() {
-        TaskId relaxed = db.tasks().submit(NewTask.builder("relaxed", "coder").priority(5).build());
-        TaskId urgent = db.tasks().submit(NewTask.builder("urgent", "coder").priority(5)
-                .deadline(OffsetDateTime.now(clock).plusHours(36)).build());
+        TaskId relaxed = db.tasks()
+                .submit(NewTask.builder("relaxed", "coder").priority(5).build());
+        TaskId urgent = db.tasks()
+                .submit(NewTask.builder("urgent", "coder")
+                        .priority(5)
+                        .deadline(OffsetDateTime.now(clock).plusHours(36))
+                        .build());
         assertThat(db.tasks().require(urgent).calculatedPriority()).isEqualTo(10.0);
         assertThat(db.tasks().getReadyTasks(2)).extracting(Task::id).containsExactly(urgent, relaxed);
     }
@@ -408,31 +461,40 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void unknownParentIsAForeignKeyViolationNamedInTheError() {
-        assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("orphan", "coder")
-                .parentTaskId(TaskId.of(UUID.randomUUID())).build()))
+        assertThatThrownBy(() -> db.tasks()
+                        .submit(NewTask.builder("orphan", "coder")
+                                .parentTaskId(TaskId.of(UUID.randomUUID()))
+                                .build()))
                 .isInstanceOfSatisfying(ConstraintViolation.class, e -> {
                     assertThat(e.kind()).isEqualTo(ConstraintViolation.Kind.FOREIGN_KEY);
                     assertThat(e.constraint()).isEqualTo("fk_tasks_parent");
                 });
-        assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("sessionless", "coder")
-                .sessionId(SessionId.generate()).build()))
-                .isInstanceOfSatisfying(ConstraintViolation.class,
+        assertThatThrownBy(() -> db.tasks()
+                        .submit(NewTask.builder("sessionless", "coder")
+                                .sessionId(SessionId.generate())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
         assertThat(db.tasks().count(TaskFilters.all())).isZero();
     }
 
     @Test
     void unknownDependencyIsInvalidInputAndNothingIsWritten() {
-        assertThatThrownBy(() -> db.tasks().submit(NewTask.builder("waits", "coder")
-                .dependsOn(TaskId.of(UUID.randomUUID())).build()))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("unknown task");
+        assertThatThrownBy(() -> db.tasks()
+                        .submit(NewTask.builder("waits", "coder")
+                                .dependsOn(TaskId.of(UUID.randomUUID()))
+                                .build()))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("unknown task");
         assertThat(db.tasks().count(TaskFilters.all())).isZero();
     }
 
     @Test
     void taskWithIncompleteDependencyStartsPendingOneLevelDeeper() {
         TaskId first = submit("first");
-        TaskId second = db.tasks().submit(NewTask.builder("second", "coder").dependsOn(first).build());
+        TaskId second = db.tasks()
+                .submit(NewTask.builder("second", "coder").dependsOn(first).build());
         Task t = db.tasks().require(second);
         assertThat(t.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(t.dependencyDepth()).isEqualTo(1);
@@ -441,7 +503,8 @@ public abstract class TaskRepositoryContract extends ContractSupport {
 
     @Test
     void sameIdempotencyKeyReturnsTheExistingTask() {
-        NewTask task = NewTask.builder("once", "coder").idempotencyKey("deploy-42").build();
+        NewTask task =
+                NewTask.builder("once", "coder").idempotencyKey("deploy-42").build();
         TaskId first = db.tasks().submit(task);
         TaskId again = db.tasks().submit(task);
         assertThat(again).isEqualTo(first);
@@ -459,25 +522,62 @@ public abstract class TaskRepositoryContract extends ContractSupport {
                 edited(stored, 5, "valid", "x\uD800y", 60),
                 edited(stored, 5, "valid", "x\u0000y", 60),
                 edited(stored, 5, "valid", "", 0));
-        List<String> fields = List.of("priority", "priority", "summary", "description", "description", "description",
+        List<String> fields = List.of(
+                "priority",
+                "priority",
+                "summary",
+                "description",
+                "description",
+                "description",
                 "maxExecutionTimeoutSeconds");
         for (int i = 0; i < invalid.size(); i++) {
             Task task = invalid.get(i);
             String field = fields.get(i);
             assertThatThrownBy(() -> db.tasks().update(task))
-                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class, e -> assertThat(e.field()).isEqualTo(field));
         }
         assertThat(db.tasks().require(stored.id())).isEqualTo(stored);
     }
 
     /** {@code t} with some editable fields replaced, through the canonical constructor instead of the builder. */
     private static Task edited(Task t, int priority, String summary, String description, int timeoutSeconds) {
-        return new Task(t.id(), summary, description, t.agentType(), priority, t.calculatedPriority(),
-                t.status(), t.dependencies(), t.dependencyType(), t.dependencyDepth(), t.inputData(), t.resultData(),
-                t.errorMessage(), t.retryCount(), t.maxRetries(), timeoutSeconds, t.submittedAt(),
-                t.startedAt(), t.completedAt(), t.lastUpdatedAt(), t.createdBy(), t.parentTaskId(), t.sessionId(),
-                t.source(), t.deadline(), t.estimatedDurationSeconds(), t.featureBranch(), t.taskBranch(),
-                t.worktreePath(), t.version(), t.idempotencyKey(), t.leaseOwner(), t.leaseToken(),
-                t.leaseExpiresAt(), t.runAfter(), t.agentId());
+        return new Task(
+                t.id(),
+                summary,
+                description,
+                t.agentType(),
+                priority,
+                t.calculatedPriority(),
+                t.status(),
+                t.dependencies(),
+                t.dependencyType(),
+                t.dependencyDepth(),
+                t.inputData(),
+                t.resultData(),
+                t.errorMessage(),
+                t.retryCount(),
+                t.maxRetries(),
+                timeoutSeconds,
+                t.submittedAt(),
+                t.startedAt(),
+                t.completedAt(),
+                t.lastUpdatedAt(),
+                t.createdBy(),
+                t.parentTaskId(),
+                t.sessionId(),
+                t.source(),
+                t.deadline(),
+                t.estimatedDurationSeconds(),
+                t.featureBranch(),
+                t.taskBranch(),
+                t.worktreePath(),
+                t.version(),
+                t.idempotencyKey(),
+                t.leaseOwner(),
+                t.leaseToken(),
+                t.leaseExpiresAt(),
+                t.runAfter(),
+                t.agentId());
     }
 }

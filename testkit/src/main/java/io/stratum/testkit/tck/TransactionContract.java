@@ -38,8 +38,10 @@ public abstract class TransactionContract extends ContractSupport {
     @Test
     void everythingInATransactionCommitsTogether() {
         TaskId id = db.transactionResult(tx -> {
-            SessionId session = tx.sessions().create(NewSession.named("together")).id();
-            TaskId task = tx.tasks().submit(NewTask.builder("t", "coder").sessionId(session).build());
+            SessionId session =
+                    tx.sessions().create(NewSession.named("together")).id();
+            TaskId task = tx.tasks()
+                    .submit(NewTask.builder("t", "coder").sessionId(session).build());
             tx.tasks().updateStatus(task, TaskStatus.RUNNING);
             tx.memory().put("ns", "k", Json.of("1"));
             tx.sessions().append(session, "started", null);
@@ -49,7 +51,12 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(db.tasks().require(id).status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(db.memory().get("ns", "k")).isPresent();
-        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items().getFirst().lastEventSeq()).isEqualTo(1);
+        assertThat(db.sessions()
+                        .list(SessionFilters.all(), PageRequest.first())
+                        .items()
+                        .getFirst()
+                        .lastEventSeq())
+                .isEqualTo(1);
         assertThat(auditRows()).isEqualTo(2);
     }
 
@@ -60,36 +67,40 @@ public abstract class TransactionContract extends ContractSupport {
         IllegalStateException boom = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.tasks().submit(NewTask.builder("doomed", "coder").build());
-            tx.tasks().updateStatus(existing, TaskStatus.RUNNING);
-            tx.memory().put("ns", "k", Json.of("{\"x\": 1}"));
-            tx.memory().put("ns", "k", Json.of("{\"x\": 2}"));
-            tx.sessions().create(NewSession.named("doomed"));
-            tx.audit().record(io.stratum.audit.AuditRecord.of("custom", "thing", "1"));
-            throw boom;
-        })).isSameAs(boom);
+                    tx.tasks().submit(NewTask.builder("doomed", "coder").build());
+                    tx.tasks().updateStatus(existing, TaskStatus.RUNNING);
+                    tx.memory().put("ns", "k", Json.of("{\"x\": 1}"));
+                    tx.memory().put("ns", "k", Json.of("{\"x\": 2}"));
+                    tx.sessions().create(NewSession.named("doomed"));
+                    tx.audit().record(io.stratum.audit.AuditRecord.of("custom", "thing", "1"));
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
         assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
         assertThat(db.tasks().require(existing).status()).isEqualTo(TaskStatus.READY);
-        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items())
+                .isEmpty();
         assertThat(auditRows()).isEqualTo(auditBefore);
     }
 
     @Test
     void nestedTransactionsAndRepositoryCallsJoinTheOuterOne() {
         assertThatThrownBy(() -> db.transaction(outer -> {
-            outer.memory().put("ns", "outer", Json.of("1"));
-            db.transaction(inner -> {
-                assertThat(inner.memory().get("ns", "outer")).isPresent();
-                inner.memory().put("ns", "inner", Json.of("2"));
-            });
-            db.memory().put("ns", "top-level", Json.of("3"));
-            int innerAttempt = db.transactionResult(Transaction::attempt);
-            assertThat(innerAttempt).isEqualTo(outer.attempt());
-            assertThat(db.memory().get("ns", "inner")).isPresent();
-            throw new IllegalStateException("undo everything");
-        })).isInstanceOf(IllegalStateException.class);
+                    outer.memory().put("ns", "outer", Json.of("1"));
+                    db.transaction(inner -> {
+                        assertThat(inner.memory().get("ns", "outer")).isPresent();
+                        inner.memory().put("ns", "inner", Json.of("2"));
+                    });
+                    db.memory().put("ns", "top-level", Json.of("3"));
+                    int innerAttempt = db.transactionResult(Transaction::attempt);
+                    assertThat(innerAttempt).isEqualTo(outer.attempt());
+                    assertThat(db.memory().get("ns", "inner")).isPresent();
+                    throw new IllegalStateException("undo everything");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
         assertThat(auditRows()).isZero();
@@ -99,12 +110,17 @@ public abstract class TransactionContract extends ContractSupport {
     void theApplicationsOwnStatementsShareTheTransaction() {
         SessionId id = SessionId.generate();
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, id.value()).set(SESSIONS.STATUS, "active")
-                    .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock)).set(SESSIONS.LAST_EVENT_SEQ, 0L)
-                    .execute();
-            assertThat(tx.sessions().get(id)).isPresent();
-            throw new IllegalStateException("undo");
-        })).isInstanceOf(IllegalStateException.class);
+                    tx.dsl()
+                            .insertInto(SESSIONS)
+                            .set(SESSIONS.ID, id.value())
+                            .set(SESSIONS.STATUS, "active")
+                            .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock))
+                            .set(SESSIONS.LAST_EVENT_SEQ, 0L)
+                            .execute();
+                    assertThat(tx.sessions().get(id)).isPresent();
+                    throw new IllegalStateException("undo");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(db.sessions().get(id)).isEmpty();
     }
@@ -113,33 +129,45 @@ public abstract class TransactionContract extends ContractSupport {
     void aFailedStatementDoomsTheTransactionEvenIfTheWorkCatchesIt() {
         List<Throwable> afterwards = new ArrayList<>();
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.memory().put("ns", "before", Json.of("1"));
-            try {
-                tx.dsl().insertInto(SESSIONS).set(SESSIONS.ID, UUID.randomUUID()).set(SESSIONS.STATUS, "bogus")
-                        .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock))
-                        .set(SESSIONS.LAST_EVENT_SEQ, 0L).execute();
-            } catch (ConstraintViolation expected) {
-                // swallowed on purpose
-            }
-            try {
-                tx.memory().put("ns", "after", Json.of("2"));
-            } catch (IllegalStateException e) {
-                afterwards.add(e);
-            }
-        })).isInstanceOfSatisfying(ConstraintViolation.class,
-                e -> assertThat(e.constraint()).isEqualTo("ck_sessions_status"));
+                    tx.memory().put("ns", "before", Json.of("1"));
+                    try {
+                        tx.dsl()
+                                .insertInto(SESSIONS)
+                                .set(SESSIONS.ID, UUID.randomUUID())
+                                .set(SESSIONS.STATUS, "bogus")
+                                .set(SESSIONS.STARTED_AT, java.time.OffsetDateTime.now(clock))
+                                .set(SESSIONS.LAST_EVENT_SEQ, 0L)
+                                .execute();
+                    } catch (ConstraintViolation expected) {
+                        // swallowed on purpose
+                    }
+                    try {
+                        tx.memory().put("ns", "after", Json.of("2"));
+                    } catch (IllegalStateException e) {
+                        afterwards.add(e);
+                    }
+                }))
+                .isInstanceOfSatisfying(
+                        ConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo("ck_sessions_status"));
 
-        assertThat(afterwards).singleElement().satisfies(e -> assertThat(e.getCause()).isInstanceOf(ConstraintViolation.class));
+        assertThat(afterwards)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getCause()).isInstanceOf(ConstraintViolation.class));
         assertThat(db.memory().list("ns", "", PageRequest.first(10)).items()).isEmpty();
-        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items()).isEmpty();
+        assertThat(db.sessions().list(SessionFilters.all(), PageRequest.first()).items())
+                .isEmpty();
     }
 
     @Test
     void aRefusedReferenceDoesNotDoomTheTransaction() {
         db.transaction(tx -> {
-            assertThatThrownBy(() -> tx.tasks().submit(NewTask.builder("orphan", "coder")
-                    .sessionId(SessionId.generate()).build()))
-                    .isInstanceOfSatisfying(ConstraintViolation.class,
+            assertThatThrownBy(() -> tx.tasks()
+                            .submit(NewTask.builder("orphan", "coder")
+                                    .sessionId(SessionId.generate())
+                                    .build()))
+                    .isInstanceOfSatisfying(
+                            ConstraintViolation.class,
                             e -> assertThat(e.constraint()).isEqualTo("fk_tasks_session"));
             tx.memory().put("ns", "kept", Json.of("1"));
         });
@@ -157,11 +185,15 @@ public abstract class TransactionContract extends ContractSupport {
         });
         assertThat(read.value()).isEqualTo(Json.of("\"v\""));
 
-        assertThatThrownBy(() -> db.transaction(TransactionOptions.READ_ONLY,
-                tx -> tx.memory().put("ns", "k", Json.of("1"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
-        assertThatThrownBy(() -> db.transaction(TransactionOptions.READ_ONLY,
-                tx -> db.tasks().submit(NewTask.builder("joins the read-only one", "coder").build())))
+        assertThatThrownBy(() -> db.transaction(
+                        TransactionOptions.READ_ONLY, tx -> tx.memory().put("ns", "k", Json.of("1"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("read-only");
+        assertThatThrownBy(() -> db.transaction(
+                        TransactionOptions.READ_ONLY,
+                        tx -> db.tasks()
+                                .submit(NewTask.builder("joins the read-only one", "coder")
+                                        .build())))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(db.memory().get("ns", "k").orElseThrow().version()).isEqualTo(1);
         assertThat(db.tasks().count(TaskFilters.all())).isZero();
@@ -189,9 +221,11 @@ public abstract class TransactionContract extends ContractSupport {
 
         assertThat(attempts).containsExactly(1, 2, 3);
         assertThat(written.version()).isEqualTo(1);
-        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items()).singleElement()
+        assertThat(db.memory().history("ns", "k", PageRequest.first(10)).items())
+                .singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(Json.of("3")));
-        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items()).hasSize(1);
+        assertThat(db.audit().query(AuditQuery.all(), PageRequest.first()).items())
+                .hasSize(1);
     }
 
     @Test
@@ -199,10 +233,12 @@ public abstract class TransactionContract extends ContractSupport {
         List<Integer> attempts = new ArrayList<>();
 
         assertThatThrownBy(() -> db.transaction(tx -> {
-            attempts.add(tx.attempt());
-            tx.memory().put("ns", "k", Json.of("1"));
-            throw new Busy("always busy", null);
-        })).isInstanceOf(Busy.class).hasMessage("always busy");
+                    attempts.add(tx.attempt());
+                    tx.memory().put("ns", "k", Json.of("1"));
+                    throw new Busy("always busy", null);
+                }))
+                .isInstanceOf(Busy.class)
+                .hasMessage("always busy");
 
         assertThat(attempts).hasSize(RetryPolicy.defaults().maxAttempts());
         assertThat(db.memory().get("ns", "k")).isEmpty();
@@ -213,9 +249,10 @@ public abstract class TransactionContract extends ContractSupport {
     void otherFailuresAreNotRetried() {
         List<Integer> attempts = new ArrayList<>();
         assertThatThrownBy(() -> db.transaction(tx -> {
-            attempts.add(tx.attempt());
-            tx.memory().put("ns", "bad key", Json.of("1"));
-        })).isInstanceOf(InvalidInput.class);
+                    attempts.add(tx.attempt());
+                    tx.memory().put("ns", "bad key", Json.of("1"));
+                }))
+                .isInstanceOf(InvalidInput.class);
         assertThat(attempts).containsExactly(1);
     }
 
@@ -225,7 +262,8 @@ public abstract class TransactionContract extends ContractSupport {
         db.transaction(leaked::set);
 
         assertThatThrownBy(() -> leaked.get().memory().put("ns", "k", Json.of("1")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ended");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ended");
         assertThatThrownBy(() -> leaked.get().dsl()).isInstanceOf(IllegalStateException.class);
     }
 }

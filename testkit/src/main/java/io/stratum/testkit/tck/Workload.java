@@ -27,12 +27,12 @@ final class Workload {
     private static final int WINDOW = 2_000;
     private static final int BATCH = 2_000;
 
-    private Workload() {
-    }
+    private Workload() {}
 
     static List<NewTask> dag(int size, long seed) {
         Random random = new Random(seed);
-        List<TaskId> ids = IntStream.range(0, size).mapToObj(i -> TaskId.generate()).toList();
+        List<TaskId> ids =
+                IntStream.range(0, size).mapToObj(i -> TaskId.generate()).toList();
         List<NewTask> tasks = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Set<TaskId> deps = new LinkedHashSet<>();
@@ -40,8 +40,11 @@ final class Workload {
             for (int d = 0; d < wanted; d++) {
                 deps.add(ids.get(i - 1 - random.nextInt(Math.min(i, WINDOW))));
             }
-            tasks.add(NewTask.builder("task " + i, "worker").id(ids.get(i)).priority(random.nextInt(11))
-                    .dependsOn(List.copyOf(deps)).build());
+            tasks.add(NewTask.builder("task " + i, "worker")
+                    .id(ids.get(i))
+                    .priority(random.nextInt(11))
+                    .dependsOn(List.copyOf(deps))
+                    .build());
         }
         return tasks;
     }
@@ -60,21 +63,30 @@ final class Workload {
      */
     static void verifyStored(Stratum db, List<NewTask> tasks) {
         Map<UUID, Record4<UUID, String, Long, Integer>> stored = db.dsl()
-                .select(TASKS.ID, TASKS.STATUS, TASKS.VERSION, TASKS.RETRY_COUNT).from(TASKS)
+                .select(TASKS.ID, TASKS.STATUS, TASKS.VERSION, TASKS.RETRY_COUNT)
+                .from(TASKS)
                 .fetchMap(TASKS.ID);
         assertThat(stored).hasSize(tasks.size());
         for (NewTask task : tasks) {
             Record4<UUID, String, Long, Integer> row = stored.get(task.id().value());
             assertThat(row.value2()).as("status of %s", task.id()).isEqualTo(TaskStatus.COMPLETED.dbValue());
-            assertThat(row.value3()).as("version of %s", task.id()).isEqualTo(task.dependsOn().isEmpty() ? 2L : 3L);
+            assertThat(row.value3())
+                    .as("version of %s", task.id())
+                    .isEqualTo(task.dependsOn().isEmpty() ? 2L : 3L);
             assertThat(row.value4()).as("retries of %s", task.id()).isZero();
         }
         Tasks dependent = TASKS.as("dependent");
         Tasks dependency = TASKS.as("dependency");
-        assertThat(db.dsl().fetchCount(db.dsl().select(TASK_DEPENDENCIES.TASK_ID).from(TASK_DEPENDENCIES)
-                .join(dependent).on(dependent.ID.eq(TASK_DEPENDENCIES.TASK_ID))
-                .join(dependency).on(dependency.ID.eq(TASK_DEPENDENCIES.DEPENDS_ON_ID))
-                .where(dependent.STARTED_AT.lt(dependency.COMPLETED_AT))))
-                .as("tasks started before a dependency completed").isZero();
+        assertThat(db.dsl()
+                        .fetchCount(db.dsl()
+                                .select(TASK_DEPENDENCIES.TASK_ID)
+                                .from(TASK_DEPENDENCIES)
+                                .join(dependent)
+                                .on(dependent.ID.eq(TASK_DEPENDENCIES.TASK_ID))
+                                .join(dependency)
+                                .on(dependency.ID.eq(TASK_DEPENDENCIES.DEPENDS_ON_ID))
+                                .where(dependent.STARTED_AT.lt(dependency.COMPLETED_AT))))
+                .as("tasks started before a dependency completed")
+                .isZero();
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * Liquibase's record of applied changesets (the {@code databasechangelog} table) and the tables of a database,
  * read with plain JDBC: neither reading creates anything, which Liquibase's own history service would.
  */
-public final class ChangeLogHistory {
+final class ChangeLogHistory {
     static final String TABLE = "databasechangelog";
     static final String LOCK_TABLE = "databasechangeloglock";
     private static final String[] TABLE_TYPES = {

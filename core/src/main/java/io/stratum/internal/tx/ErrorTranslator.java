@@ -13,7 +13,7 @@ import io.stratum.spi.SqlFailure;
 import java.sql.SQLException;
 
 /** Turns whatever a database call threw into the {@link StratumException} the backend's classification calls for. */
-public final class ErrorTranslator {
+final class ErrorTranslator {
     /** Placeholder constraint name when the database does not report which foreign key failed (SQLite). */
     public static final String UNNAMED_FOREIGN_KEY = "foreign key";
 

@@ -11,7 +11,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 /** The jOOQ configuration every Stratum instance uses. */
-public final class Jooq {
+final class Jooq {
     private Jooq() {}
 
     /**

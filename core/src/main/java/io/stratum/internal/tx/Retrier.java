@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs a unit of work again, with back-off, while it fails with a transient error, as a {@link RetryPolicy} says. */
-public final class Retrier {
+final class Retrier {
     private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
     private final RetryPolicy policy;

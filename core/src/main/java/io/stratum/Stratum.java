@@ -221,6 +221,7 @@ public final class Stratum implements AutoCloseable {
         String actor;
         QueueSettings queue = QueueSettings.defaults();
         final List<ExecuteListener> executeListeners = new ArrayList<>();
+        String schema;
 
         private Builder() {}
 
@@ -285,6 +286,19 @@ public final class Stratum implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps Stratum's tables and its Liquibase history in their own database schema, created by {@link
+         * Stratum#migrate()} when missing, so that they never meet the application's (which may then have a table
+         * named {@code tasks} of its own). Statements on Stratum's connections find Stratum's tables first and then
+         * those of {@code public}, so the application's tables there resolve unqualified through {@link
+         * Stratum#dsl()} and {@link Transaction#dsl()} unless their name is also one of Stratum's: qualify those.
+         * PostgreSQL only; needs {@link #url}. Default: the connection's schema.
+         */
+        public Builder schema(String name) {
+            this.schema = name;
+            return this;
+        }
+
         /** Retry back-off and what failure does to dependents; {@link QueueSettings#defaults()} if not set. */
         public Builder queue(QueueSettings value) {
             this.queue = Objects.requireNonNull(value, "queue");
@@ -305,7 +319,8 @@ public final class Stratum implements AutoCloseable {
          * The settings, checked together; later changes to this builder do not affect them.
          *
          * @throws InvalidInput naming the first setting that is wrong: neither or both of a URL and a DataSource,
-         *     a DataSource without dialect, a blank driver property name, an actor that is too long
+         *     a DataSource without dialect, a blank driver property name, an actor that is too long, a schema name
+         *     that is not plain or comes with a DataSource
          */
         public StratumSettings build() {
             return new StratumSettings(this);

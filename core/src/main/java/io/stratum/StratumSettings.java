@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
@@ -18,6 +19,8 @@ import org.jooq.SQLDialect;
  * settings object may open any number of stores. Defaults are those the builder documents.
  */
 public final class StratumSettings {
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     /** Longest {@link #actor()}, in characters. */
     public static final int ACTOR_MAX = 200;
 
@@ -33,6 +36,7 @@ public final class StratumSettings {
     private final String actor;
     private final QueueSettings queue;
     private final List<ExecuteListener> executeListeners;
+    private final String schema;
 
     /** Checks the builder's values together; throws {@link InvalidInput} naming the first setting that is wrong. */
     StratumSettings(Stratum.Builder values) {
@@ -62,6 +66,29 @@ public final class StratumSettings {
         this.actor = Text.optional("actor", values.actor, ACTOR_MAX);
         this.queue = values.queue;
         this.executeListeners = List.copyOf(values.executeListeners);
+        this.schema = schemaName(values.schema);
+        if (schema != null && values.dataSource != null) {
+            throw new InvalidInput(
+                    "schema", "is for a store that opens its own pool from a URL: set it on the DataSource instead");
+        }
+    }
+
+    private static String schemaName(String value) {
+        if (value != null && !SCHEMA_NAME.matcher(value).matches()) {
+            throw new InvalidInput(
+                    "schema",
+                    "'" + value + "' is not a schema name Stratum uses: lower-case letters, digits and _, starting"
+                            + " with a letter or _, at most 63 characters");
+        }
+        return value;
+    }
+
+    /**
+     * The database schema Stratum's tables and its Liquibase history live in, apart from the application's; empty
+     * for the connection's own (the default). Only backends with schemas take it (PostgreSQL).
+     */
+    public Optional<String> schema() {
+        return Optional.ofNullable(schema);
     }
 
     /** The JDBC URL Stratum opens its own pool on; empty with an application-owned DataSource. */

@@ -1,5 +1,6 @@
 package io.stratum.spi;
 
+import io.stratum.ConfigurationError;
 import io.stratum.PoolSettings;
 import io.stratum.TransactionOptions;
 import java.sql.Connection;
@@ -35,6 +36,20 @@ public interface Backend {
      * Must not log or return the URL's password.
      */
     BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties);
+
+    /**
+     * The driver properties that make every connection of {@link #connect} find Stratum's tables in {@code schema}
+     * first, and the application's in the database's default schema after them. The default refuses: a backend
+     * without schemas cannot keep Stratum's tables apart.
+     *
+     * @throws ConfigurationError if this database has no schemas
+     */
+    default Map<String, String> schemaDriverProperties(String schema) {
+        throw new ConfigurationError(
+                name() + " has no schemas: Stratum's tables cannot be kept in a schema of their own (schema '" + schema
+                        + "'); use a database of Stratum's own instead",
+                null);
+    }
 
     /**
      * Adopts a {@link DataSource} the application manages itself (and closes itself). The adapter still

@@ -38,6 +38,12 @@ public final class PostgresBackend implements Backend {
         return SQLDialect.POSTGRES;
     }
 
+    /** pgjdbc's {@code currentSchema} sets the search path of every connection: Stratum's schema, then public. */
+    @Override
+    public Map<String, String> schemaDriverProperties(String schema) {
+        return Map.of("currentSchema", schema + ",public");
+    }
+
     @Override
     public BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties) {
         Properties properties = PgjdbcTuning.defaults();

@@ -40,17 +40,27 @@ final class ChangeLogHistory {
         }
     }
 
-    private ChangeLogHistory() {}
+    /** Where the history is: a schema of Stratum's own, or null for the connection's schema. */
+    private final String schema;
+
+    ChangeLogHistory(String schema) {
+        this.schema = schema;
+    }
+
+    /** {@code table} in the schema the history is in, for a statement. */
+    String qualified(String table) {
+        return schema == null ? table : schema + "." + table;
+    }
 
     /** Applied changesets in the order they ran (Liquibase's order); empty when there is no history table. */
-    static List<Ran> read(Connection connection) throws SQLException {
+    List<Ran> read(Connection connection) throws SQLException {
         List<Ran> ran = new ArrayList<>();
         if (!tables(connection).contains(TABLE)) {
             return ran;
         }
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT id, author, filename, tag FROM " + TABLE + " ORDER BY dateexecuted, orderexecuted")) {
+                ResultSet rows = statement.executeQuery("SELECT id, author, filename, tag FROM " + qualified(TABLE)
+                        + " ORDER BY dateexecuted, orderexecuted")) {
             while (rows.next()) {
                 ran.add(new Ran(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
             }
@@ -61,11 +71,12 @@ final class ChangeLogHistory {
         return ran;
     }
 
-    /** Lower-cased names of the tables and views in the connection's current schema. */
-    public static Set<String> tables(Connection connection) throws SQLException {
+    /** Lower-cased names of the tables and views in the history's schema. */
+    Set<String> tables(Connection connection) throws SQLException {
         Set<String> names = new TreeSet<>();
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", TABLE_TYPES)) {
+        try (ResultSet rows = meta.getTables(
+                connection.getCatalog(), schema == null ? connection.getSchema() : schema, "%", TABLE_TYPES)) {
             while (rows.next()) {
                 names.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }

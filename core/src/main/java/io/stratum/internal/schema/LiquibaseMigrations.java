@@ -60,20 +60,27 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     private final DataSource dataSource;
     private final WriteGate gate;
     private final Backend backend;
+    /** A schema of Stratum's own, or null for the connection's schema. */
+    private final String schema;
 
-    public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend) {
+    private final ChangeLogHistory history;
+
+    public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend, String schema) {
         this.dataSource = dataSource;
         this.gate = gate;
         this.backend = backend;
+        this.schema = schema;
+        this.history = new ChangeLogHistory(schema);
     }
 
     @Override
     public void migrate() {
         List<ChangeLogHistory.Ran> applied = run("migrate", (connection, database) -> {
+            createSchema(connection);
             // Tables before history: a changeset another process commits in between then shows in the history
             // read, never as a table without its history row.
-            Set<String> tables = ChangeLogHistory.tables(connection);
-            List<ChangeLogHistory.Ran> before = ChangeLogHistory.read(connection);
+            Set<String> tables = history.tables(connection);
+            List<ChangeLogHistory.Ran> before = history.read(connection);
             DatabaseChangeLog changeLog = changeLog(database);
             refuseNameClashes(changeLog, tables, keys(before));
             refuseNewerSchema(database);
@@ -88,7 +95,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 throw undo(connection, database, before, tables, e);
             }
             Set<String> old = keys(before);
-            return ChangeLogHistory.read(connection).stream()
+            return history.read(connection).stream()
                     .filter(r -> !old.contains(r.key()))
                     .toList();
         });
@@ -121,8 +128,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
         int count = run("rollback", (connection, database) -> {
-            int after =
-                    afterTag(stratums(ChangeLogHistory.read(connection)), tag).size();
+            int after = afterTag(stratums(history.read(connection)), tag).size();
             if (after > 0) {
                 rollbackCount(database, after);
             }
@@ -146,8 +152,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     @Override
     public SchemaState state() {
         try (Connection connection = dataSource.getConnection()) {
-            Set<String> tables = ChangeLogHistory.tables(connection);
-            List<ChangeLogHistory.Ran> ran = ChangeLogHistory.read(connection);
+            Set<String> tables = history.tables(connection);
+            List<ChangeLogHistory.Ran> ran = history.read(connection);
             Set<String> known = StratumChangeLog.keys();
             List<String> ours =
                     stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
@@ -193,7 +199,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
 
     private List<ChangeLogHistory.Ran> history() {
         try (Connection connection = dataSource.getConnection()) {
-            return ChangeLogHistory.read(connection);
+            return history.read(connection);
         } catch (SQLException e) {
             throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
         }
@@ -202,7 +208,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     @Override
     public boolean databaseIsEmpty() {
         try (Connection connection = dataSource.getConnection()) {
-            return ChangeLogHistory.tables(connection).isEmpty();
+            return history.tables(connection).isEmpty();
         } catch (SQLException e) {
             throw new MigrationFailed("cannot read the database's tables: " + JdbcUrls.redact(e.getMessage()), e);
         }
@@ -211,7 +217,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     @Override
     public List<ChangeSetState> status() {
         return run("status", (connection, database) -> {
-            if (!ChangeLogHistory.tables(connection).contains(ChangeLogHistory.TABLE)) {
+            if (!history.tables(connection).contains(ChangeLogHistory.TABLE)) {
                 // Liquibase's status would create its tables; a database without them has applied nothing.
                 return changeLog(database).getChangeSets().stream()
                         .map(c -> new ChangeSetState(c.getId(), c.getAuthor(), c.getFilePath(), false, null))
@@ -307,7 +313,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
      * After a failed update: rolls back the changesets this update applied (every changeset has a rollback), and
      * drops Liquibase's tables if this update created them, so that the database is as it was before.
      */
-    private static MigrationFailed undo(
+    private MigrationFailed undo(
             Connection connection,
             Database database,
             List<ChangeLogHistory.Ran> before,
@@ -319,7 +325,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 connection.rollback();
             }
             Set<String> old = keys(before);
-            int applied = (int) ChangeLogHistory.read(connection).stream()
+            int applied = (int) history.read(connection).stream()
                     .filter(r -> !old.contains(r.key()))
                     .count();
             if (applied > 0) {
@@ -346,21 +352,43 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         }
     }
 
-    private static void dropUnlessPresentBefore(Connection connection, Set<String> tablesBefore) throws SQLException {
-        if (!ChangeLogHistory.read(connection).isEmpty()) {
+    private void dropUnlessPresentBefore(Connection connection, Set<String> tablesBefore) throws SQLException {
+        if (!history.read(connection).isEmpty()) {
             return;
         }
         for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
-            if (!tablesBefore.contains(table)
-                    && ChangeLogHistory.tables(connection).contains(table)) {
+            if (!tablesBefore.contains(table) && history.tables(connection).contains(table)) {
                 try (Statement drop = connection.createStatement()) {
-                    drop.execute("DROP TABLE " + table);
+                    drop.execute("DROP TABLE " + history.qualified(table));
                 }
             }
         }
         if (!connection.getAutoCommit()) {
             connection.commit();
         }
+    }
+
+    /** Stratum's own schema, when it has one, exists before Liquibase looks for its tables in it. */
+    private void createSchema(Connection connection) throws SQLException {
+        if (schema == null) {
+            return;
+        }
+        try (Statement create = connection.createStatement()) {
+            create.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private Database liquibaseDatabase(Connection connection) throws LiquibaseException {
+        Database database =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        if (schema != null) {
+            database.setDefaultSchemaName(schema);
+            database.setLiquibaseSchemaName(schema);
+        }
+        return database;
     }
 
     private interface LiquibaseWork<T> {
@@ -376,12 +404,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                 scope.put(Scope.Attr.resourceAccessor.name(), resources());
                 scope.put(Scope.Attr.ui.name(), new LoggerUIService());
                 scope.put("liquibase.analytics.enabled", Boolean.FALSE);
-                return Scope.child(
-                        scope,
-                        () -> work.run(
-                                connection,
-                                DatabaseFactory.getInstance()
-                                        .findCorrectDatabaseImplementation(new JdbcConnection(connection))));
+                return Scope.child(scope, () -> work.run(connection, liquibaseDatabase(connection)));
             } catch (MigrationFailed e) {
                 throw e;
             } catch (SQLException e) {

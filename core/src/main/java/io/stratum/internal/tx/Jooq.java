@@ -21,8 +21,9 @@ final class Jooq {
      */
     public static DSLContext context(
             DataSource dataSource, Backend backend, ErrorTranslator errors, List<ExecuteListener> listeners) {
-        Settings settings =
-                new Settings().withRenderSchema(false).withRenderCatalog(false).withExecuteLogging(false);
+        // Stratum's generated tables belong to no schema and render unqualified, found through the connection's
+        // search path; the application's schema-qualified names through dsl() keep their schema.
+        Settings settings = new Settings().withExecuteLogging(false);
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dataSource);
         configuration.set(backend.dialect());

@@ -9,6 +9,8 @@ import io.stratum.internal.schema.LiquibaseMigrations;
 import io.stratum.internal.task.TaskListing;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,15 +50,26 @@ public final class StoreAssembly {
                 connection,
                 database,
                 transactions,
-                new LiquibaseMigrations(connection.dataSource(), connection.writeGate(), backend),
+                new LiquibaseMigrations(
+                        connection.dataSource(),
+                        connection.writeGate(),
+                        backend,
+                        settings.schema().orElse(null)),
                 repositories,
                 new JooqRetention(database, settings.clock()));
+    }
+
+    /** The application's driver properties, and those that put the connections in Stratum's own schema. */
+    private static Map<String, String> driverProperties(Backend backend, StratumSettings settings) {
+        Map<String, String> properties = new LinkedHashMap<>(settings.driverProperties());
+        settings.schema().ifPresent(schema -> properties.putAll(backend.schemaDriverProperties(schema)));
+        return properties;
     }
 
     private static BackendConnection connect(Backend backend, StratumSettings settings, ErrorTranslator errors) {
         try {
             return settings.url().isPresent()
-                    ? backend.connect(settings.url().get(), settings.pool(), settings.driverProperties())
+                    ? backend.connect(settings.url().get(), settings.pool(), driverProperties(backend, settings))
                     : backend.adopt(settings.dataSource().orElseThrow());
         } catch (RuntimeException e) {
             throw errors.translate(e);

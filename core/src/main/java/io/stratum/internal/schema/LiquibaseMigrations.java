@@ -226,7 +226,9 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             @SuppressWarnings("deprecation") // the command API has no structured status result
             Liquibase liquibase = new Liquibase(CHANGELOG, resources(), database);
             List<ChangeSetStatus> statuses = liquibase.getChangeSetStatuses(new Contexts(), new LabelExpression());
+            // Liquibase also reports changesets that ran but are not in the changelog: an application's.
             return statuses.stream()
+                    .filter(s -> AUTHOR.equals(s.getChangeSet().getAuthor()))
                     .map(s -> new ChangeSetState(
                             s.getChangeSet().getId(),
                             s.getChangeSet().getAuthor(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.MigrationFailed;
+import io.stratum.SchemaMigrations;
 import io.stratum.SchemaMigrations.ChangeSetState;
 import io.stratum.SchemaState;
 import io.stratum.Stratum;
@@ -31,7 +32,10 @@ public abstract class SharedChangeLogContract extends ContractSupport {
             assertThat(state.upToDate()).isTrue();
             assertThat(state.others()).containsExactly(SHOP_CHANGESET);
             store.migrate();
-            assertThat(store.schema().status()).allMatch(ChangeSetState::applied);
+            assertThat(store.schema().status())
+                    .allMatch(ChangeSetState::applied)
+                    .extracting(ChangeSetState::author)
+                    .containsOnly(SchemaMigrations.AUTHOR);
             assertThat(store.schema().state().others()).containsExactly(SHOP_CHANGESET);
             assertThat(invoices(store)).isZero();
         }

@@ -108,6 +108,30 @@ public abstract class SharedChangeLogContract extends ContractSupport {
     }
 
     @Test
+    void stockRollbackToStratumsTagAndBackAgreeWithStratum() {
+        String shared = databases.freshUrl();
+        assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
+        // Liquibase rolls back what ran after the tagged changeset and, as that one only sets the tag, it too.
+        assertThat(StockLiquibase.run(shared, SHOP, "rollback", "--tag=v2").exitCode())
+                .isZero();
+        try (Stratum store = Stratum.open(shared)) {
+            SchemaState state = store.schema().state();
+            assertThat(state.others()).isEmpty();
+            assertThat(state.pending()).isLessThanOrEqualTo(1);
+            store.migrate();
+            assertThat(store.schema().state().upToDate()).isTrue();
+        }
+        StockLiquibase.Result status = StockLiquibase.run(shared, SHOP, "status", "--verbose");
+        assertThat(status.output()).contains("shop-001-invoices").doesNotContain("v2-tag");
+        assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
+        try (Stratum store = Stratum.open(shared)) {
+            assertThat(store.schema().state().upToDate()).isTrue();
+            assertThat(store.schema().state().others()).containsExactly(SHOP_CHANGESET);
+            assertThat(invoices(store)).isZero();
+        }
+    }
+
+    @Test
     void aDatabaseANewerStratumMigratedIsStillRefused() {
         String shared = databases.freshUrl();
         assertThat(StockLiquibase.run(shared, StockLiquibase.NEWER_STRATUM_CHANGELOG, "update")

@@ -40,12 +40,15 @@ class SqlTextScanTest {
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
             Map.entry(
-                    "LiquibaseMigrations.java: \"DROP TABLE \" + table",
-                    "one of Liquibase's two history table names, constants of ChangeLogHistory"),
+                    "LiquibaseMigrations.java: \"DROP TABLE \" + history.qualified(table)",
+                    "one of Liquibase's two history table names, constants of ChangeLogHistory, in the schema below"),
             Map.entry(
-                    "ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + TABLE"
+                    "LiquibaseMigrations.java: \"CREATE SCHEMA IF NOT EXISTS \" + schema",
+                    "StratumSettings admits only [a-z_][a-z0-9_]{0,62} as a schema name"),
+            Map.entry(
+                    "ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + qualified(TABLE)"
                             + " + \" ORDER BY dateexecuted, orderexecuted\"",
-                    "TABLE is a constant"),
+                    "TABLE is a constant; the schema is a validated StratumSettings name"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
             Map.entry(
                     "TransactionRunner.java: connection, begin",

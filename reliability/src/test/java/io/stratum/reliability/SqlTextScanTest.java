@@ -40,7 +40,7 @@ class SqlTextScanTest {
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
             Map.entry(
-                    "LiquibaseMigrations.java: \"DROP TABLE \" + history.qualified(table)",
+                    "MigrationUndo.java: \"DROP TABLE \" + history.qualified(table)",
                     "one of Liquibase's two history table names, constants of ChangeLogHistory, in the schema below"),
             Map.entry(
                     "LiquibaseMigrations.java: \"CREATE SCHEMA IF NOT EXISTS \" + schema",

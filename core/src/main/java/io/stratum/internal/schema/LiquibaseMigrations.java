@@ -42,7 +42,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
-import liquibase.exception.MigrationFailedException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -64,6 +63,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     private final String schema;
 
     private final ChangeLogHistory history;
+    private final StratumHistory reads;
+    private final MigrationUndo undo;
 
     public LiquibaseMigrations(DataSource dataSource, WriteGate gate, Backend backend, String schema) {
         this.dataSource = dataSource;
@@ -71,6 +72,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         this.backend = backend;
         this.schema = schema;
         this.history = new ChangeLogHistory(schema);
+        this.reads = new StratumHistory(dataSource, history);
+        this.undo = new MigrationUndo(history);
     }
 
     @Override
@@ -92,7 +95,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
                         .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                         .execute();
             } catch (Exception e) {
-                throw undo(connection, database, before, tables, e);
+                throw undo.after(e, connection, database, before, tables);
             }
             Set<String> old = keys(before);
             return history.read(connection).stream()
@@ -128,7 +131,8 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     public void rollbackToTag(String tag) {
         Text.required("tag", tag, 255);
         int count = run("rollback", (connection, database) -> {
-            int after = afterTag(stratums(history.read(connection)), tag).size();
+            int after = StratumHistory.afterTag(StratumHistory.stratums(history.read(connection)), tag)
+                    .size();
             if (after > 0) {
                 rollbackCount(database, after);
             }
@@ -140,78 +144,22 @@ public final class LiquibaseMigrations implements SchemaMigrations {
     @Override
     public RollbackPlan planRollback(int count) {
         requirePositive(count);
-        List<ChangeLogHistory.Ran> ran = stratums(history());
-        return plan(ran.subList(Math.max(0, ran.size() - count), ran.size()));
+        return reads.planRollback(count);
     }
 
     @Override
     public RollbackPlan planRollbackToTag(String tag) {
-        return plan(afterTag(stratums(history()), tag));
+        return reads.planRollbackToTag(tag);
     }
 
     @Override
     public SchemaState state() {
-        try (Connection connection = dataSource.getConnection()) {
-            Set<String> tables = history.tables(connection);
-            List<ChangeLogHistory.Ran> ran = history.read(connection);
-            Set<String> known = StratumChangeLog.keys();
-            List<String> ours =
-                    stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
-            return new SchemaState(
-                    known.size(),
-                    (int) ours.stream().filter(known::contains).count(),
-                    ours.stream().filter(key -> !known.contains(key)).toList(),
-                    ran.stream()
-                            .filter(r -> !r.stratums())
-                            .map(ChangeLogHistory.Ran::key)
-                            .toList(),
-                    tables.isEmpty());
-        } catch (SQLException e) {
-            throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
-        }
-    }
-
-    /** The changesets applied after the last one that set {@code tag}, in the order they ran. */
-    private static List<ChangeLogHistory.Ran> afterTag(List<ChangeLogHistory.Ran> ran, String tag) {
-        Text.required("tag", tag, 255);
-        for (int i = ran.size() - 1; i >= 0; i--) {
-            if (tag.equalsIgnoreCase(ran.get(i).tag())) {
-                return ran.subList(i + 1, ran.size());
-            }
-        }
-        throw new MigrationFailed(
-                "rollback failed: no changeset applied to this database set the tag '" + tag + "'", null);
-    }
-
-    private static RollbackPlan plan(List<ChangeLogHistory.Ran> undone) {
-        List<String> keys =
-                undone.reversed().stream().map(ChangeLogHistory.Ran::key).toList();
-        return new RollbackPlan(
-                keys,
-                keys.stream()
-                        .flatMap(key -> StratumChangeLog.tablesCreatedBy(key).stream())
-                        .toList());
-    }
-
-    private static List<ChangeLogHistory.Ran> stratums(List<ChangeLogHistory.Ran> ran) {
-        return ran.stream().filter(ChangeLogHistory.Ran::stratums).toList();
-    }
-
-    private List<ChangeLogHistory.Ran> history() {
-        try (Connection connection = dataSource.getConnection()) {
-            return history.read(connection);
-        } catch (SQLException e) {
-            throw new MigrationFailed("cannot read the schema's history: " + JdbcUrls.redact(e.getMessage()), e);
-        }
+        return reads.state();
     }
 
     @Override
     public boolean databaseIsEmpty() {
-        try (Connection connection = dataSource.getConnection()) {
-            return history.tables(connection).isEmpty();
-        } catch (SQLException e) {
-            throw new MigrationFailed("cannot read the database's tables: " + JdbcUrls.redact(e.getMessage()), e);
-        }
+        return reads.databaseIsEmpty();
     }
 
     @Override
@@ -247,7 +195,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         }
     }
 
-    private static void rollbackCount(Database database, int count) throws Exception {
+    static void rollbackCount(Database database, int count) throws Exception {
         new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                 .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
@@ -311,65 +259,6 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         }
     }
 
-    /**
-     * After a failed update: rolls back the changesets this update applied (every changeset has a rollback), and
-     * drops Liquibase's tables if this update created them, so that the database is as it was before.
-     */
-    private MigrationFailed undo(
-            Connection connection,
-            Database database,
-            List<ChangeLogHistory.Ran> before,
-            Set<String> tablesBefore,
-            Exception failure) {
-        String cause = "migrate failed: " + JdbcUrls.redact(rootMessage(failure));
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-            Set<String> old = keys(before);
-            int applied = (int) history.read(connection).stream()
-                    .filter(r -> !old.contains(r.key()))
-                    .count();
-            if (applied > 0) {
-                rollbackCount(database, applied);
-            }
-            if (applied > 0) {
-                // Liquibase's tables are this run's to drop only if it created them and used them: a concurrent
-                // migration may have created them in the meantime.
-                dropUnlessPresentBefore(connection, tablesBefore);
-            }
-            return new MigrationFailed(
-                    cause
-                            + (applied == 0
-                                    ? "; nothing had been applied"
-                                    : "; the " + applied
-                                            + " changeset(s) it had applied were rolled back, the database is as it was"),
-                    failure);
-        } catch (Exception undoFailure) {
-            failure.addSuppressed(undoFailure);
-            return new MigrationFailed(
-                    cause + "; rolling back what it had applied failed too ("
-                            + JdbcUrls.redact(rootMessage(undoFailure)) + "): see 'status'",
-                    failure);
-        }
-    }
-
-    private void dropUnlessPresentBefore(Connection connection, Set<String> tablesBefore) throws SQLException {
-        if (!history.read(connection).isEmpty()) {
-            return;
-        }
-        for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
-            if (!tablesBefore.contains(table) && history.tables(connection).contains(table)) {
-                try (Statement drop = connection.createStatement()) {
-                    drop.execute("DROP TABLE " + history.qualified(table));
-                }
-            }
-        }
-        if (!connection.getAutoCommit()) {
-            connection.commit();
-        }
-    }
-
     /** Stratum's own schema, when it has one, exists before Liquibase looks for its tables in it. */
     private void createSchema(Connection connection) throws SQLException {
         if (schema == null) {
@@ -412,45 +301,16 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             } catch (SQLException e) {
                 throw new MigrationFailed(operation + " failed: cannot connect: " + JdbcUrls.redact(e.getMessage()), e);
             } catch (Exception e) {
-                throw new MigrationFailed(operation + " failed: " + JdbcUrls.redact(rootMessage(e)), e);
+                throw new MigrationFailed(operation + " failed: " + JdbcUrls.redact(FailureLines.rootMessage(e)), e);
             }
         });
     }
 
-    private static Set<String> keys(List<ChangeLogHistory.Ran> ran) {
+    static Set<String> keys(List<ChangeLogHistory.Ran> ran) {
         return ran.stream().map(ChangeLogHistory.Ran::key).collect(Collectors.toSet());
     }
 
     private static ClassLoaderResourceAccessor resources() {
         return new ClassLoaderResourceAccessor(LiquibaseMigrations.class.getClassLoader());
-    }
-
-    /**
-     * One line for a failure: the first line of its root cause (the database's own error), preceded by the
-     * changeset that failed when Liquibase names one. Liquibase's messages span lines, and only a first line
-     * reaches a command line user.
-     */
-    static String rootMessage(Throwable e) {
-        String changeSet = null;
-        Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (changeSet == null && t instanceof MigrationFailedException) {
-                String first = firstLine(t.getMessage());
-                int at = first.indexOf("changeset ");
-                changeSet = at < 0
-                        ? null
-                        : first.substring(at + "changeset ".length()).replaceAll(":$", "");
-            }
-            root = t;
-        }
-        String message = root.getMessage() != null ? firstLine(root.getMessage()) : "no reason given";
-        return changeSet == null ? message : "changeset " + changeSet + ": " + message;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.strip().lines().findFirst().orElse("").strip();
     }
 }

@@ -110,6 +110,16 @@ public interface Backend {
     boolean supportsRowLocks();
 
     /**
+     * Whether {@code UPDATE ... RETURNING} is available. With it, a claim picks and takes its tasks in one
+     * statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING *}), and a status
+     * change reports the new versions of the rows it moved. Without it (MariaDB), core selects and locks the rows
+     * first and updates them by id in the same transaction, then reads back what it needs. The default is true.
+     */
+    default boolean supportsUpdateReturning() {
+        return true;
+    }
+
+    /**
      * The table of {@code index} as a FROM-clause element that this database reads through that index.
      * Core asks for it only where a partial index serves the query exactly (ready tasks in claim order,
      * expired leases). The default leaves the choice to the planner, which is right for planners that cost

@@ -83,7 +83,9 @@ final class Claims {
                     expires);
         };
         // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
-        Taken taken = reclaim || transitions.audits() ? db.write(take) : db.writeOne(take);
+        Taken taken = reclaim || transitions.audits() || !transitions.movesSelectedInOneStatement()
+                ? db.write(take)
+                : db.writeOne(take);
         List<TasksRecord> rows = new ArrayList<>(taken.rows());
         rows.sort(CLAIM_ORDER);
         List<Task> tasks = db.read(dsl -> TaskRows.toTasks(dsl, rows));

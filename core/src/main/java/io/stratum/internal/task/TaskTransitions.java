@@ -63,7 +63,7 @@ public final class TaskTransitions {
             Map<UUID, String> before = move.from().size() == 1
                     ? Map.of()
                     : queries.statuses(dsl, chunk, move.from()).fetchMap(TASKS.ID, TASKS.STATUS);
-            for (Record2<UUID, Long> row : statement(dsl, chunk, move, now).fetch()) {
+            for (Record2<UUID, Long> row : moveChunk(dsl, chunk, move, now)) {
                 changes.put(row.value1(), change(move, before.get(row.value1()), row.value1(), row.value2()));
             }
         }
@@ -89,8 +89,9 @@ public final class TaskTransitions {
             throw new IllegalArgumentException(
                     "a move of selected tasks needs one status to move from: " + move.from());
         }
-        List<TasksRecord> rows =
-                update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
+        List<TasksRecord> rows = queries.updateReturning()
+                ? update(dsl, TASKS.ID.in(selected), move, now).returning().fetch()
+                : moveSelectedWithoutReturning(dsl, selected, move, now);
         audit.changes(
                 dsl,
                 move.actor(),
@@ -100,6 +101,53 @@ public final class TaskTransitions {
                         .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
                         .toList());
         return rows;
+    }
+
+    /** Whether {@link #moveSelected} is one statement (else it needs a transaction of its own). */
+    public boolean movesSelectedInOneStatement() {
+        return queries.updateReturning();
+    }
+
+    /** The ids and new versions of the tasks of {@code chunk} that {@code move} moved. */
+    private List<Record2<UUID, Long>> moveChunk(DSLContext dsl, List<UUID> chunk, TaskMove move, OffsetDateTime now) {
+        if (queries.updateReturning()) {
+            return statement(dsl, chunk, move, now).fetch();
+        }
+        // Without RETURNING: lock the rows the move applies to, update exactly those, and report their versions
+        // plus one (the locks keep anyone else from moving them in between).
+        Condition which = TASKS.ID
+                .in(chunk)
+                .and(Statuses.oneOf(TASKS.STATUS, move.from()))
+                .and(move.guard());
+        List<Record2<UUID, Long>> rows =
+                queries
+                        .locked(dsl.select(TASKS.ID, TASKS.VERSION)
+                                .from(TASKS)
+                                .where(which)
+                                .orderBy(TASKS.ID))
+                        .fetch()
+                        .stream()
+                        .map(r -> dsl.newRecord(TASKS.ID, TASKS.VERSION).values(r.value1(), r.value2() + 1))
+                        .toList();
+        if (!rows.isEmpty()) {
+            update(dsl, TASKS.ID.in(rows.stream().map(Record2::value1).toList()), move, now)
+                    .execute();
+        }
+        return rows;
+    }
+
+    /**
+     * {@link #moveSelected} without RETURNING: the select locks the rows (skipping those others hold), the update
+     * moves them by id, and a read in the same transaction returns them as they are now.
+     */
+    private List<TasksRecord> moveSelectedWithoutReturning(
+            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
+        List<UUID> ids = dsl.fetch(selected).getValues(0, UUID.class);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        update(dsl, TASKS.ID.in(ids), move, now).execute();
+        return dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch();
     }
 
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {

@@ -22,7 +22,10 @@ import org.jooq.Table;
  */
 public interface Backend {
 
-    /** Short lower-case name, e.g. {@code sqlite} or {@code postgresql}. */
+    /**
+     * Short lower-case name, e.g. {@code sqlite} or {@code postgresql}: Liquibase's name of the database too, which
+     * selects the changesets of Stratum's changelog that are for this database only ({@code dbms="..."}).
+     */
     String name();
 
     /** Whether this backend serves the given JDBC URL. */

@@ -4,8 +4,11 @@ import io.stratum.Stratum;
 import io.stratum.testkit.tck.QueryPlans;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Plain {@code EXPLAIN} of each statement as Stratum ran it, its values bound as in production; one line per table
@@ -19,8 +22,7 @@ final class MariaDbPlans implements QueryPlans {
             List<String> lines = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("EXPLAIN " + sql)) {
                 for (int i = 0; i < bindValues.size(); i++) {
-                    Object value = bindValues.get(i);
-                    s.setObject(i + 1, value instanceof java.util.UUID u ? u.toString() : value);
+                    s.setObject(i + 1, bindable(bindValues.get(i)));
                 }
                 try (ResultSet plan = s.executeQuery()) {
                     while (plan.next()) {
@@ -32,6 +34,23 @@ final class MariaDbPlans implements QueryPlans {
             }
             return lines;
         });
+    }
+
+    /** Values as Stratum's bindings send them: UUIDs as text, timestamps as the UTC date and time. */
+    private static Object bindable(Object value) {
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        return value;
+    }
+
+    /** InnoDB samples statistics on its own after bulk changes; ANALYZE TABLE brings them up to date now. */
+    @Override
+    public void collectStatistics(Stratum store) {
+        store.dsl().execute("ANALYZE TABLE tasks, task_dependencies");
     }
 
     @Override

@@ -154,13 +154,16 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         try (Connection connection = dataSource.getConnection()) {
             Set<String> tables = history.tables(connection);
             List<ChangeLogHistory.Ran> ran = history.read(connection);
-            Set<String> known = StratumChangeLog.keys();
+            // Changesets for other databases (a dbms attribute) neither run here nor count; the backend's name is
+            // Liquibase's name of its database (sqlite, postgresql, mariadb).
+            Set<String> known = StratumChangeLog.keys(backend.name());
+            Set<String> all = StratumChangeLog.keys();
             List<String> ours =
                     stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
             return new SchemaState(
                     known.size(),
                     (int) ours.stream().filter(known::contains).count(),
-                    ours.stream().filter(key -> !known.contains(key)).toList(),
+                    ours.stream().filter(key -> !all.contains(key)).toList(),
                     ran.stream()
                             .filter(r -> !r.stratums())
                             .map(ChangeLogHistory.Ran::key)

@@ -25,7 +25,8 @@ import org.jooq.DSLContext;
 /**
  * Hands ready tasks to a worker under a fresh lease. One statement picks and takes them
  * ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
- * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. Every claimer is also the
+ * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. A backend without
+ * {@code UPDATE ... RETURNING} (MariaDB) selects and locks the rows, then updates them by id, in one transaction. Every claimer is also the
  * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
  * per store. Its audit rows, when the store writes them, join that transaction too; a claim with neither is the
  * one statement, auto-committed.
@@ -68,19 +69,17 @@ final class Claims {
             // dependency committed while this statement was under way.
             UUID token = UUID.randomUUID();
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
-            return new Taken(
-                    transitions.moveSelected(
-                            dsl,
-                            queries.claimable(dsl, now, max),
-                            TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
-                                    .set(TASKS.LEASE_OWNER, workerId)
-                                    .set(TASKS.LEASE_TOKEN, token)
-                                    .set(TASKS.LEASE_EXPIRES_AT, expires)
-                                    .set(TASKS.STARTED_AT, now)
-                                    .by(workerId),
-                            now),
-                    token,
-                    expires);
+            TaskMove move = TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
+                    .set(TASKS.LEASE_OWNER, workerId)
+                    .set(TASKS.LEASE_TOKEN, token)
+                    .set(TASKS.LEASE_EXPIRES_AT, expires)
+                    .set(TASKS.STARTED_AT, now)
+                    .by(workerId);
+            // Without UPDATE ... RETURNING: lock the rows (skipping others'), then update them by id.
+            List<TasksRecord> rows = transitions.movesSelectedInOneStatement()
+                    ? transitions.moveSelected(dsl, queries.claimable(dsl, now, max), move, now)
+                    : transitions.moveLocked(dsl, queries.claimableRows(dsl, now, max), move, now);
+            return new Taken(rows, token, expires);
         };
         // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
         Taken taken = reclaim || transitions.audits() || !transitions.movesSelectedInOneStatement()

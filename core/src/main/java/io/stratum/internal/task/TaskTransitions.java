@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -89,9 +90,8 @@ public final class TaskTransitions {
             throw new IllegalArgumentException(
                     "a move of selected tasks needs one status to move from: " + move.from());
         }
-        List<TasksRecord> rows = queries.updateReturning()
-                ? update(dsl, TASKS.ID.in(selected), move, now).returning().fetch()
-                : moveSelectedWithoutReturning(dsl, selected, move, now);
+        List<TasksRecord> rows =
+                update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
         audit.changes(
                 dsl,
                 move.actor(),
@@ -103,7 +103,10 @@ public final class TaskTransitions {
         return rows;
     }
 
-    /** Whether {@link #moveSelected} is one statement (else it needs a transaction of its own). */
+    /**
+     * Whether the backend has {@code UPDATE ... RETURNING}: then {@link #moveSelected} is one statement; without it
+     * callers use {@link #moveLocked}, two statements that need a transaction.
+     */
     public boolean movesSelectedInOneStatement() {
         return queries.updateReturning();
     }
@@ -137,17 +140,64 @@ public final class TaskTransitions {
     }
 
     /**
-     * {@link #moveSelected} without RETURNING: the select locks the rows (skipping those others hold), the update
-     * moves them by id, and a read in the same transaction returns them as they are now.
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: {@code lockedRows} selects the whole
+     * rows of the tasks to move and locks them (skipping those others hold), the update moves them by id, and the
+     * rows are returned as the update left them, computed here: two statements in the caller's transaction.
      */
-    private List<TasksRecord> moveSelectedWithoutReturning(
-            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
-        List<UUID> ids = dsl.fetch(selected).getValues(0, UUID.class);
-        if (ids.isEmpty()) {
+    public List<TasksRecord> moveLocked(
+            DSLContext dsl, ResultQuery<? extends Record> lockedRows, TaskMove move, OffsetDateTime now) {
+        if (move.from().size() != 1) {
+            throw new IllegalArgumentException("a move of locked tasks needs one status to move from: " + move.from());
+        }
+        List<TasksRecord> rows = lockedRows.fetch().into(TASKS);
+        if (rows.isEmpty()) {
             return List.of();
         }
+        List<UUID> ids = rows.stream().map(TasksRecord::getId).toList();
         update(dsl, TASKS.ID.in(ids), move, now).execute();
-        return dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch();
+        List<TasksRecord> moved = new ArrayList<>(rows.size());
+        for (TasksRecord row : rows) {
+            if (!applyTo(row, move, now)) {
+                // A column set to an expression: read what the database made of it.
+                moved = dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch();
+                break;
+            }
+            moved.add(row);
+        }
+        List<TasksRecord> result = moved;
+        audit.changes(
+                dsl,
+                move.actor(),
+                AuditActions.TASK_STATUS,
+                AuditActions.TASK,
+                result.stream()
+                        .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
+                        .toList());
+        return result;
+    }
+
+    /** Sets in {@code row} what {@link #update} sets in the database; false if a column is set to an expression. */
+    @SuppressWarnings("unchecked")
+    private static boolean applyTo(TasksRecord row, TaskMove move, OffsetDateTime now) {
+        for (Map.Entry<Field<?>, Object> column : move.columns().entrySet()) {
+            if (column.getValue() instanceof Field<?>) {
+                return false;
+            }
+            row.set((Field<Object>) column.getKey(), column.getValue());
+        }
+        row.setStatus(move.to().dbValue());
+        row.setVersion(row.getVersion() + 1);
+        row.setLastUpdatedAt(now);
+        if (move.to() != TaskStatus.RUNNING) {
+            row.setLeaseOwner(null);
+            row.setLeaseToken(null);
+            row.setLeaseExpiresAt(null);
+        }
+        if (FINISHING.contains(move.to())) {
+            row.setCompletedAt(now);
+        }
+        row.changed(false);
+        return true;
     }
 
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {

@@ -12,8 +12,7 @@ import java.util.UUID;
 
 /**
  * Plain {@code EXPLAIN} of each statement as Stratum ran it, its values bound as in production; one line per table
- * the plan reads: {@code table=... type=... key=... rows=... Extra=...}. A full scan has {@code type=ALL} (or a
- * full index scan, {@code type=index}, without a limit to stop it).
+ * the plan reads: {@code table=... type=... key=... rows=... Extra=...}. A full scan has {@code type=ALL}.
  */
 final class MariaDbPlans implements QueryPlans {
     @Override
@@ -53,8 +52,12 @@ final class MariaDbPlans implements QueryPlans {
         store.dsl().execute("ANALYZE TABLE tasks, task_dependencies");
     }
 
+    /**
+     * A whole table read: {@code type=ALL}, except on a derived table ({@code <derivedN>}), which holds the few rows
+     * a LIMIT let through (the claim's UPDATE joins its locked selection of tasks so).
+     */
     @Override
     public boolean isFullScan(String line) {
-        return line.contains(" type=ALL ");
+        return line.contains(" type=ALL ") && !line.startsWith("table=<derived");
     }
 }

@@ -72,19 +72,6 @@ public final class QueueQueries {
                 .limit(limit));
     }
 
-    /**
-     * The whole rows of the tasks {@link #claimable} selects, locked the same way: for backends without
-     * {@code UPDATE ... RETURNING}, which then update them by id.
-     */
-    public ResultQuery<Record> claimableRows(DSLContext dsl, OffsetDateTime now, int limit) {
-        return lockSkipping(dsl.select(TASKS.fields())
-                .from(claimTable)
-                .where(READY)
-                .and(TASKS.RUN_AFTER.le(now))
-                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
-                .limit(limit));
-    }
-
     /** Up to {@code limit} tasks {@link #claimable} would select at {@code now}, in claim order; no locks. */
     public ResultQuery<Record> ready(DSLContext dsl, OffsetDateTime now, int limit) {
         return dsl.select(TASKS.fields())

@@ -19,11 +19,11 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 
@@ -105,7 +105,7 @@ public final class TaskTransitions {
 
     /**
      * Whether the backend has {@code UPDATE ... RETURNING}: then {@link #moveSelected} is one statement; without it
-     * callers use {@link #moveLocked}, two statements that need a transaction.
+     * callers use {@link #moveJoined}, two statements that need a transaction.
      */
     public boolean movesSelectedInOneStatement() {
         return queries.updateReturning();
@@ -140,64 +140,36 @@ public final class TaskTransitions {
     }
 
     /**
-     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: {@code lockedRows} selects the whole
-     * rows of the tasks to move and locks them (skipping those others hold), the update moves them by id, and the
-     * rows are returned as the update left them, computed here: two statements in the caller's transaction.
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: one UPDATE joined to the tasks
+     * {@code selected} picks (a derived table, whose {@code FOR UPDATE SKIP LOCKED} locks them and skips those
+     * others hold), then one SELECT of the rows {@code moved} matches, which must be exactly the rows this move
+     * changed (the claim's fresh lease token). Two statements: the caller runs them in a transaction.
      */
-    public List<TasksRecord> moveLocked(
-            DSLContext dsl, ResultQuery<? extends Record> lockedRows, TaskMove move, OffsetDateTime now) {
+    public List<TasksRecord> moveJoined(
+            DSLContext dsl,
+            Select<? extends Record1<UUID>> selected,
+            TaskMove move,
+            OffsetDateTime now,
+            Condition moved) {
         if (move.from().size() != 1) {
-            throw new IllegalArgumentException("a move of locked tasks needs one status to move from: " + move.from());
+            throw new IllegalArgumentException(
+                    "a move of selected tasks needs one status to move from: " + move.from());
         }
-        List<TasksRecord> rows = lockedRows.fetch().into(TASKS);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = rows.stream().map(TasksRecord::getId).toList();
-        update(dsl, TASKS.ID.in(ids), move, now).execute();
-        List<TasksRecord> moved = new ArrayList<>(rows.size());
-        for (TasksRecord row : rows) {
-            if (!applyTo(row, move, now)) {
-                // A column set to an expression: read what the database made of it.
-                moved = dsl.selectFrom(TASKS).where(TASKS.ID.in(ids)).fetch();
-                break;
-            }
-            moved.add(row);
-        }
-        List<TasksRecord> result = moved;
+        Table<? extends Record1<UUID>> picked = selected.asTable("picked");
+        dsl.update(TASKS.join(picked).on(TASKS.ID.eq(picked.field(0, UUID.class))))
+                .set(columns(move, now))
+                .where(move.guard())
+                .execute();
+        List<TasksRecord> rows = dsl.selectFrom(TASKS).where(moved).fetch();
         audit.changes(
                 dsl,
                 move.actor(),
                 AuditActions.TASK_STATUS,
                 AuditActions.TASK,
-                result.stream()
+                rows.stream()
                         .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
                         .toList());
-        return result;
-    }
-
-    /** Sets in {@code row} what {@link #update} sets in the database; false if a column is set to an expression. */
-    @SuppressWarnings("unchecked")
-    private static boolean applyTo(TasksRecord row, TaskMove move, OffsetDateTime now) {
-        for (Map.Entry<Field<?>, Object> column : move.columns().entrySet()) {
-            if (column.getValue() instanceof Field<?>) {
-                return false;
-            }
-            row.set((Field<Object>) column.getKey(), column.getValue());
-        }
-        row.setStatus(move.to().dbValue());
-        row.setVersion(row.getVersion() + 1);
-        row.setLastUpdatedAt(now);
-        if (move.to() != TaskStatus.RUNNING) {
-            row.setLeaseOwner(null);
-            row.setLeaseToken(null);
-            row.setLeaseExpiresAt(null);
-        }
-        if (FINISHING.contains(move.to())) {
-            row.setCompletedAt(now);
-        }
-        row.changed(false);
-        return true;
+        return rows;
     }
 
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {
@@ -224,6 +196,11 @@ public final class TaskTransitions {
 
     private static UpdateConditionStep<TasksRecord> update(
             DSLContext dsl, Condition which, TaskMove move, OffsetDateTime now) {
+        return dsl.update(TASKS).set(columns(move, now)).where(which).and(move.guard());
+    }
+
+    /** The columns a move sets, with their new values. */
+    private static Map<Field<?>, Object> columns(TaskMove move, OffsetDateTime now) {
         Map<Field<?>, Object> set = new HashMap<>(move.columns());
         set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
         set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
@@ -236,7 +213,7 @@ public final class TaskTransitions {
         if (FINISHING.contains(move.to())) {
             set.put(TASKS.COMPLETED_AT, now);
         }
-        return dsl.update(TASKS).set(set).where(which).and(move.guard());
+        return set;
     }
 
     private static String state(String status, long version) {

@@ -22,7 +22,10 @@ import org.jooq.Table;
  */
 public interface Backend {
 
-    /** Short lower-case name, e.g. {@code sqlite} or {@code postgresql}. */
+    /**
+     * Short lower-case name, e.g. {@code sqlite} or {@code postgresql}: Liquibase's name of the database too, which
+     * selects the changesets of Stratum's changelog that are for this database only ({@code dbms="..."}).
+     */
     String name();
 
     /** Whether this backend serves the given JDBC URL. */
@@ -108,6 +111,29 @@ public interface Backend {
      * write transaction reads cannot change before it commits.
      */
     boolean supportsRowLocks();
+
+    /**
+     * Whether {@code UPDATE ... RETURNING} is available. With it, a claim picks and takes its tasks in one
+     * statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING *}), and a status
+     * change reports the new versions of the rows it moved. Without it (MariaDB), core selects and locks the rows
+     * first and updates them by id in the same transaction, then reads back what it needs. The default is true.
+     */
+    default boolean supportsUpdateReturning() {
+        return true;
+    }
+
+    /**
+     * Whether Stratum names Liquibase's history tables in lower case ({@code databasechangelog},
+     * {@code databasechangeloglock}), like its own tables, instead of Liquibase's default for the database. For
+     * databases whose table names are case-sensitive on some servers and not on others (MariaDB: as
+     * {@code lower_case_table_names} says), where Liquibase's default upper-case names would not survive a move
+     * between servers. The stock Liquibase CLI then needs the same names
+     * ({@code --database-changelog-table-name=databasechangelog
+     * --database-changelog-lock-table-name=databasechangeloglock}). The default is false.
+     */
+    default boolean lowerCaseHistoryTables() {
+        return false;
+    }
 
     /**
      * The table of {@code index} as a FROM-clause element that this database reads through that index.

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  * plain-SQL methods; jOOQ's typed DSL with bind values is what the code uses everywhere else.
  */
 class SqlTextScanTest {
-    private static final List<String> SOURCE_ROOTS =
-            List.of("core/src/main/java", "sqlite-adapter/src/main/java", "postgres-adapter/src/main/java");
+    private static final List<String> SOURCE_ROOTS = List.of(
+            "core/src/main/java",
+            "sqlite-adapter/src/main/java",
+            "postgres-adapter/src/main/java",
+            "mariadb-adapter/src/main/java");
     private static final Set<String> JDBC = Set.of(
             "execute",
             "executeQuery",
@@ -40,15 +43,16 @@ class SqlTextScanTest {
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("TransactionRunner.java: connection, \"COMMIT\"", "a constant"),
             Map.entry(
-                    "MigrationUndo.java: \"DROP TABLE \" + history.qualified(table)",
-                    "one of Liquibase's two history table names, constants of ChangeLogHistory, in the schema below"),
+                    "MigrationUndo.java: \"DROP TABLE \" + history.qualified(actual)",
+                    "one of Liquibase's two history tables, a constant of ChangeLogHistory in the case the database"
+                            + " reports it, in the schema below"),
             Map.entry(
                     "LiquibaseMigrations.java: \"CREATE SCHEMA IF NOT EXISTS \" + schema",
-                    "StratumSettings admits only [a-z_][a-z0-9_]{0,62} as a schema name"),
+                    "the configured schema name, which StratumSettings checks against [a-z_][a-z0-9_]{0,62}"),
             Map.entry(
-                    "ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + qualified(TABLE)"
+                    "ChangeLogHistory.java: \"SELECT id, author, filename, tag FROM \" + qualified(table)"
                             + " + \" ORDER BY dateexecuted, orderexecuted\"",
-                    "TABLE is a constant; the schema is a validated StratumSettings name"),
+                    "the history table, a constant in the case the database reports it, in the schema above"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
             Map.entry(
                     "TransactionRunner.java: connection, begin",
@@ -102,7 +106,30 @@ class SqlTextScanTest {
                     "as CREATE DATABASE"),
             Map.entry(
                     "PostgresTemplate.java: \"DROP DATABASE IF EXISTS {0} WITH (FORCE)\", database",
-                    "as CREATE DATABASE"));
+                    "as CREATE DATABASE"),
+            Map.entry(
+                    "MariaDbBackend.java: \"SELECT GET_LOCK('\" + MIGRATION_LOCK + \"', \" + MIGRATION_LOCK_TIMEOUT_SECONDS"
+                            + " + \")\"",
+                    "a string and an int constant"),
+            Map.entry("MariaDbBackend.java: \"SELECT RELEASE_LOCK('\" + MIGRATION_LOCK + \"')\"", "a constant"),
+            Map.entry(
+                    "MariaDbDatabase.java: serverUrl, \"CREATE DATABASE `\" + name + \"`\"",
+                    "a test database name: a fixed prefix and random hexadecimal digits"),
+            Map.entry("MariaDbTemplate.java: serverUrl, \"CREATE DATABASE `\" + name + \"`\"", "as MariaDbDatabase"),
+            Map.entry(
+                    "MariaDbTemplate.java: serverUrl, \"CREATE DATABASE `\" + database + \"`\"", "as MariaDbDatabase"),
+            Map.entry(
+                    "MariaDbTemplate.java: \"SHOW CREATE TABLE `\" + table + \"`\"",
+                    "the tables of the template database, which holds nothing but Stratum's migrated schema"),
+            Map.entry("MariaDbTemplate.java: create", "the server's SHOW CREATE TABLE of those tables"),
+            Map.entry(
+                    "MariaDbTemplate.java: \"INSERT INTO `\" + table + \"` SELECT * FROM `\" + name + \"`.`\" + table"
+                            + " + \"`\"",
+                    "Liquibase's history tables of the template, and the template's random name"),
+            Map.entry(
+                    "MariaDbServer.java: serverUrl, \"DROP DATABASE IF EXISTS `\" + database + \"`\"",
+                    "as MariaDbDatabase"),
+            Map.entry("MariaDbServer.java: sql", "only the statements above"));
 
     @Test
     void productionCodeBuildsNoSqlTextFromValues() throws IOException {

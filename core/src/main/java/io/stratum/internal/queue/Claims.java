@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Hands ready tasks to a worker under a fresh lease. One statement picks and takes them
  * ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
- * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. Every claimer is also the
+ * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. A backend without
+ * {@code UPDATE ... RETURNING} (MariaDB) runs an UPDATE joined to the same locking selection, then reads the rows
+ * back by their lease token, in one transaction. Every claimer is also the
  * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
  * per store. Its audit rows, when the store writes them, join that transaction too; a claim with neither is the
  * one statement, auto-committed.
@@ -68,22 +71,31 @@ final class Claims {
             // dependency committed while this statement was under way.
             UUID token = UUID.randomUUID();
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
-            return new Taken(
-                    transitions.moveSelected(
+            TaskMove move = TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
+                    .set(TASKS.LEASE_OWNER, workerId)
+                    .set(TASKS.LEASE_TOKEN, token)
+                    .set(TASKS.LEASE_EXPIRES_AT, expires)
+                    .set(TASKS.STARTED_AT, now)
+                    .by(workerId);
+            // Without UPDATE ... RETURNING: the UPDATE joins the locked selection, and the rows it moved are read back
+            // by their fresh lease token (and the lease's expiry, for the lease index).
+            List<TasksRecord> rows = transitions.movesSelectedInOneStatement()
+                    ? transitions.moveSelected(dsl, queries.claimable(dsl, now, max), move, now)
+                    : transitions.moveJoined(
                             dsl,
                             queries.claimable(dsl, now, max),
-                            TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
-                                    .set(TASKS.LEASE_OWNER, workerId)
-                                    .set(TASKS.LEASE_TOKEN, token)
-                                    .set(TASKS.LEASE_EXPIRES_AT, expires)
-                                    .set(TASKS.STARTED_AT, now)
-                                    .by(workerId),
-                            now),
-                    token,
-                    expires);
+                            move,
+                            now,
+                            TASKS.STATUS
+                                    .eq(DSL.inline(TaskStatus.RUNNING.dbValue()))
+                                    .and(TASKS.LEASE_EXPIRES_AT.eq(expires))
+                                    .and(TASKS.LEASE_TOKEN.eq(token)));
+            return new Taken(rows, token, expires);
         };
         // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
-        Taken taken = reclaim || transitions.audits() ? db.write(take) : db.writeOne(take);
+        Taken taken = reclaim || transitions.audits() || !transitions.movesSelectedInOneStatement()
+                ? db.write(take)
+                : db.writeOne(take);
         List<TasksRecord> rows = new ArrayList<>(taken.rows());
         rows.sort(CLAIM_ORDER);
         List<Task> tasks = db.read(dsl -> TaskRows.toTasks(dsl, rows));

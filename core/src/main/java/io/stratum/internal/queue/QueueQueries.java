@@ -37,14 +37,29 @@ public final class QueueQueries {
 
     private final boolean rowLocks;
     private final boolean skipLocked;
+    private final boolean updateReturning;
     private final Table<?> claimTable;
     private final Table<?> leaseTable;
 
     public QueueQueries(Backend backend) {
         this.rowLocks = backend.supportsRowLocks();
         this.skipLocked = backend.supportsSkipLocked();
+        this.updateReturning = backend.supportsUpdateReturning();
         this.claimTable = backend.readThrough(Indexes.IX_TASKS_CLAIM);
         this.leaseTable = backend.readThrough(Indexes.IX_TASKS_LEASE_EXPIRY);
+    }
+
+    /** Whether the backend has {@code UPDATE ... RETURNING} ({@link Backend#supportsUpdateReturning()}). */
+    public boolean updateReturning() {
+        return updateReturning;
+    }
+
+    /**
+     * {@code query}, locking the rows it reads where the backend has row locks (without them the backend's single
+     * writer already excludes other writers).
+     */
+    public <R extends Record> Select<R> locked(SelectForUpdateStep<R> query) {
+        return lock(query);
     }
 
     /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */

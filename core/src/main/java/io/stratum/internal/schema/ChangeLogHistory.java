@@ -55,11 +55,12 @@ final class ChangeLogHistory {
     /** Applied changesets in the order they ran (Liquibase's order); empty when there is no history table. */
     List<Ran> read(Connection connection) throws SQLException {
         List<Ran> ran = new ArrayList<>();
-        if (!tables(connection).contains(TABLE)) {
+        String table = actualName(connection, TABLE);
+        if (table == null) {
             return ran;
         }
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id, author, filename, tag FROM " + qualified(TABLE)
+                ResultSet rows = statement.executeQuery("SELECT id, author, filename, tag FROM " + qualified(table)
                         + " ORDER BY dateexecuted, orderexecuted")) {
             while (rows.next()) {
                 ran.add(new Ran(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
@@ -69,6 +70,25 @@ final class ChangeLogHistory {
             connection.commit();
         }
         return ran;
+    }
+
+    /**
+     * The name {@code table} (lower case) has in the history's schema, in the case the database stores it (Liquibase
+     * creates upper-case history tables on MariaDB, whose table names are case-sensitive), or null when it does not
+     * exist.
+     */
+    String actualName(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rows = meta.getTables(
+                connection.getCatalog(), schema == null ? connection.getSchema() : schema, "%", TABLE_TYPES)) {
+            while (rows.next()) {
+                String name = rows.getString("TABLE_NAME");
+                if (name.equalsIgnoreCase(table)) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     /** Lower-cased names of the tables and views in the history's schema. */

@@ -72,7 +72,7 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         this.backend = backend;
         this.schema = schema;
         this.history = new ChangeLogHistory(schema);
-        this.reads = new StratumHistory(dataSource, history);
+        this.reads = new StratumHistory(dataSource, history, backend.name());
         this.undo = new MigrationUndo(history);
     }
 
@@ -278,6 +278,10 @@ public final class LiquibaseMigrations implements SchemaMigrations {
         if (schema != null) {
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
+        }
+        if (backend.lowerCaseHistoryTables()) {
+            database.setDatabaseChangeLogTableName(ChangeLogHistory.TABLE);
+            database.setDatabaseChangeLogLockTableName(ChangeLogHistory.LOCK_TABLE);
         }
         return database;
     }

@@ -65,9 +65,10 @@ final class MigrationUndo {
             return;
         }
         for (String table : List.of(ChangeLogHistory.LOCK_TABLE, ChangeLogHistory.TABLE)) {
-            if (!tablesBefore.contains(table) && history.tables(connection).contains(table)) {
+            String actual = tablesBefore.contains(table) ? null : history.actualName(connection, table);
+            if (actual != null) {
                 try (Statement drop = connection.createStatement()) {
-                    drop.execute("DROP TABLE " + history.qualified(table));
+                    drop.execute("DROP TABLE " + history.qualified(actual));
                 }
             }
         }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,7 @@ import javax.xml.stream.XMLStreamReader;
  * (parsing the changelog with every extension loaded, then taking its lock), which takes about a second.
  */
 final class StratumChangeLog {
+    private static final Map<String, String> DBMS = new LinkedHashMap<>();
     private static final Map<String, List<String>> CREATED_TABLES = read(SchemaMigrations.CHANGELOG);
 
     private StratumChangeLog() {}
@@ -27,6 +30,21 @@ final class StratumChangeLog {
     /** {@code id::author} of every changeset, in changelog order. */
     static Set<String> keys() {
         return CREATED_TABLES.keySet();
+    }
+
+    /**
+     * {@code id::author} of the changesets that run on the database Liquibase calls {@code dbms} (a changeset's
+     * {@code dbms} attribute, when it has one, lists the databases it is for), in changelog order.
+     */
+    static Set<String> keys(String dbms) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : CREATED_TABLES.keySet()) {
+            String only = DBMS.get(key);
+            if (only == null || Arrays.asList(only.split("\\s*,\\s*")).contains(dbms)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** The tables the changeset {@code key} creates; none for a changeset this changelog does not have. */
@@ -55,9 +73,12 @@ final class StratumChangeLog {
                 switch (xml.getLocalName()) {
                     case "changeSet" -> {
                         current = new ArrayList<>();
-                        changeSets.put(
-                                xml.getAttributeValue(null, "id") + "::" + xml.getAttributeValue(null, "author"),
-                                current);
+                        String key = xml.getAttributeValue(null, "id") + "::" + xml.getAttributeValue(null, "author");
+                        changeSets.put(key, current);
+                        String dbms = xml.getAttributeValue(null, "dbms");
+                        if (dbms != null) {
+                            DBMS.put(key, dbms.trim());
+                        }
                     }
                     case "createTable" -> current.add(xml.getAttributeValue(null, "tableName"));
                     case "include" -> read(included(path, xml), changeSets);

@@ -18,23 +18,27 @@ import javax.sql.DataSource;
 final class StratumHistory {
     private final DataSource dataSource;
     private final ChangeLogHistory history;
+    /** Liquibase's name of the database (sqlite, postgresql, mariadb): changesets for others neither run nor count. */
+    private final String databaseName;
 
-    StratumHistory(DataSource dataSource, ChangeLogHistory history) {
+    StratumHistory(DataSource dataSource, ChangeLogHistory history, String databaseName) {
         this.dataSource = dataSource;
         this.history = history;
+        this.databaseName = databaseName;
     }
 
     SchemaState state() {
         try (Connection connection = dataSource.getConnection()) {
             Set<String> tables = history.tables(connection);
             List<ChangeLogHistory.Ran> ran = history.read(connection);
-            Set<String> known = StratumChangeLog.keys();
+            Set<String> known = StratumChangeLog.keys(databaseName);
+            Set<String> all = StratumChangeLog.keys();
             List<String> ours =
                     stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
             return new SchemaState(
                     known.size(),
                     (int) ours.stream().filter(known::contains).count(),
-                    ours.stream().filter(key -> !known.contains(key)).toList(),
+                    ours.stream().filter(key -> !all.contains(key)).toList(),
                     ran.stream()
                             .filter(r -> !r.stratums())
                             .map(ChangeLogHistory.Ran::key)

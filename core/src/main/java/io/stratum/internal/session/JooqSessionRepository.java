@@ -42,10 +42,12 @@ public final class JooqSessionRepository implements SessionRepository {
 
     private final Database db;
     private final Clock clock;
+    private final boolean updateReturning;
 
-    public JooqSessionRepository(Database db, Clock clock) {
+    public JooqSessionRepository(Database db, Clock clock, boolean updateReturning) {
         this.db = db;
         this.clock = clock;
+        this.updateReturning = updateReturning;
     }
 
     @Override
@@ -129,13 +131,7 @@ public final class JooqSessionRepository implements SessionRepository {
         Text.required("type", type, SessionEvent.TYPE_MAX);
         return db.write(dsl -> {
             // The row lock this UPDATE takes orders concurrent appenders; each gets the next number.
-            long seq = dsl.update(SESSIONS)
-                    .set(SESSIONS.LAST_EVENT_SEQ, SESSIONS.LAST_EVENT_SEQ.plus(1L))
-                    .where(SESSIONS.ID.eq(sessionId.value()))
-                    .returningResult(SESSIONS.LAST_EVENT_SEQ)
-                    .fetchOptional()
-                    .map(Record1::value1)
-                    .orElseThrow(() -> new NotFound(ENTITY, sessionId));
+            long seq = nextEventSeq(dsl, sessionId);
             SessionEventsRecord event = dsl.newRecord(SESSION_EVENTS);
             event.setSessionId(sessionId.value());
             event.setSeq(seq);
@@ -161,6 +157,27 @@ public final class JooqSessionRepository implements SessionRepository {
                 .limit(page.limit() + 1)
                 .fetch(JooqSessionRepository::toEvent));
         return Cursors.page(rows, page.limit(), e -> Cursors.encode(Long.toString(e.seq())));
+    }
+
+    private long nextEventSeq(DSLContext dsl, SessionId sessionId) {
+        var update = dsl.update(SESSIONS)
+                .set(SESSIONS.LAST_EVENT_SEQ, SESSIONS.LAST_EVENT_SEQ.plus(1L))
+                .where(SESSIONS.ID.eq(sessionId.value()));
+        if (updateReturning) {
+            return update.returningResult(SESSIONS.LAST_EVENT_SEQ)
+                    .fetchOptional()
+                    .map(Record1::value1)
+                    .orElseThrow(() -> new NotFound(ENTITY, sessionId));
+        }
+        // The row stays locked by the UPDATE until the transaction ends: the number read back is this appender's.
+        if (update.execute() == 0) {
+            throw new NotFound(ENTITY, sessionId);
+        }
+        return dsl.select(SESSIONS.LAST_EVENT_SEQ)
+                .from(SESSIONS)
+                .where(SESSIONS.ID.eq(sessionId.value()))
+                .fetchSingle()
+                .value1();
     }
 
     private static Optional<Session> fetch(DSLContext dsl, SessionId id) {

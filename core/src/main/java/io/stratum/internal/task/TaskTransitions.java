@@ -23,6 +23,7 @@ import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 
@@ -63,7 +64,7 @@ public final class TaskTransitions {
             Map<UUID, String> before = move.from().size() == 1
                     ? Map.of()
                     : queries.statuses(dsl, chunk, move.from()).fetchMap(TASKS.ID, TASKS.STATUS);
-            for (Record2<UUID, Long> row : statement(dsl, chunk, move, now).fetch()) {
+            for (Record2<UUID, Long> row : moveChunk(dsl, chunk, move, now)) {
                 changes.put(row.value1(), change(move, before.get(row.value1()), row.value1(), row.value2()));
             }
         }
@@ -102,6 +103,75 @@ public final class TaskTransitions {
         return rows;
     }
 
+    /**
+     * Whether the backend has {@code UPDATE ... RETURNING}: then {@link #moveSelected} is one statement; without it
+     * callers use {@link #moveJoined}, two statements that need a transaction.
+     */
+    public boolean movesSelectedInOneStatement() {
+        return queries.updateReturning();
+    }
+
+    /** The ids and new versions of the tasks of {@code chunk} that {@code move} moved. */
+    private List<Record2<UUID, Long>> moveChunk(DSLContext dsl, List<UUID> chunk, TaskMove move, OffsetDateTime now) {
+        if (queries.updateReturning()) {
+            return statement(dsl, chunk, move, now).fetch();
+        }
+        // Without RETURNING: lock the rows the move applies to, update exactly those, and report their versions
+        // plus one (the locks keep anyone else from moving them in between).
+        Condition which = TASKS.ID
+                .in(chunk)
+                .and(Statuses.oneOf(TASKS.STATUS, move.from()))
+                .and(move.guard());
+        List<Record2<UUID, Long>> rows =
+                queries
+                        .locked(dsl.select(TASKS.ID, TASKS.VERSION)
+                                .from(TASKS)
+                                .where(which)
+                                .orderBy(TASKS.ID))
+                        .fetch()
+                        .stream()
+                        .map(r -> dsl.newRecord(TASKS.ID, TASKS.VERSION).values(r.value1(), r.value2() + 1))
+                        .toList();
+        if (!rows.isEmpty()) {
+            update(dsl, TASKS.ID.in(rows.stream().map(Record2::value1).toList()), move, now)
+                    .execute();
+        }
+        return rows;
+    }
+
+    /**
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: one UPDATE joined to the tasks
+     * {@code selected} picks (a derived table, whose {@code FOR UPDATE SKIP LOCKED} locks them and skips those
+     * others hold), then one SELECT of the rows {@code moved} matches, which must be exactly the rows this move
+     * changed (the claim's fresh lease token). Two statements: the caller runs them in a transaction.
+     */
+    public List<TasksRecord> moveJoined(
+            DSLContext dsl,
+            Select<? extends Record1<UUID>> selected,
+            TaskMove move,
+            OffsetDateTime now,
+            Condition moved) {
+        if (move.from().size() != 1) {
+            throw new IllegalArgumentException(
+                    "a move of selected tasks needs one status to move from: " + move.from());
+        }
+        Table<? extends Record1<UUID>> picked = selected.asTable("picked");
+        dsl.update(TASKS.join(picked).on(TASKS.ID.eq(picked.field(0, UUID.class))))
+                .set(columns(move, now))
+                .where(move.guard())
+                .execute();
+        List<TasksRecord> rows = dsl.selectFrom(TASKS).where(moved).fetch();
+        audit.changes(
+                dsl,
+                move.actor(),
+                AuditActions.TASK_STATUS,
+                AuditActions.TASK,
+                rows.stream()
+                        .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
+                        .toList());
+        return rows;
+    }
+
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {
         String from = before != null ? before : move.from().iterator().next().dbValue();
         return new AuditTrail.Change(
@@ -126,6 +196,11 @@ public final class TaskTransitions {
 
     private static UpdateConditionStep<TasksRecord> update(
             DSLContext dsl, Condition which, TaskMove move, OffsetDateTime now) {
+        return dsl.update(TASKS).set(columns(move, now)).where(which).and(move.guard());
+    }
+
+    /** The columns a move sets, with their new values. */
+    private static Map<Field<?>, Object> columns(TaskMove move, OffsetDateTime now) {
         Map<Field<?>, Object> set = new HashMap<>(move.columns());
         set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
         set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
@@ -138,7 +213,7 @@ public final class TaskTransitions {
         if (FINISHING.contains(move.to())) {
             set.put(TASKS.COMPLETED_AT, now);
         }
-        return dsl.update(TASKS).set(set).where(which).and(move.guard());
+        return set;
     }
 
     private static String state(String status, long version) {

@@ -62,7 +62,7 @@ public final class Repositories {
         TaskTransitions transitions = new TaskTransitions(queries, audit);
         this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions);
         this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer);
-        this.sessions = new JooqSessionRepository(db, clock);
+        this.sessions = new JooqSessionRepository(db, clock, queries.updateReturning());
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
         this.auditLog = new JooqAuditLog(db, audit);

@@ -1,0 +1,36 @@
+package io.stratum.mariadb;
+
+import java.util.Properties;
+
+/**
+ * MariaDB Connector/J properties Stratum sets unless the application overrides them
+ * ({@code Stratum.builder().driverProperty(name, value)}):
+ *
+ * <ul>
+ *   <li>{@code connectionTimeZone=UTC}, {@code forceConnectionTimeZoneToSession=true}: every session runs with
+ *       {@code time_zone = '+00:00'}, so the {@code DATETIME(6)} columns hold UTC whatever the server's zone.
+ *   <li>{@code transactionIsolation=READ-COMMITTED}: the isolation Stratum's transactions are written for (and
+ *       PostgreSQL's default); InnoDB's default REPEATABLE READ takes gap locks that make concurrent claims and
+ *       submits deadlock far more often.
+ *   <li>{@code allowMultiQueries=true}: a transaction with other than the default options opens with
+ *       {@code SET TRANSACTION ...; START TRANSACTION ...} in one round trip.
+ *   <li>{@code tcpKeepAlive=true}: dead peers are noticed by idle pooled connections.
+ *   <li>{@code connectionAttributes=program_name:stratum}: visible in {@code performance_schema.session_connect_attrs}.
+ * </ul>
+ *
+ * <p>Connector/J 3.4+ asks for TLS by default; a server without TLS needs {@code sslMode=disable} in the URL.
+ */
+final class ConnectorJTuning {
+    private ConnectorJTuning() {}
+
+    static Properties defaults() {
+        Properties p = new Properties();
+        p.setProperty("connectionTimeZone", "UTC");
+        p.setProperty("forceConnectionTimeZoneToSession", "true");
+        p.setProperty("transactionIsolation", "READ-COMMITTED");
+        p.setProperty("allowMultiQueries", "true");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("connectionAttributes", "program_name:stratum");
+        return p;
+    }
+}

@@ -1,0 +1,132 @@
+package io.stratum.mariadb;
+
+import io.stratum.PoolSettings;
+import io.stratum.TransactionOptions;
+import io.stratum.spi.AdoptedConnection;
+import io.stratum.spi.Backend;
+import io.stratum.spi.BackendConnection;
+import io.stratum.spi.PooledConnection;
+import io.stratum.spi.SqlFailure;
+import io.stratum.spi.WriteGate;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/**
+ * MariaDB 10.11+ through MariaDB Connector/J and HikariCP. InnoDB's row locks let writers run concurrently, so there
+ * is no in-process write gate, and claims use {@code FOR UPDATE SKIP LOCKED}. MariaDB has no
+ * {@code UPDATE ... RETURNING}: a claim selects and locks its tasks, then updates them by id, in one transaction.
+ * Only {@code jdbc:mariadb:} URLs are served ({@code jdbc:mysql:} and MySQL servers are untested).
+ */
+public final class MariaDbBackend implements Backend {
+    /** Name of the user-level lock taken while migrating. */
+    static final String MIGRATION_LOCK = "stratum_migrate";
+
+    /** How long a migration waits for another process's migration, in seconds. */
+    static final int MIGRATION_LOCK_TIMEOUT_SECONDS = 3600;
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean handles(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mariadb:");
+    }
+
+    @Override
+    public SQLDialect dialect() {
+        return SQLDialect.MARIADB;
+    }
+
+    @Override
+    public BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties) {
+        Properties properties = ConnectorJTuning.defaults();
+        driverProperties.forEach(properties::setProperty);
+        return PooledConnection.open("stratum-mariadb", jdbcUrl, properties, pool, WriteGate.CONCURRENT);
+    }
+
+    /**
+     * The application's DataSource must give sessions in UTC ({@code connectionTimeZone=UTC} and
+     * {@code forceConnectionTimeZoneToSession=true}, or {@code time_zone='+00:00'} on the server), since the
+     * timestamp columns hold UTC without a zone.
+     */
+    @Override
+    public BackendConnection adopt(DataSource dataSource) {
+        return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
+    }
+
+    /**
+     * MariaDB's START TRANSACTION takes no isolation level: {@code SET TRANSACTION ISOLATION LEVEL} (which applies
+     * to the next transaction only) goes first, in the same round trip ({@code allowMultiQueries}).
+     */
+    @Override
+    public String beginStatement(TransactionOptions options) {
+        if (options.equals(TransactionOptions.DEFAULT)) {
+            return null;
+        }
+        return "SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql() + "; START TRANSACTION "
+                + (options.readOnly() ? "READ ONLY" : "READ WRITE");
+    }
+
+    /**
+     * Liquibase's own lock table cannot protect its creation: two processes migrating a fresh database at once
+     * can both try to create {@code databasechangelog}. A named lock ({@code GET_LOCK}), held by the migration's
+     * connection until it finishes, makes concurrent migrations take turns.
+     */
+    @Override
+    public MigrationSession prepareForMigration(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT GET_LOCK('" + MIGRATION_LOCK + "', " + MIGRATION_LOCK_TIMEOUT_SECONDS + ")")) {
+            if (!rs.next() || rs.getInt(1) != 1) {
+                throw new SQLException(
+                        "another migration held the lock '" + MIGRATION_LOCK + "' for " + MIGRATION_LOCK_TIMEOUT_SECONDS
+                                + " s",
+                        "HY000",
+                        1205);
+            }
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT RELEASE_LOCK('" + MIGRATION_LOCK + "')");
+            }
+        };
+    }
+
+    @Override
+    public SqlFailure classify(SQLException exception) {
+        return MariaDbErrors.classify(exception);
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsRowLocks() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUpdateReturning() {
+        return false;
+    }
+
+    /**
+     * MariaDB on Linux compares table names case-sensitively ({@code lower_case_table_names=0}), on Windows and
+     * macOS it stores them in lower case: Liquibase's default {@code DATABASECHANGELOG} would then be a different
+     * table after a dump moved between them. Stratum's history tables are lower case, like its other tables.
+     */
+    @Override
+    public boolean lowerCaseHistoryTables() {
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package io.stratum.mariadb;
+
+import io.stratum.spi.SqlFailure;
+import io.stratum.spi.SqlFailure.Kind;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classification of MariaDB errors by error code (the server's {@code ER_*} numbers), with the violated constraint
+ * parsed from the message, which is where MariaDB reports it.
+ */
+final class MariaDbErrors {
+    /** {@code Duplicate entry 'x' for key 'uq_tasks_idempotency_key'}. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
+    /** {@code ... a foreign key constraint fails (`db`.`tasks`, CONSTRAINT `fk_tasks_parent` FOREIGN KEY ...}. */
+    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)`");
+    /** {@code CONSTRAINT `ck_tasks_priority` failed for `db`.`tasks`}. */
+    private static final Pattern CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed");
+    /** {@code Column 'summary' cannot be null}, {@code Field 'summary' doesn't have a default value}. */
+    private static final Pattern COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
+
+    private MariaDbErrors() {}
+
+    static SqlFailure classify(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return switch (e.getErrorCode()) {
+            case 4025 -> new SqlFailure(Kind.CHECK_VIOLATION, group(CHECK, message));
+            case 1451, 1452, 1216, 1217 -> new SqlFailure(Kind.FOREIGN_KEY_VIOLATION, group(FOREIGN_KEY, message));
+            case 1062, 1586 -> new SqlFailure(Kind.UNIQUE_VIOLATION, group(DUPLICATE_KEY, message));
+            case 1048, 1364 -> new SqlFailure(Kind.NOT_NULL_VIOLATION, group(COLUMN, message));
+            case 1213 -> SqlFailure.of(Kind.DEADLOCK);
+            case 1205 -> SqlFailure.of(Kind.BUSY); // lock wait timeout
+            case 1969, 3024, 1317 -> SqlFailure.of(Kind.TIMEOUT); // max_statement_time, query interrupted
+            case 1021, 1114 -> SqlFailure.of(Kind.STORAGE); // disk full, table full
+            case 1290, 1792, 1836 -> SqlFailure.of(Kind.WRITE_REFUSED); // --read-only, read-only transaction
+            // access denied (user, database), unknown database, account locked, password expired
+            case 1044, 1045, 1049, 3118, 1820, 1862 -> SqlFailure.of(Kind.CONFIGURATION);
+            case 2002, 2003, 2006, 2013, 1053, 1077, 1152, 1153, 1927 -> SqlFailure.of(Kind.CONNECTION);
+            default -> byState(e);
+        };
+    }
+
+    private static SqlFailure byState(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return SqlFailure.of(Kind.CONNECTION);
+        }
+        if (state.equals("40001")) {
+            return SqlFailure.of(Kind.DEADLOCK);
+        }
+        if (e instanceof SQLTransientConnectionException) {
+            return SqlFailure.of(Kind.TIMEOUT); // pool acquisition timed out while the server was reachable
+        }
+        return SqlFailure.of(Kind.OTHER);
+    }
+
+    private static String group(Pattern pattern, String message) {
+        Matcher m = pattern.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -26,4 +26,12 @@ class BadInputTest {
             return "postgresql";
         }
     }
+
+    @Nested
+    class MariaDb extends BadInputSuite {
+        @Override
+        protected String testDatabaseService() {
+            return "mariadb";
+        }
+    }
 }

@@ -26,4 +26,12 @@ class InjectionSweepTest {
             return "postgresql";
         }
     }
+
+    @Nested
+    class MariaDb extends InjectionSweep {
+        @Override
+        protected String testDatabaseService() {
+            return "mariadb";
+        }
+    }
 }

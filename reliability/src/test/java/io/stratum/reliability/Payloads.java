@@ -2,7 +2,7 @@ package io.stratum.reliability;
 
 import java.util.List;
 
-/** SQL injection payloads for SQLite and PostgreSQL, plus LIKE and JSON metacharacters. */
+/** SQL injection payloads for SQLite, PostgreSQL and MariaDB, plus LIKE and JSON metacharacters. */
 final class Payloads {
     static final List<String> INJECTION = List.of(
             "'",
@@ -23,6 +23,14 @@ final class Payloads {
             "'; ATTACH DATABASE '/tmp/x.db' AS x; --",
             "'; COPY tasks TO PROGRAM 'id'; --",
             "'; SELECT pg_sleep(5); --",
+            "' OR 1=1 #",
+            "x'; DROP TABLE tasks; #",
+            "' OR SLEEP(5) OR '",
+            "/*!50000 SELECT */ 1",
+            "'/*!OR*/'1'='1",
+            "` OR 1=1; DROP TABLE `tasks",
+            "' UNION SELECT user, password FROM mysql.user #",
+            "\\0\\Z\\b",
             "/* comment */ SELECT 1",
             "*/ SELECT 1 /*",
             "--",

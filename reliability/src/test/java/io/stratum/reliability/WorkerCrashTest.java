@@ -18,4 +18,12 @@ class WorkerCrashTest {
             return "postgresql";
         }
     }
+
+    @Nested
+    class MariaDb extends WorkerCrashSuite {
+        @Override
+        protected String testDatabaseService() {
+            return "mariadb";
+        }
+    }
 }

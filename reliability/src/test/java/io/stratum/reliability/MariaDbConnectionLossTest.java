@@ -1,0 +1,131 @@
+package io.stratum.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratum.Json;
+import io.stratum.StaleVersion;
+import io.stratum.Stratum;
+import io.stratum.Unavailable;
+import io.stratum.memory.MemoryWrite;
+import io.stratum.task.NewTask;
+import io.stratum.task.TaskFilters;
+import io.stratum.testkit.tck.ScratchDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writers under load while an admin connection kills the pool's connections with {@code KILL CONNECTION} again
+ * and again (their ids read from {@code information_schema.PROCESSLIST}, filtered by the scratch database): callers
+ * see nothing but {@link Unavailable}, retrying an idempotent write after one neither loses nor doubles it, and the
+ * pool serves again after each cut without the application doing anything. The MariaDB counterpart of
+ * {@link PostgresConnectionLossTest}.
+ */
+class MariaDbConnectionLossTest {
+    private static final int THREADS = 4;
+    private static final int MIN_OPERATIONS = 600;
+    private static final int CUTS = 10;
+
+    @Test
+    void killedConnectionsCostNoWriteAndDoubleNone() throws Exception {
+        try (ScratchDatabases server = ScratchDatabases.of("mariadb")) {
+            String url = server.freshUrl();
+            long started = System.nanoTime();
+            try (Stratum db = Stratum.open(url);
+                    MariaDbKiller killer = new MariaDbKiller(url)) {
+                db.migrate();
+                AtomicInteger next = new AtomicInteger();
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger unavailable = new AtomicInteger();
+                List<Throwable> failures = new CopyOnWriteArrayList<>();
+                List<Thread> writers = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    writers.add(Thread.ofPlatform().start(() -> {
+                        try {
+                            while (!stop.get()) {
+                                writeOnce(db, next.getAndIncrement(), unavailable);
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }));
+                }
+                // The writers run until every cut is made, however fast the machine, so each cut lands mid-load.
+                int killed = 0;
+                for (int cut = 0; cut < CUTS; cut++) {
+                    Thread.sleep(200);
+                    killed += killer.killOthers();
+                }
+                while (next.get() < MIN_OPERATIONS && failures.isEmpty()) {
+                    Thread.sleep(50);
+                }
+                stop.set(true);
+                for (Thread writer : writers) {
+                    writer.join(TimeUnit.MINUTES.toMillis(2));
+                }
+                assertThat(failures).as("errors other than Unavailable").isEmpty();
+                int operations = next.get();
+                assertThat(db.tasks().count(TaskFilters.all()))
+                        .as("tasks, one per operation")
+                        .isEqualTo(operations);
+                for (int op = 0; op < operations; op++) {
+                    assertThat(db.memory().get("ops", "op-" + op))
+                            .as("op " + op)
+                            .hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(1));
+                }
+                Figures.record(
+                        "mariadb-connection-loss",
+                        CUTS + " cuts killing " + killed
+                                + " connections during " + operations + " operations (" + 2 * operations
+                                + " writes) by "
+                                + THREADS + " threads; " + unavailable.get()
+                                + " Unavailable seen by callers and retried; "
+                                + "0 lost, 0 doubled, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                                + " ms");
+            }
+        }
+    }
+
+    /**
+     * Submits a task with an idempotency key and creates a memory entry that must not exist yet, each retried
+     * after {@link Unavailable}: a retry of a write that did commit finds it (the same task; a StaleVersion).
+     */
+    private static void writeOnce(Stratum db, int op, AtomicInteger unavailable) {
+        retry(
+                unavailable,
+                () -> db.tasks()
+                        .submit(NewTask.builder("op " + op, "loader")
+                                .idempotencyKey("op-" + op)
+                                .build()));
+        boolean[] retried = {false};
+        retry(unavailable, () -> {
+            try {
+                db.memory()
+                        .put(MemoryWrite.of("ops", "op-" + op, Json.of(Integer.toString(op)))
+                                .expectingVersion(0));
+            } catch (StaleVersion alreadyWritten) {
+                assertThat(retried[0])
+                        .as("entry existed before the first attempt")
+                        .isTrue();
+            } finally {
+                retried[0] = true;
+            }
+        });
+    }
+
+    private static void retry(AtomicInteger unavailable, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (Unavailable e) {
+                unavailable.incrementAndGet();
+                assertThat(attempt).as("attempts").isLessThan(20);
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         description = {
-            "Copy every table from one database to another (SQLite to PostgreSQL or back), keeping ids,"
+            "Copy every table from one database to another (any two of SQLite, PostgreSQL and MariaDB), keeping ids,"
                     + " versions and timestamps, then verify row counts and a checksum per table.",
             "The target is migrated first and must be empty unless --force is given."
         })

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Durable task orchestration on SQLite and PostgreSQL.",
+        description = "Durable task orchestration on SQLite, PostgreSQL and MariaDB.",
         footer = {
             "",
             "The database is --url, else $STRATUM_URL, else the SQLite file ./stratum.db (created and"

@@ -104,7 +104,7 @@ class CopyPostgresTest {
     }
 
     /** One or more rows in every table; a task whose parent was written after it; JSON jsonb will rewrite. */
-    private static void fill(String url) {
+    static void fill(String url) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         try (Stratum db = Stratum.open(url)) {
             db.migrate();
@@ -172,7 +172,7 @@ class CopyPostgresTest {
     }
 
     /** Every row of {@code table} by primary key, JSON compared by value and times by instant. */
-    private static List<Map<String, Object>> rows(String url, Table<?> table) {
+    static List<Map<String, Object>> rows(String url, Table<?> table) {
         try (Stratum db = Stratum.open(url)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Record record : db.dsl()

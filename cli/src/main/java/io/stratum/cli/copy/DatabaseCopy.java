@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * second pass once all rows of the table exist. Each batch is one transaction on the target.
  */
 public final class DatabaseCopy {
-    /** Bind variables per INSERT, under both SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+    /** Bind variables per INSERT, under SQLite's (32,766) and PostgreSQL's and MariaDB's (65,535) limits. */
     private static final int MAX_BINDS = 30_000;
 
     private final DSLContext source;

@@ -1,6 +1,7 @@
 package io.stratum.cli.copy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,25 +15,46 @@ import org.jooq.Record;
 import org.jooq.Table;
 
 /**
- * SHA-256 over every row of a table read in primary-key order, with each value normalised so that the same data
- * gives the same checksum on every backend: timestamps as UTC instants, JSON in {@link CanonicalJson} form,
- * decimals without trailing zeros. Each value is length-prefixed, so no two different rows hash alike by
- * running into each other.
+ * Checksum of every row of a table, with each value normalised so that the same data gives the same checksum on
+ * every backend: timestamps as UTC instants, JSON in {@link CanonicalJson} form, decimals without trailing zeros.
+ * Each value is length-prefixed, so no two different rows hash alike by running into each other.
+ *
+ * <p>Each row gets a SHA-256 of its own and the table's checksum is the SHA-256 of their sum (modulo 2^256), so
+ * it does not depend on the order the rows are read in: backends sort the same keys differently (MariaDB's
+ * {@code UUID} type puts a time-based UUID's node and clock sequence first, PostgreSQL and SQLite do not). A
+ * table without rows has the SHA-256 of no bytes.
  */
 record TableChecksum(String table, long rows, String sha256) {
+    private static final int DIGEST_BYTES = 32;
+    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(8 * DIGEST_BYTES);
 
     static TableChecksum of(DSLContext dsl, Table<?> table, int pageSize) {
-        MessageDigest digest = newDigest();
+        MessageDigest rowDigest = newDigest();
         long[] rows = {0};
+        BigInteger[] sum = {BigInteger.ZERO};
         new KeysetScan(dsl, table, pageSize).forEachPage(page -> {
             for (Record row : page) {
                 for (int i = 0; i < row.size(); i++) {
-                    update(digest, canonical(row.get(i)));
+                    update(rowDigest, canonical(row.get(i)));
                 }
+                sum[0] = sum[0].add(new BigInteger(1, rowDigest.digest())).mod(MODULUS);
                 rows[0]++;
             }
         });
-        return new TableChecksum(table.getName(), rows[0], HexFormat.of().formatHex(digest.digest()));
+        MessageDigest tableDigest = newDigest();
+        if (rows[0] > 0) {
+            tableDigest.update(fixedWidth(sum[0]));
+        }
+        return new TableChecksum(table.getName(), rows[0], HexFormat.of().formatHex(tableDigest.digest()));
+    }
+
+    /** {@code value} (below 2^256) as 32 big-endian bytes. */
+    private static byte[] fixedWidth(BigInteger value) {
+        byte[] minimal = value.toByteArray();
+        byte[] bytes = new byte[DIGEST_BYTES];
+        int length = Math.min(minimal.length, DIGEST_BYTES);
+        System.arraycopy(minimal, minimal.length - length, bytes, DIGEST_BYTES - length, length);
+        return bytes;
     }
 
     /** The value as text that is equal for equal data on every backend; null has a text no value can have. */

@@ -1,6 +1,7 @@
 package io.stratum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +20,18 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.redact("jdbc:sqlite:/tmp/a.db")).isEqualTo("jdbc:sqlite:/tmp/a.db");
         assertThat(JdbcUrls.redact("jdbc:postgresql://127.0.0.1:5432/test?user=postgres"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    }
+
+    @Test
+    void withDatabaseNamesAnotherDatabaseOnTheSameServerWithTheSameParameters() {
+        assertThat(JdbcUrls.withDatabase("jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "scratch"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/scratch?user=postgres");
+        assertThat(JdbcUrls.withDatabase("jdbc:mariadb://h/test?user=root&sslMode=disable", "x"))
+                .isEqualTo("jdbc:mariadb://h/x?user=root&sslMode=disable");
+        assertThat(JdbcUrls.withDatabase("jdbc:postgresql://h:5432", "x")).isEqualTo("jdbc:postgresql://h:5432/x");
+        assertThat(JdbcUrls.withDatabase("jdbc:postgresql://h?user=u", "x")).isEqualTo("jdbc:postgresql://h/x?user=u");
+        assertThatThrownBy(() -> JdbcUrls.withDatabase("jdbc:sqlite:/tmp/a.db", "x"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("url");
     }
 }

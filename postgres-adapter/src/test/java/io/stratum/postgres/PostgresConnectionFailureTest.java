@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.stratum.ConfigurationError;
 import io.stratum.ErrorCode;
+import io.stratum.JdbcUrls;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
 import io.stratum.Unavailable;
-import io.stratum.postgres.testdb.PostgresUrls;
 import io.stratum.spi.SqlFailure;
 import io.stratum.testkit.tck.ScratchDatabases;
 import java.sql.Connection;
@@ -37,7 +37,7 @@ class PostgresConnectionFailureTest {
 
     @Test
     void aDatabaseThatDoesNotExistIsAConfigurationErrorThatIsNotRetried() {
-        String url = PostgresUrls.withDatabase(serverUrl(), "stratum_missing_" + suffix()) + "&password=s3cret-pw";
+        String url = JdbcUrls.withDatabase(serverUrl(), "stratum_missing_" + suffix()) + "&password=s3cret-pw";
         assertThatThrownBy(() -> open(url)).isInstanceOfSatisfying(ConfigurationError.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
             assertThat(e.isRetryable()).isFalse();

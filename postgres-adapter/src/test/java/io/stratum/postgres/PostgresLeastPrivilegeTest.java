@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.DatabaseError;
+import io.stratum.JdbcUrls;
 import io.stratum.MigrationFailed;
 import io.stratum.Stratum;
-import io.stratum.postgres.testdb.PostgresUrls;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
@@ -42,7 +42,7 @@ class PostgresLeastPrivilegeTest {
                 "CREATE ROLE " + owner + " LOGIN",
                 "CREATE ROLE " + app + " LOGIN",
                 "CREATE DATABASE " + database + " OWNER " + owner);
-        String asAdminOnNewDb = PostgresUrls.withDatabase(adminUrl, database);
+        String asAdminOnNewDb = JdbcUrls.withDatabase(adminUrl, database);
         // The script from docs/schema-and-migrations.md, run once by a superuser.
         execute(
                 asAdminOnNewDb,
@@ -97,7 +97,7 @@ class PostgresLeastPrivilegeTest {
     }
 
     private String urlAs(String role) {
-        String url = PostgresUrls.withDatabase(adminUrl, database);
+        String url = JdbcUrls.withDatabase(adminUrl, database);
         return url.replaceAll("([?&])user=[^&]*", "$1user=" + role);
     }
 

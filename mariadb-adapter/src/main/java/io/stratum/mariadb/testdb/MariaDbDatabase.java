@@ -1,5 +1,6 @@
 package io.stratum.mariadb.testdb;
 
+import io.stratum.JdbcUrls;
 import io.stratum.spi.TestDatabaseService.TestDatabase;
 
 /** A database on a test server, dropped on close. */
@@ -21,7 +22,7 @@ final class MariaDbDatabase implements TestDatabase {
 
     @Override
     public String url() {
-        return MariaDbUrls.withDatabase(serverUrl, name);
+        return JdbcUrls.withDatabase(serverUrl, name);
     }
 
     @Override

@@ -39,7 +39,7 @@ final class MariaDbTemplate implements AutoCloseable {
         String name = MariaDbServer.newName("stratum_template_");
         MariaDbServer.execute(serverUrl, "CREATE DATABASE `" + name + "`");
         try {
-            String url = MariaDbUrls.withDatabase(serverUrl, name);
+            String url = JdbcUrls.withDatabase(serverUrl, name);
             try (Stratum db = Stratum.builder()
                     .url(url)
                     .pool(PoolSettings.defaults().withMaxSize(1).withMinIdle(0))
@@ -83,7 +83,7 @@ final class MariaDbTemplate implements AutoCloseable {
         String database = MariaDbServer.newName("stratum_test_");
         MariaDbServer.execute(serverUrl, "CREATE DATABASE `" + database + "`");
         MariaDbDatabase copy = new MariaDbDatabase(serverUrl, database);
-        try (Connection c = MariaDbServer.connect(MariaDbUrls.withDatabase(serverUrl, database));
+        try (Connection c = MariaDbServer.connect(JdbcUrls.withDatabase(serverUrl, database));
                 Statement s = c.createStatement()) {
             s.execute("SET SESSION foreign_key_checks = 0");
             for (String create : createStatements) {

@@ -1,5 +1,6 @@
 package io.stratum.mariadb.testdb;
 
+import io.stratum.spi.ServerTemplates;
 import io.stratum.spi.TestDatabaseService;
 
 /**
@@ -9,6 +10,9 @@ import io.stratum.spi.TestDatabaseService;
  * DROP privileges on databases named {@code stratum_test_*} and {@code stratum_template_*}.
  */
 public final class MariaDbTestDatabases implements TestDatabaseService {
+    /** The migrated template of each server, shared by every test of this JVM. */
+    static final ServerTemplates<MariaDbTemplate> TEMPLATES = new ServerTemplates<>(MariaDbTemplate::create);
+
     private static final String PREFIX = "jdbc:mariadb:";
 
     @Override
@@ -43,6 +47,6 @@ public final class MariaDbTestDatabases implements TestDatabaseService {
 
     @Override
     public TestDatabase fromTemplate(String serverUrl) {
-        return MariaDbTemplates.forServer(serverUrl).copy();
+        return TEMPLATES.forServer(serverUrl).copy();
     }
 }

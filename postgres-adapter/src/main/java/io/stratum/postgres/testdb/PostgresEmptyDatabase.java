@@ -1,5 +1,6 @@
 package io.stratum.postgres.testdb;
 
+import io.stratum.JdbcUrls;
 import io.stratum.spi.TestDatabaseService.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ final class PostgresEmptyDatabase implements TestDatabase {
 
     @Override
     public String url() {
-        return PostgresUrls.withDatabase(serverUrl, name);
+        return JdbcUrls.withDatabase(serverUrl, name);
     }
 
     @Override

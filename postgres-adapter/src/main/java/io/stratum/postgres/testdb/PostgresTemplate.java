@@ -48,7 +48,7 @@ final class PostgresTemplate implements AutoCloseable {
         try {
             template.execute("CREATE DATABASE {0}", template.name);
             try (Stratum db = Stratum.builder()
-                    .url(PostgresUrls.withDatabase(serverUrl, template.name))
+                    .url(JdbcUrls.withDatabase(serverUrl, template.name))
                     .pool(PoolSettings.defaults().withMaxSize(1).withMinIdle(0))
                     .open()) {
                 db.migrate();
@@ -112,7 +112,7 @@ final class PostgresTemplate implements AutoCloseable {
 
     /** JDBC URL of {@code database} on this template's server. */
     String url(String database) {
-        return PostgresUrls.withDatabase(serverUrl, database);
+        return JdbcUrls.withDatabase(serverUrl, database);
     }
 
     /** Waits for the pending drops, drops the template and closes the admin connections. */

@@ -1,5 +1,6 @@
 package io.stratum.postgres.testdb;
 
+import io.stratum.spi.ServerTemplates;
 import io.stratum.spi.TestDatabaseService;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * ({@code STRATUM_TEST_POSTGRES_URL}).
  */
 public final class PostgresTestDatabases implements TestDatabaseService {
+    /** The migrated template of each server, shared by every test of this JVM. */
+    static final ServerTemplates<PostgresTemplate> TEMPLATES = new ServerTemplates<>(PostgresTemplate::create);
+
     private static final String PREFIX = "jdbc:postgresql:";
 
     @Override
@@ -49,6 +53,6 @@ public final class PostgresTestDatabases implements TestDatabaseService {
 
     @Override
     public TestDatabase fromTemplate(String serverUrl) {
-        return PostgresClone.create(PostgresTemplates.forServer(serverUrl));
+        return PostgresClone.create(TEMPLATES.forServer(serverUrl));
     }
 }

@@ -58,7 +58,7 @@ class PostgresTemplateTest {
             List<PostgresTemplate> seen = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 tasks.add(() -> {
-                    PostgresTemplate template = PostgresTemplates.forServer(server);
+                    PostgresTemplate template = PostgresTestDatabases.TEMPLATES.forServer(server);
                     synchronized (seen) {
                         seen.add(template);
                     }

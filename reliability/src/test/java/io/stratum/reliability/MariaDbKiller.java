@@ -13,7 +13,7 @@ import java.util.List;
  * An admin connection that kills every other connection to its database with {@code KILL CONNECTION}, as a network
  * cut or failover would: the MariaDB counterpart of {@link Terminator}.
  */
-final class MariaDbKiller implements AutoCloseable {
+final class MariaDbKiller implements ConnectionCutter {
     /** {@code ER_NO_SUCH_THREAD}: the connection ended between the PROCESSLIST read and the KILL. */
     private static final int NO_SUCH_THREAD = 1094;
 
@@ -24,7 +24,8 @@ final class MariaDbKiller implements AutoCloseable {
     }
 
     /** Kills the other connections whose current database is this one; returns how many. */
-    int killOthers() throws SQLException {
+    @Override
+    public int cutOthers() throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement s = admin.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST "
                         + "WHERE DB = DATABASE() AND ID <> CONNECTION_ID()");

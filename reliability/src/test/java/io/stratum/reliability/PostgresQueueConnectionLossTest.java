@@ -64,7 +64,7 @@ class PostgresQueueConnectionLossTest {
                 for (int cut = 0; cut < CUTS; cut++) {
                     submitBatch(db, FIRST_BATCH + cut * BATCH_PER_CUT, BATCH_PER_CUT, unavailable);
                     Thread.sleep(150);
-                    terminated += terminator.terminateOthers();
+                    terminated += terminator.cutOthers();
                 }
                 producing.set(false);
                 for (Thread worker : workers) {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** An admin connection that kills every other backend of its database, as a network cut or failover would. */
-final class Terminator implements AutoCloseable {
+final class Terminator implements ConnectionCutter {
     private final Connection admin;
 
     Terminator(String url) throws SQLException {
@@ -15,7 +15,8 @@ final class Terminator implements AutoCloseable {
     }
 
     /** Terminates the other backends; returns how many. */
-    int terminateOthers() throws SQLException {
+    @Override
+    public int cutOthers() throws SQLException {
         try (Statement s = admin.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                         + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {

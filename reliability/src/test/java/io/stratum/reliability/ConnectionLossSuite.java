@@ -10,6 +10,7 @@ import io.stratum.memory.MemoryWrite;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.testkit.tck.ScratchDatabases;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,22 +20,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writers under load while an admin connection terminates the pool's backends again and again: callers see
- * nothing but {@link Unavailable}, retrying an idempotent write after one neither loses nor doubles it, and the
- * pool serves again after each cut without the application doing anything.
+ * Writers under load while an admin connection cuts the pool's connections again and again: callers see nothing but
+ * {@link Unavailable}, retrying an idempotent write after one neither loses nor doubles it, and the pool serves again
+ * after each cut without the application doing anything. A backend says how to cut ({@link ConnectionCutter}).
  */
-class PostgresConnectionLossTest {
+abstract class ConnectionLossSuite {
     private static final int THREADS = 4;
     private static final int MIN_OPERATIONS = 600;
     private static final int CUTS = 10;
 
+    /** The name of the backend's test database service. */
+    protected abstract String testDatabaseService();
+
+    /** An admin connection to the database at {@code url} that cuts every other connection to it. */
+    protected abstract ConnectionCutter cutter(String url) throws SQLException;
+
     @Test
-    void terminatedBackendsCostNoWriteAndDoubleNone() throws Exception {
-        try (ScratchDatabases server = ScratchDatabases.of("postgresql")) {
+    void cutConnectionsCostNoWriteAndDoubleNone() throws Exception {
+        try (ScratchDatabases server = ScratchDatabases.of(testDatabaseService())) {
             String url = server.freshUrl();
             long started = System.nanoTime();
             try (Stratum db = Stratum.open(url);
-                    Terminator terminator = new Terminator(url)) {
+                    ConnectionCutter cutter = cutter(url)) {
                 db.migrate();
                 AtomicInteger next = new AtomicInteger();
                 AtomicBoolean stop = new AtomicBoolean();
@@ -53,10 +60,10 @@ class PostgresConnectionLossTest {
                     }));
                 }
                 // The writers run until every cut is made, however fast the machine, so each cut lands mid-load.
-                int terminated = 0;
-                for (int cut = 0; cut < CUTS; cut++) {
+                int cut = 0;
+                for (int round = 0; round < CUTS; round++) {
                     Thread.sleep(200);
-                    terminated += terminator.terminateOthers();
+                    cut += cutter.cutOthers();
                 }
                 while (next.get() < MIN_OPERATIONS && failures.isEmpty()) {
                     Thread.sleep(50);
@@ -76,9 +83,10 @@ class PostgresConnectionLossTest {
                             .hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(1));
                 }
                 Figures.record(
-                        "postgres-connection-loss",
-                        CUTS + " cuts terminating " + terminated
-                                + " backends during " + operations + " operations (" + 2 * operations + " writes) by "
+                        testDatabaseService() + "-connection-loss",
+                        CUTS + " cuts of " + cut
+                                + " connections during " + operations + " operations (" + 2 * operations
+                                + " writes) by "
                                 + THREADS + " threads; " + unavailable.get()
                                 + " Unavailable seen by callers and retried; "
                                 + "0 lost, 0 doubled, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)

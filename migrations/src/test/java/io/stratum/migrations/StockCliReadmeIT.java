@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,22 +113,8 @@ class StockCliReadmeIT {
 
     @Test
     void onPostgres() throws Exception {
-        String admin = System.getenv("STRATUM_TEST_POSTGRES_URL");
-        if (admin == null || admin.isBlank()) {
-            if (Boolean.parseBoolean(System.getenv("STRATUM_TEST_REQUIRE_POSTGRES"))) {
-                fail("STRATUM_TEST_POSTGRES_URL is required");
-            }
-            Assumptions.abort("STRATUM_TEST_POSTGRES_URL is not set");
-        }
-        String name = "stratum_readme_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(admin, "CREATE DATABASE " + name);
-        try {
-            int q = admin.indexOf('?');
-            String base = q < 0 ? admin : admin.substring(0, q);
-            followTheReadme(base.substring(0, base.lastIndexOf('/') + 1) + name + (q < 0 ? "" : admin.substring(q)));
-        } finally {
-            execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        try (ServerDatabase database = ServerDatabase.create(ServerDatabase.Server.POSTGRES, "stratum_readme_")) {
+            followTheReadme(database.url());
         }
     }
 
@@ -266,12 +251,5 @@ class StockCliReadmeIT {
                 .as("system property %s (set by the failsafe configuration)", name)
                 .isNotBlank();
         return value;
-    }
-
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

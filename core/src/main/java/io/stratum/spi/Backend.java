@@ -123,19 +123,6 @@ public interface Backend {
     }
 
     /**
-     * Whether Stratum names Liquibase's history tables in lower case ({@code databasechangelog},
-     * {@code databasechangeloglock}), like its own tables, instead of Liquibase's default for the database. For
-     * databases whose table names are case-sensitive on some servers and not on others (MariaDB: as
-     * {@code lower_case_table_names} says), where Liquibase's default upper-case names would not survive a move
-     * between servers. The stock Liquibase CLI then needs the same names
-     * ({@code --database-changelog-table-name=databasechangelog
-     * --database-changelog-lock-table-name=databasechangeloglock}). The default is false.
-     */
-    default boolean lowerCaseHistoryTables() {
-        return false;
-    }
-
-    /**
      * The table of {@code index} as a FROM-clause element that this database reads through that index.
      * Core asks for it only where a partial index serves the query exactly (ready tasks in claim order,
      * expired leases). The default leaves the choice to the planner, which is right for planners that cost

@@ -119,14 +119,4 @@ public final class MariaDbBackend implements Backend {
     public boolean supportsUpdateReturning() {
         return false;
     }
-
-    /**
-     * MariaDB on Linux compares table names case-sensitively ({@code lower_case_table_names=0}), on Windows and
-     * macOS it stores them in lower case: Liquibase's default {@code DATABASECHANGELOG} would then be a different
-     * table after a dump moved between them. Stratum's history tables are lower case, like its other tables.
-     */
-    @Override
-    public boolean lowerCaseHistoryTables() {
-        return true;
-    }
 }

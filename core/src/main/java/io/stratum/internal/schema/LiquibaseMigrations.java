@@ -279,10 +279,6 @@ public final class LiquibaseMigrations implements SchemaMigrations {
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
         }
-        if (backend.lowerCaseHistoryTables()) {
-            database.setDatabaseChangeLogTableName(ChangeLogHistory.TABLE);
-            database.setDatabaseChangeLogLockTableName(ChangeLogHistory.LOCK_TABLE);
-        }
         return database;
     }
 

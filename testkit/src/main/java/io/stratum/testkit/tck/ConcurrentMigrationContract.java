@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ public abstract class ConcurrentMigrationContract extends ContractSupport {
             try (Stratum migrated = Stratum.open(url)) {
                 List<ChangeSetState> status = migrated.schema().status();
                 assertThat(status).isNotEmpty().allMatch(ChangeSetState::applied);
-                int rows = migrated.dsl().fetchCount(migrated.dsl().selectFrom("databasechangelog"));
+                int rows = migrated.dsl().fetchCount(DSL.table(DSL.name(HistoryTable.of(migrated))));
                 assertThat(rows).isEqualTo(status.size());
             }
         }
@@ -80,9 +81,9 @@ public abstract class ConcurrentMigrationContract extends ContractSupport {
         try (Stratum store = Stratum.open(url)) {
             store.migrate();
             store.dsl().execute("""
-                    INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype)
+                    INSERT INTO {0} (id, author, filename, dateexecuted, orderexecuted, exectype)
                     VALUES ('999-from-the-future', 'stratum', 'db/changelog/changes/999-future.xml',
-                            CURRENT_TIMESTAMP, 999, 'EXECUTED')""");
+                            CURRENT_TIMESTAMP, 999, 'EXECUTED')""", DSL.name(HistoryTable.of(store)));
             assertThatThrownBy(store::migrate)
                     .isInstanceOf(MigrationFailed.class)
                     .hasMessageContaining("newer")

@@ -115,8 +115,9 @@ public interface Backend {
     /**
      * Whether {@code UPDATE ... RETURNING} is available. With it, a claim picks and takes its tasks in one
      * statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING *}), and a status
-     * change reports the new versions of the rows it moved. Without it (MariaDB), core selects and locks the rows
-     * first and updates them by id in the same transaction, then reads back what it needs. The default is true.
+     * change reports the new versions of the rows it moved. Without it (MariaDB), a claim is an {@code UPDATE} joined
+     * to the same selection followed by a read-back of the rows by their new lease token, and a status change
+     * selects and locks its rows first and updates them by id, each in one transaction. The default is true.
      */
     default boolean supportsUpdateReturning() {
         return true;

@@ -18,7 +18,7 @@ import java.util.Properties;
  *   <li>{@code connectionAttributes=program_name:stratum}: visible in {@code performance_schema.session_connect_attrs}.
  * </ul>
  *
- * <p>Connector/J 3.4+ asks for TLS by default; a server without TLS needs {@code sslMode=disable} in the URL.
+ * <p>Connector/J 4 asks for TLS by default; a server without TLS needs {@code sslMode=disable} in the URL.
  */
 final class ConnectorJTuning {
     private ConnectorJTuning() {}

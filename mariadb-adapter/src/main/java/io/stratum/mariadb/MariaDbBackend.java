@@ -20,7 +20,8 @@ import org.jooq.SQLDialect;
 /**
  * MariaDB 10.11+ through MariaDB Connector/J and HikariCP. InnoDB's row locks let writers run concurrently, so there
  * is no in-process write gate, and claims use {@code FOR UPDATE SKIP LOCKED}. MariaDB has no
- * {@code UPDATE ... RETURNING}: a claim selects and locks its tasks, then updates them by id, in one transaction.
+ * {@code UPDATE ... RETURNING}: a claim updates the tasks its {@code SKIP LOCKED} selection picks (one
+ * {@code UPDATE} joined to that selection) and reads them back by the new lease token, in one transaction.
  * Only {@code jdbc:mariadb:} URLs are served ({@code jdbc:mysql:} and MySQL servers are untested).
  */
 public final class MariaDbBackend implements Backend {

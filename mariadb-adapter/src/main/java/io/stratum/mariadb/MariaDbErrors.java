@@ -36,7 +36,7 @@ final class MariaDbErrors {
             case 1021, 1114 -> SqlFailure.of(Kind.STORAGE); // disk full, table full
             case 1290, 1792, 1836 -> SqlFailure.of(Kind.WRITE_REFUSED); // --read-only, read-only transaction
             // access denied (user, database), unknown database, account locked, password expired
-            case 1044, 1045, 1049, 3118, 1820, 1862 -> SqlFailure.of(Kind.CONFIGURATION);
+            case 1044, 1045, 1049, 4151, 1820, 1862 -> SqlFailure.of(Kind.CONFIGURATION);
             case 2002, 2003, 2006, 2013, 1053, 1077, 1152, 1153, 1927 -> SqlFailure.of(Kind.CONNECTION);
             default -> byState(e);
         };

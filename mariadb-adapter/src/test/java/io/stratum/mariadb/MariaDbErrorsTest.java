@@ -56,6 +56,9 @@ class MariaDbErrorsTest {
                         .kind())
                 .isEqualTo(Kind.CONFIGURATION);
         assertThat(classify(1049, "42000", "Unknown database 'nope'").kind()).isEqualTo(Kind.CONFIGURATION);
+        assertThat(classify(4151, "HY000", "Access denied, this account is locked")
+                        .kind())
+                .isEqualTo(Kind.CONFIGURATION);
         assertThat(MariaDbErrors.classify(new SQLTransientConnectionException("pool timeout"))
                         .kind())
                 .isEqualTo(Kind.TIMEOUT);

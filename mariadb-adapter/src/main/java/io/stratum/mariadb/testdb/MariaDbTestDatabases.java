@@ -36,11 +36,6 @@ public final class MariaDbTestDatabases implements TestDatabaseService {
     }
 
     @Override
-    public String containerImage() {
-        return "mariadb:10.11";
-    }
-
-    @Override
     public TestDatabase create(String serverUrl) {
         return MariaDbDatabase.createEmpty(serverUrl);
     }

@@ -18,6 +18,10 @@ import java.util.Properties;
  *   <li>{@code connectionAttributes=program_name:stratum}: visible in {@code performance_schema.session_connect_attrs}.
  * </ul>
  *
+ * <p>{@code useServerPrepStmts} keeps the driver's default, false: server-side prepared statements bought no
+ * measurable throughput on Stratum's hot paths and keep statements open on the server for every pooled connection
+ * ({@code bench/mariadb-choices.md}).
+ *
  * <p>Connector/J 4 asks for TLS by default; a server without TLS needs {@code sslMode=disable} in the URL.
  */
 final class ConnectorJTuning {

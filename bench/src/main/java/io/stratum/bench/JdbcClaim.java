@@ -13,13 +13,15 @@ import java.util.UUID;
  * {@code UPDATE} in one transaction.
  */
 interface JdbcClaim {
-    /** The claim order and the columns a {@link JdbcQueue.Lease} is made of, shared by every claim statement. */
+    /** The claimable tasks in claim order, at most as many as the second parameter; the first is now. */
     String READY_IN_ORDER =
             "WHERE status = 'ready' AND run_after <= ? ORDER BY calculated_priority DESC, submitted_at, id"
                     + " LIMIT ?";
 
+    /** The columns a {@link JdbcQueue.Lease} is made of, in the order {@link #lease} reads them. */
     String LEASE_COLUMNS = "id, summary, agent_type, input_data, retry_count";
 
+    /** What a claim sets; its parameters are the worker, the lease token, the lease expiry, and now twice. */
     String SET_RUNNING = "status = 'running', lease_owner = ?, lease_token = ?, lease_expires_at = ?, started_at = ?,"
             + " last_updated_at = ?, version = version + 1";
 

@@ -7,7 +7,8 @@ package io.stratum.bench;
  */
 enum BackendKind {
     SQLITE("sqlite", "sqlite-file"),
-    POSTGRESQL("postgresql", "postgresql");
+    POSTGRESQL("postgresql", "postgresql"),
+    MARIADB("mariadb", "mariadb");
 
     private final String label;
     private final String testDatabaseService;
@@ -32,6 +33,6 @@ enum BackendKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + label + "' (sqlite or postgresql)");
+        throw new IllegalArgumentException("unknown backend '" + label + "' (sqlite, postgresql or mariadb)");
     }
 }

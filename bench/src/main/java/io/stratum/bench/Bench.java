@@ -3,18 +3,20 @@ package io.stratum.bench;
 import io.stratum.spi.TestDatabaseService;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What every workload group shares: the sizes, the server scratch databases go on, and the report rows land in.
+ * What every workload group shares: the sizes, the server of each backend scratch databases go on, and the report
+ * rows land in.
  */
 final class Bench {
     private final Sizes sizes;
-    private final String postgresUrl;
+    private final Function<BackendKind, String> servers;
     private final Report report;
 
-    Bench(Sizes sizes, String postgresUrl, Report report) {
+    Bench(Sizes sizes, Function<BackendKind, String> servers, Report report) {
         this.sizes = sizes;
-        this.postgresUrl = postgresUrl;
+        this.servers = servers;
         this.report = report;
     }
 
@@ -29,14 +31,15 @@ final class Bench {
     /**
      * A new database of {@code kind} with Stratum's schema and no rows: a copy of a template that the backend's
      * {@link TestDatabaseService} migrated once (a file copy on SQLite, {@code CREATE DATABASE ... TEMPLATE} on
-     * PostgreSQL), which takes a fraction of the time of running the changelog again.
+     * PostgreSQL, the template's {@code SHOW CREATE TABLE} statements replayed on MariaDB), which takes a fraction
+     * of the time of running the changelog again.
      */
     ScratchDatabase migratedDatabase(BackendKind kind) {
-        return ScratchDatabase.migrated(kind, postgresUrl);
+        return ScratchDatabase.migrated(kind, servers.apply(kind));
     }
 
     ScratchDatabase emptyDatabase(BackendKind kind) {
-        return ScratchDatabase.empty(kind, postgresUrl);
+        return ScratchDatabase.empty(kind, servers.apply(kind));
     }
 
     /** Runs the contenders' rounds, interleaved. */

@@ -1,7 +1,7 @@
 package io.stratum.bench;
 
 /**
- * {@code java -jar bench/target/stratum-bench.jar [--quick]}: runs every workload on SQLite and PostgreSQL,
+ * {@code java -jar bench/target/stratum-bench.jar [--quick]}: runs every workload on SQLite, PostgreSQL and MariaDB,
  * prints the table and the targets, and writes the JSON report. See {@link Options#USAGE}.
  */
 public final class BenchMain {
@@ -13,7 +13,7 @@ public final class BenchMain {
         quietLogging();
         Options options;
         try {
-            options = Options.parse(args);
+            options = ServerCheck.usable(Options.parse(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -32,10 +32,10 @@ public final class BenchMain {
      * {@code command}); returns the report.
      */
     static Report run(Options options, String command) throws Exception {
-        Machine machine = Machine.describe(options.postgresUrl(), options.uses(BackendKind.POSTGRESQL));
+        Machine machine = Machine.describe(options);
         System.out.println("Stratum benchmark (" + options.sizes().name() + "): " + machine.summary());
         Report report = new Report();
-        Bench bench = new Bench(options.sizes(), options.postgresUrl(), report);
+        Bench bench = new Bench(options.sizes(), options::serverUrl, report);
         for (BackendKind kind : options.backends()) {
             for (Options.Group group : options.groups()) {
                 runGroup(bench, group, kind);

@@ -8,7 +8,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The pool the hand-written JDBC baseline runs on: HikariCP with the same size and the same driver settings
  * Stratum uses by default, so that the comparison is about the code on top of the connection, not the
- * connection.
+ * connection. The driver properties are those Stratum's adapters set ({@code PgjdbcTuning} and
+ * {@code ConnectorJTuning}, whose Javadoc says why each is set).
  */
 final class JdbcConnections {
     static final int POOL_SIZE = 10;
@@ -38,6 +39,14 @@ final class JdbcConnections {
                 config.addDataSourceProperty("prepareThreshold", "5");
                 config.addDataSourceProperty("preparedStatementCacheQueries", "512");
                 config.addDataSourceProperty("preparedStatementCacheSizeMiB", "8");
+            }
+            case MARIADB -> {
+                config.setJdbcUrl(url);
+                config.addDataSourceProperty("connectionTimeZone", "UTC");
+                config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+                config.addDataSourceProperty("transactionIsolation", "READ-COMMITTED");
+                config.addDataSourceProperty("allowMultiQueries", "true");
+                config.addDataSourceProperty("tcpKeepAlive", "true");
             }
         }
         return new HikariDataSource(config);

@@ -19,16 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The baseline: the task queue as a careful engineer writes it by hand on plain PreparedStatements, on
  * Stratum's schema and with Stratum's semantics (leases, a token per claim, dependents promoted when their
- * last dependency completes), one statement per step and no ORM or query builder. On SQLite writes queue on
+ * last dependency completes), one statement per step and no ORM or query builder; the claim is a
+ * {@link JdbcClaim}. On SQLite writes queue on
  * one in-JVM lock, as any hand-written SQLite application with several writer threads must.
  */
 final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
-    private static final String CLAIM_TEMPLATE = """
-            UPDATE tasks SET status = 'running', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-                   started_at = ?, last_updated_at = ?, version = version + 1
-            WHERE id IN (SELECT id FROM tasks%s WHERE status = 'ready' AND run_after <= ?
-                         ORDER BY calculated_priority DESC, submitted_at, id LIMIT ?%s)
-            RETURNING id, summary, agent_type, input_data, retry_count""";
     private static final String COMPLETE = """
             UPDATE tasks SET status = 'completed', result_data = %s, completed_at = ?, last_updated_at = ?,
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1
@@ -48,7 +43,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
     private final ReentrantLock writer;
     private final JdbcValues values;
     private final String insert;
-    private final String claim;
+    private final JdbcClaim claim;
     private final String complete;
 
     JdbcQueue(BackendKind kind, String url) {
@@ -59,10 +54,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
                 INSERT INTO tasks (id, summary, description, agent_type, priority, calculated_priority, status,
                                    input_data, submitted_at, last_updated_at, source, run_after)
                 VALUES (?, ?, '', ?, ?, ?, 'ready', %s, ?, ?, 'human', ?)""".formatted(values.jsonParameter());
-        // SQLite's planner picks the index on status and sorts, unless told to read the claim index in order.
-        this.claim = kind == BackendKind.POSTGRESQL
-                ? CLAIM_TEMPLATE.formatted("", " FOR UPDATE SKIP LOCKED")
-                : CLAIM_TEMPLATE.formatted(" INDEXED BY ix_tasks_claim", "");
+        this.claim = JdbcClaim.of(kind, values);
         this.complete = COMPLETE.formatted(values.jsonParameter());
     }
 
@@ -112,27 +104,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
         List<Lease> leases = new ArrayList<>(max);
         write(c -> {
             OffsetDateTime now = now();
-            UUID token = UUID.randomUUID();
-            try (PreparedStatement ps = c.prepareStatement(claim)) {
-                ps.setString(1, worker);
-                values.uuid(ps, 2, token);
-                values.timestamp(ps, 3, now.plus(leaseLength));
-                values.timestamp(ps, 4, now);
-                values.timestamp(ps, 5, now);
-                values.timestamp(ps, 6, now);
-                ps.setInt(7, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        leases.add(new Lease(
-                                values.readUuid(rs, 1),
-                                token,
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getInt(5)));
-                    }
-                }
-            }
+            leases.addAll(claim.claim(c, worker, UUID.randomUUID(), max, now, now.plus(leaseLength)));
         });
         return leases;
     }
@@ -209,7 +181,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
         void run(Connection c) throws SQLException;
     }
 
-    private interface SqlBlock {
+    interface SqlBlock {
         void run() throws SQLException;
     }
 
@@ -226,7 +198,7 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
         }
     }
 
-    private static void inTransaction(Connection c, SqlBlock block) throws SQLException {
+    static void inTransaction(Connection c, SqlBlock block) throws SQLException {
         c.setAutoCommit(false);
         try {
             block.run();

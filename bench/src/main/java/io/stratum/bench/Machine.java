@@ -11,9 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What the numbers were measured on: they only compare with numbers from the same machine and run. */
-record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgres, String sqlite, String loadBefore) {
+record Machine(
+        int cores,
+        String jdk,
+        String os,
+        long maxHeapMiB,
+        String postgres,
+        String mariadb,
+        String sqlite,
+        String loadBefore) {
 
-    static Machine describe(String postgresUrl, boolean withPostgres) {
+    static Machine describe(Options options) {
         Runtime runtime = Runtime.getRuntime();
         return new Machine(
                 runtime.availableProcessors(),
@@ -21,10 +29,15 @@ record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgre
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 runtime.maxMemory() >> 20,
-                withPostgres ? query(postgresUrl, "SHOW server_version") : "not used",
+                serverVersion(options, BackendKind.POSTGRESQL, "SHOW server_version"),
+                serverVersion(options, BackendKind.MARIADB, "SELECT VERSION()"),
                 query("jdbc:sqlite::memory:", "SELECT sqlite_version()") + " (sqlite-jdbc "
                         + org.sqlite.SQLiteJDBCLoader.getVersion() + ")",
                 loadAverage());
+    }
+
+    private static String serverVersion(Options options, BackendKind kind, String sql) {
+        return options.uses(kind) ? query(options.serverUrl(kind), sql) : "not used";
     }
 
     static String loadAverage() {
@@ -39,6 +52,7 @@ record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgre
         map.put("os", os);
         map.put("maxHeapMiB", Long.toString(maxHeapMiB));
         map.put("postgresql", postgres);
+        map.put("mariadb", mariadb);
         map.put("sqlite", sqlite);
         map.put("loadAverageAtStart", loadBefore);
         map.put("loadAverageAtEnd", loadAverage());
@@ -48,12 +62,13 @@ record Machine(int cores, String jdk, String os, long maxHeapMiB, String postgre
     String summary() {
         return String.format(
                 Locale.ROOT,
-                "%d cores, %s, %s, heap %d MiB, PostgreSQL %s, SQLite %s, load %s",
+                "%d cores, %s, %s, heap %d MiB, PostgreSQL %s, MariaDB %s, SQLite %s, load %s",
                 cores,
                 jdk,
                 os,
                 maxHeapMiB,
                 postgres,
+                mariadb,
                 sqlite,
                 loadBefore);
     }

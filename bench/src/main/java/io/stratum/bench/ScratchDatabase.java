@@ -5,8 +5,8 @@ import io.stratum.spi.TestDatabaseService.TestDatabase;
 
 /**
  * A database that exists for one contender of one workload, from the {@link TestDatabaseService} of its
- * backend: a new SQLite file or a new PostgreSQL database on the server of the admin URL, empty or with
- * Stratum's schema, removed afterwards.
+ * backend: a new SQLite file, or a new database on the PostgreSQL or MariaDB server of {@code serverUrl}, empty
+ * or with Stratum's schema, removed afterwards.
  */
 final class ScratchDatabase implements AutoCloseable {
     private final BackendKind kind;
@@ -17,12 +17,12 @@ final class ScratchDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    static ScratchDatabase empty(BackendKind kind, String postgresAdminUrl) {
-        return new ScratchDatabase(kind, service(kind).create(server(kind, postgresAdminUrl)));
+    static ScratchDatabase empty(BackendKind kind, String serverUrl) {
+        return new ScratchDatabase(kind, service(kind).create(server(kind, serverUrl)));
     }
 
-    static ScratchDatabase migrated(BackendKind kind, String postgresAdminUrl) {
-        return new ScratchDatabase(kind, service(kind).fromTemplate(server(kind, postgresAdminUrl)));
+    static ScratchDatabase migrated(BackendKind kind, String serverUrl) {
+        return new ScratchDatabase(kind, service(kind).fromTemplate(server(kind, serverUrl)));
     }
 
     BackendKind kind() {
@@ -42,7 +42,7 @@ final class ScratchDatabase implements AutoCloseable {
         return TestDatabaseService.named(kind.testDatabaseService());
     }
 
-    private static String server(BackendKind kind, String postgresAdminUrl) {
-        return service(kind).needsServer() ? postgresAdminUrl : null;
+    private static String server(BackendKind kind, String serverUrl) {
+        return service(kind).needsServer() ? serverUrl : null;
     }
 }

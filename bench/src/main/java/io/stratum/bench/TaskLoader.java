@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Fills a contender's database with ready tasks before a timed phase, the same way for every system:
- * batches through the hand-written baseline, then {@code ANALYZE} on PostgreSQL (what autovacuum would do
- * soon after a bulk load; doing it now keeps plans from depending on when autovacuum last ran).
+ * batches through the hand-written baseline, then the table's statistics are brought up to date on PostgreSQL and
+ * MariaDB (what autovacuum or InnoDB's background statistics would do soon after a bulk load; doing it now keeps
+ * plans from depending on when that last ran).
  */
 final class TaskLoader {
     private static final int BATCH = 1_000;
@@ -35,10 +36,15 @@ final class TaskLoader {
                 done += size;
             }
         }
-        if (kind == BackendKind.POSTGRESQL) {
+        String analyze = switch (kind) {
+            case SQLITE -> null;
+            case POSTGRESQL -> "ANALYZE tasks";
+            case MARIADB -> "ANALYZE TABLE tasks";
+        };
+        if (analyze != null) {
             try (Connection c = DriverManager.getConnection(url);
                     Statement s = c.createStatement()) {
-                s.execute("ANALYZE tasks");
+                s.execute(analyze);
             }
         }
     }

@@ -1,11 +1,14 @@
 package io.stratum.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs every workload at the smallest sizes and checks what a benchmark can get wrong without anyone
@@ -15,10 +18,37 @@ import java.util.List;
 final class SmokeRun {
     private SmokeRun() {}
 
-    static void run(BackendKind kind, String postgresUrl, Path directory) throws Exception {
+    /**
+     * The server URL of system property {@code stratum.test.<server>.url}, else of {@code variable}; without one
+     * the test is skipped, or fails when {@code STRATUM_TEST_REQUIRE_<SERVER>=true}.
+     */
+    static String serverUrl(String server, String variable, String example) {
+        String url = System.getProperty("stratum.test." + server + ".url");
+        if (url == null || url.isBlank() || url.startsWith("${")) {
+            url = System.getenv(variable);
+        }
+        if (url == null || url.isBlank()) {
+            String require = "STRATUM_TEST_REQUIRE_" + server.toUpperCase(Locale.ROOT);
+            String reason = "needs " + variable + ", e.g. " + example;
+            if (Boolean.parseBoolean(System.getenv(require))) {
+                fail(reason + " (" + require + "=true forbids skipping)");
+            }
+            Assumptions.abort(reason);
+        }
+        return url;
+    }
+
+    static void run(BackendKind kind, String serverUrl, Path directory) throws Exception {
         Path json = directory.resolve("bench.json");
-        Options options =
-                new Options(Sizes.SMOKE, List.of(kind), EnumSet.allOf(Options.Group.class), postgresUrl, json, false);
+        Options options = new Options(
+                Sizes.SMOKE,
+                List.of(kind),
+                true,
+                EnumSet.allOf(Options.Group.class),
+                kind == BackendKind.POSTGRESQL ? serverUrl : null,
+                kind == BackendKind.MARIADB ? serverUrl : null,
+                json,
+                false);
 
         Report report = BenchMain.run(options, "smoke test");
 
@@ -36,11 +66,11 @@ final class SmokeRun {
         assertThat(report.rows())
                 .extracting(Row::system)
                 .contains("stratum", "jdbc", "jobrunr")
-                .containsAnyOf(kind == BackendKind.POSTGRESQL ? new String[] {"db-scheduler"} : new String[] {"jdbc"});
+                .containsAnyOf(kind == BackendKind.SQLITE ? new String[] {"jdbc"} : new String[] {"db-scheduler"});
         assertThat(report.targets())
                 .extracting(Target::description)
                 .anyMatch(d -> d.contains("enqueue 1/tx"))
-                .anyMatch(d -> d.contains("vs jobrunr"));
+                .anyMatch(d -> d.contains(kind == BackendKind.SQLITE ? "vs jobrunr" : "vs db-scheduler"));
         assertThat(Files.readString(json)).contains("\"rows\"", "\"targets\"", "\"" + kind.label() + "\"");
     }
 }

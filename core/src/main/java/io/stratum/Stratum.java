@@ -199,6 +199,7 @@ public final class Stratum implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            store.wakeUps().close();
             store.connection().close();
             LOG.debug("closed {} store", store.backend().name());
         }

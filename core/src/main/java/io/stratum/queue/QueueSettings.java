@@ -20,13 +20,26 @@ import java.time.Duration;
  * per store (default 1 s; {@link Duration#ZERO}: on every claim), so that a busy queue does not pay a look-up
  * for expired leases on every claim. A task whose worker died is thus back within its lease plus the interval.
  *
+ * <p>A claim that waits ({@link TaskQueue#claim(String, int, Duration, Duration)}) is woken as soon as a transaction
+ * that made tasks claimable commits, per {@code wakeUpMode} (default {@link WakeUpMode#NOTIFY}), and looks again at
+ * least every {@code pollInterval} (default 250 ms): that is how it sees tasks whose {@code run_after} passed, leases
+ * that expired, and, without notifications, tasks submitted by other processes.
+ *
  * @param backoffBase wait before the first retry (at least 1 ms)
  * @param backoffCap longest wait between retries (at least {@code backoffBase})
  * @param dependentsOnFailure what happens to dependents of a task that failed for good
  * @param reclaimInterval least time between two reclaims run by claims of this store (zero or more)
+ * @param wakeUpMode how waiting claims learn of claimable tasks
+ * @param pollInterval longest time a waiting claim goes without looking (at least 1 ms)
  */
 public record QueueSettings(
-        Duration backoffBase, Duration backoffCap, DependentsOnFailure dependentsOnFailure, Duration reclaimInterval) {
+        Duration backoffBase,
+        Duration backoffCap,
+        DependentsOnFailure dependentsOnFailure,
+        Duration reclaimInterval,
+        WakeUpMode wakeUpMode,
+        Duration pollInterval) {
+    private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
 
     public QueueSettings {
         if (backoffBase == null || backoffBase.toMillis() < 1) {
@@ -42,24 +55,47 @@ public record QueueSettings(
         if (reclaimInterval == null || reclaimInterval.isNegative()) {
             throw new InvalidInput("queue.reclaimInterval", reclaimInterval + " must be zero or more");
         }
+        if (wakeUpMode == null) {
+            throw new InvalidInput("queue.wakeUpMode", "is required");
+        }
+        if (pollInterval == null || pollInterval.toMillis() < 1) {
+            throw new InvalidInput("queue.pollInterval", pollInterval + " must be at least 1 ms");
+        }
     }
 
-    /** Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked; claims reclaim once a second. */
+    /** The settings with the default wake-ups ({@link WakeUpMode#NOTIFY}, poll every 250 ms). */
+    public QueueSettings(
+            Duration backoffBase,
+            Duration backoffCap,
+            DependentsOnFailure dependentsOnFailure,
+            Duration reclaimInterval) {
+        this(backoffBase, backoffCap, dependentsOnFailure, reclaimInterval, WakeUpMode.NOTIFY, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * Back-off 5 s doubling up to 10 min; dependents of a failed task are blocked; claims reclaim once a second;
+     * waiting claims are notified and look at least every 250 ms.
+     */
     public static QueueSettings defaults() {
         return new QueueSettings(
                 Duration.ofSeconds(5), Duration.ofMinutes(10), DependentsOnFailure.BLOCK, Duration.ofSeconds(1));
     }
 
     public QueueSettings withBackoff(Duration base, Duration cap) {
-        return new QueueSettings(base, cap, dependentsOnFailure, reclaimInterval);
+        return new QueueSettings(base, cap, dependentsOnFailure, reclaimInterval, wakeUpMode, pollInterval);
     }
 
     public QueueSettings withDependentsOnFailure(DependentsOnFailure value) {
-        return new QueueSettings(backoffBase, backoffCap, value, reclaimInterval);
+        return new QueueSettings(backoffBase, backoffCap, value, reclaimInterval, wakeUpMode, pollInterval);
     }
 
     public QueueSettings withReclaimInterval(Duration value) {
-        return new QueueSettings(backoffBase, backoffCap, dependentsOnFailure, value);
+        return new QueueSettings(backoffBase, backoffCap, dependentsOnFailure, value, wakeUpMode, pollInterval);
+    }
+
+    /** These settings with waiting claims woken per {@code mode} and looking at least every {@code poll}. */
+    public QueueSettings withWakeUps(WakeUpMode mode, Duration poll) {
+        return new QueueSettings(backoffBase, backoffCap, dependentsOnFailure, reclaimInterval, mode, poll);
     }
 
     /** The wait before retry number {@code retry} (1 for the first), per the formula above. */

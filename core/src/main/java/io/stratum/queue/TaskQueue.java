@@ -53,6 +53,24 @@ public interface TaskQueue {
     List<Claimed> claim(String workerId, int max, Duration leaseDuration);
 
     /**
+     * {@link #claim(String, int, Duration)}, waiting up to {@code wait} for a task to become claimable when none is:
+     * returns as soon as it claimed at least one task, or an empty list once {@code wait} has passed. A wait of zero
+     * is the claim without waiting. It waits without busy polling: a transaction that makes tasks claimable (a
+     * submit, the promotion of dependents, a retry, a reclaimed lease; not a cancel) wakes the waiting claims of
+     * every store on the database when it commits, which then race to claim (each task still goes to one worker).
+     * Tasks whose {@code run_after} passes, and claims of other processes where the database cannot notify, are
+     * seen within {@link QueueSettings#pollInterval()}; see {@link QueueSettings} and {@link WakeUpMode}.
+     *
+     * <p>Closing the store ends every wait at once with an empty list. If the calling thread is interrupted before
+     * or while it waits, the claim stops waiting and returns an empty list, leaving the thread's interrupt status
+     * set (no task is claimed and then dropped). Inside a transaction ({@code Stratum#transaction}) it does not
+     * wait, as the transaction would stay open meanwhile.
+     *
+     * @throws InvalidInput as {@link #claim(String, int, Duration)}, or if {@code wait} is null or negative
+     */
+    List<Claimed> claim(String workerId, int max, Duration leaseDuration, Duration wait);
+
+    /**
      * Marks the task {@code completed} with {@code result} (may be null) and, in the same transaction, moves
      * every dependent whose dependencies are now all completed from {@code pending} to {@code ready}.
      *

@@ -6,6 +6,7 @@ import io.stratum.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.Index;
 import org.jooq.SQLDialect;
@@ -131,5 +132,13 @@ public interface Backend {
      */
     default Table<?> readThrough(Index index) {
         return index.getTable();
+    }
+
+    /**
+     * How this database notifies waiting claims of other processes, or empty (the default): waiting claims then
+     * learn of tasks submitted in the same JVM at once and of others' within the queue's poll interval.
+     */
+    default Optional<NotificationChannel> notifications() {
+        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import io.stratum.PoolSettings;
 import io.stratum.spi.AdoptedConnection;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
+import io.stratum.spi.NotificationChannel;
 import io.stratum.spi.PooledConnection;
 import io.stratum.spi.SqlFailure;
 import io.stratum.spi.WriteGate;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -46,9 +48,21 @@ public final class PostgresBackend implements Backend {
 
     @Override
     public BackendConnection connect(String jdbcUrl, PoolSettings pool, Map<String, String> driverProperties) {
+        return PooledConnection.open(
+                "stratum-postgres", jdbcUrl, properties(driverProperties), pool, WriteGate.CONCURRENT);
+    }
+
+    /** The tuned defaults, overridden by {@code driverProperties}. */
+    static Properties properties(Map<String, String> driverProperties) {
         Properties properties = PgjdbcTuning.defaults();
         driverProperties.forEach(properties::setProperty);
-        return PooledConnection.open("stratum-postgres", jdbcUrl, properties, pool, WriteGate.CONCURRENT);
+        return properties;
+    }
+
+    /** {@code LISTEN}/{@code NOTIFY}: a transaction that makes tasks claimable notifies every listening store. */
+    @Override
+    public Optional<NotificationChannel> notifications() {
+        return Optional.of(new PostgresNotifications());
     }
 
     @Override

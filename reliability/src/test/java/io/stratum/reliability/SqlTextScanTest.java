@@ -55,6 +55,10 @@ class SqlTextScanTest {
                     "the history table, a constant in the case the database reports it, in the schema above"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
             Map.entry(
+                    "WakeUps.java: notifyStatement",
+                    "NotificationChannel#notifyStatement: each backend's constant notify statement"),
+            Map.entry("PostgresNotifications.java: \"LISTEN \" + CHANNEL", "a constant"),
+            Map.entry(
                     "TransactionRunner.java: connection, begin",
                     "Backend#beginStatement: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),

@@ -5,6 +5,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
 import io.stratum.internal.values.Timestamps;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.queue.QueueSettings;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -33,10 +34,12 @@ final class FailedAttempts {
 
     private final TaskTransitions transitions;
     private final QueueSettings settings;
+    private final WakeUps wakeUps;
 
-    FailedAttempts(TaskTransitions transitions, QueueSettings settings) {
+    FailedAttempts(TaskTransitions transitions, QueueSettings settings, WakeUps wakeUps) {
         this.transitions = transitions;
         this.settings = settings;
+        this.wakeUps = wakeUps;
     }
 
     /**
@@ -52,7 +55,12 @@ final class FailedAttempts {
                     .set(TASKS.RETRY_COUNT, retries + 1)
                     .set(TASKS.RUN_AFTER, Timestamps.normalize(now.plus(settings.backoff(retries + 1))))
                     .set(TASKS.CALCULATED_PRIORITY, Promotion.priority(row, now));
-            return moved(transitions.move(dsl, task, retry.where(guard).by(actor), now), Outcome.RETRYING);
+            Outcome outcome =
+                    moved(transitions.move(dsl, task, retry.where(guard).by(actor), now), Outcome.RETRYING);
+            if (outcome == Outcome.RETRYING) {
+                wakeUps.madeReady(dsl);
+            }
+            return outcome;
         }
         TaskMove fail = TaskMove.of(TaskStatus.RUNNING, TaskStatus.FAILED).set(TASKS.ERROR_MESSAGE, error);
         return moved(transitions.move(dsl, task, fail.where(guard).by(actor), now), Outcome.FAILED);

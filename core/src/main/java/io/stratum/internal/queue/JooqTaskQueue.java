@@ -14,6 +14,7 @@ import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.values.Text;
 import io.stratum.internal.values.Timestamps;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Completion;
 import io.stratum.queue.Failure;
@@ -49,6 +50,7 @@ public final class JooqTaskQueue implements TaskQueue {
     private final Reclaimer reclaimer;
     private final Claims claims;
     private final Completions completions;
+    private final WakeUps wakeUps;
 
     public JooqTaskQueue(
             Database db,
@@ -56,16 +58,18 @@ public final class JooqTaskQueue implements TaskQueue {
             QueueQueries queries,
             TaskTransitions transitions,
             QueueSettings settings,
-            ReclaimTimer reclaimTimer) {
+            ReclaimTimer reclaimTimer,
+            WakeUps wakeUps) {
         this.db = db;
         this.clock = clock;
         this.transitions = transitions;
         this.cascade =
                 new FailureCascade(queries, new DependencyWalk(queries), transitions, settings.dependentsOnFailure());
-        this.attempts = new FailedAttempts(transitions, settings);
+        this.attempts = new FailedAttempts(transitions, settings, wakeUps);
         this.reclaimer = new Reclaimer(queries, attempts, cascade);
         this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
-        this.completions = new Completions(transitions, new Promotion(queries, transitions));
+        this.completions = new Completions(transitions, new Promotion(queries, transitions, wakeUps));
+        this.wakeUps = wakeUps;
     }
 
     @Override
@@ -76,6 +80,16 @@ public final class JooqTaskQueue implements TaskQueue {
         }
         Leases.requireDuration("leaseDuration", leaseDuration);
         return claims.claim(db, workerId, max, leaseDuration);
+    }
+
+    @Override
+    public List<Claimed> claim(String workerId, int max, Duration leaseDuration, Duration wait) {
+        if (wait == null || wait.isNegative()) {
+            throw new InvalidInput("wait", wait + " must be zero or more");
+        }
+        return wait.isZero()
+                ? claim(workerId, max, leaseDuration)
+                : wakeUps.untilFound(wait, () -> claim(workerId, max, leaseDuration));
     }
 
     @Override
@@ -219,6 +233,7 @@ public final class JooqTaskQueue implements TaskQueue {
                 throw new IllegalTransition(id, statusOf(dsl, id), TaskStatus.READY.dbValue());
             }
             cascade.afterRetry(dsl, id.value(), now);
+            wakeUps.madeReady(dsl);
             return TaskRows.byId(dsl, List.of(id.value())).get(id.value());
         });
     }

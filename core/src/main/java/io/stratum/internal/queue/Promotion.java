@@ -6,6 +6,7 @@ import io.stratum.internal.task.PriorityFormula;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
 import io.stratum.internal.values.Timestamps;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -31,10 +32,12 @@ final class Promotion {
 
     private final QueueQueries queries;
     private final TaskTransitions transitions;
+    private final WakeUps wakeUps;
 
-    Promotion(QueueQueries queries, TaskTransitions transitions) {
+    Promotion(QueueQueries queries, TaskTransitions transitions, WakeUps wakeUps) {
         this.queries = queries;
         this.transitions = transitions;
+        this.wakeUps = wakeUps;
     }
 
     void promoteDependentsOf(DSLContext dsl, Collection<UUID> completed, OffsetDateTime now) {
@@ -59,13 +62,19 @@ final class Promotion {
                         TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
         // run_after = now: a claim takes a task only once run_after has passed by its own clock (see Claims).
-        byPriority.forEach((priority, ready) -> transitions.move(
-                dsl,
-                ready,
-                TaskMove.of(TaskStatus.PENDING, TaskStatus.READY)
-                        .set(TASKS.CALCULATED_PRIORITY, priority)
-                        .set(TASKS.RUN_AFTER, now),
-                now));
+        byPriority.forEach((priority, ready) -> {
+            if (!transitions
+                    .move(
+                            dsl,
+                            ready,
+                            TaskMove.of(TaskStatus.PENDING, TaskStatus.READY)
+                                    .set(TASKS.CALCULATED_PRIORITY, priority)
+                                    .set(TASKS.RUN_AFTER, now),
+                            now)
+                    .isEmpty()) {
+                wakeUps.madeReady(dsl);
+            }
+        });
     }
 
     static double priority(Record row, OffsetDateTime now) {

@@ -19,6 +19,7 @@ import io.stratum.internal.values.Arguments;
 import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Paging;
 import io.stratum.internal.values.Timestamps;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
@@ -30,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -43,15 +45,22 @@ public final class JooqTaskRepository implements TaskRepository {
     private final TaskListing listing;
     private final TaskTransitions transitions;
     private final TaskSubmission submission;
+    private final WakeUps wakeUps;
 
     public JooqTaskRepository(
-            Database db, Clock clock, QueueQueries queries, TaskListing listing, TaskTransitions transitions) {
+            Database db,
+            Clock clock,
+            QueueQueries queries,
+            TaskListing listing,
+            TaskTransitions transitions,
+            WakeUps wakeUps) {
         this.db = db;
         this.clock = clock;
         this.queries = queries;
         this.listing = listing;
         this.transitions = transitions;
         this.submission = new TaskSubmission(clock);
+        this.wakeUps = wakeUps;
     }
 
     @Override
@@ -69,9 +78,14 @@ public final class JooqTaskRepository implements TaskRepository {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        return TaskSubmission.isOneStatement(tasks)
-                ? db.writeOne(dsl -> submission.submit(dsl, tasks))
-                : db.write(dsl -> submission.submit(dsl, tasks));
+        Function<DSLContext, List<TaskId>> submit = dsl -> {
+            List<TaskId> ids = submission.submit(dsl, tasks);
+            wakeUps.madeReady(dsl);
+            return ids;
+        };
+        return TaskSubmission.isOneStatement(tasks) && !wakeUps.notifiesInTransaction()
+                ? db.writeOne(submit)
+                : db.write(submit);
     }
 
     /** The error for a reference that does not resolve, named after its foreign key on every backend. */

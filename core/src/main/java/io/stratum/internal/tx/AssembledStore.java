@@ -2,6 +2,7 @@ package io.stratum.internal.tx;
 
 import io.stratum.Retention;
 import io.stratum.SchemaMigrations;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 
@@ -13,4 +14,5 @@ public record AssembledStore(
         TransactionRunner transactions,
         SchemaMigrations schema,
         Repositories repositories,
-        Retention retention) {}
+        Retention retention,
+        WakeUps wakeUps) {}

@@ -13,6 +13,7 @@ import io.stratum.internal.session.JooqSessionRepository;
 import io.stratum.internal.task.JooqTaskRepository;
 import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.task.TaskTransitions;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.memory.MemoryRepository;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
@@ -28,6 +29,7 @@ public final class Repositories {
     private final TaskListing listing;
     private final QueueSettings queueSettings;
     private final ReclaimTimer reclaimTimer;
+    private final WakeUps wakeUps;
     private final TaskRepository tasks;
     private final TaskQueue queue;
     private final SessionRepository sessions;
@@ -41,8 +43,17 @@ public final class Repositories {
             AuditTrail audit,
             QueueQueries queries,
             TaskListing listing,
-            QueueSettings queueSettings) {
-        this(db, clock, audit, queries, listing, queueSettings, new ReclaimTimer(queueSettings.reclaimInterval()));
+            QueueSettings queueSettings,
+            WakeUps wakeUps) {
+        this(
+                db,
+                clock,
+                audit,
+                queries,
+                listing,
+                queueSettings,
+                new ReclaimTimer(queueSettings.reclaimInterval()),
+                wakeUps);
     }
 
     private Repositories(
@@ -52,25 +63,27 @@ public final class Repositories {
             QueueQueries queries,
             TaskListing listing,
             QueueSettings queueSettings,
-            ReclaimTimer reclaimTimer) {
+            ReclaimTimer reclaimTimer,
+            WakeUps wakeUps) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
         this.listing = listing;
         this.queueSettings = queueSettings;
         this.reclaimTimer = reclaimTimer;
+        this.wakeUps = wakeUps;
         TaskTransitions transitions = new TaskTransitions(queries, audit);
-        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions);
-        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer);
+        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions, wakeUps);
+        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer, wakeUps);
         this.sessions = new JooqSessionRepository(db, clock, queries.updateReturning());
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
         this.auditLog = new JooqAuditLog(db, audit);
     }
 
-    /** The same repositories on another database, sharing this store's reclaim timer. */
+    /** The same repositories on another database, sharing this store's reclaim timer and wake-ups. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer);
+        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer, wakeUps);
     }
 
     public TaskRepository tasks() {

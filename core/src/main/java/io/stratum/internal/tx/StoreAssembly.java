@@ -7,6 +7,7 @@ import io.stratum.internal.audit.JooqRetention;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.schema.LiquibaseMigrations;
 import io.stratum.internal.task.TaskListing;
+import io.stratum.internal.wake.WakeUps;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public final class StoreAssembly {
         TransactionRunner transactions = new TransactionRunner(
                 connection.dataSource(), dsl.configuration(), backend, connection.writeGate(), errors, retrier);
         PooledDatabase database = new PooledDatabase(dsl, transactions, retrier, errors);
+        WakeUps wakeUps = WakeUps.open(
+                backend, settings, driverProperties(backend, settings), connection.dataSource(), transactions);
         AuditTrail audit = new AuditTrail(settings.audit(), settings.actor().orElse(null), settings.clock());
         Repositories repositories = new Repositories(
                 database,
@@ -44,7 +47,8 @@ public final class StoreAssembly {
                 audit,
                 new QueueQueries(backend),
                 new TaskListing(backend),
-                settings.queue());
+                settings.queue(),
+                wakeUps);
         return new AssembledStore(
                 backend,
                 connection,
@@ -56,7 +60,8 @@ public final class StoreAssembly {
                         backend,
                         settings.schema().orElse(null)),
                 repositories,
-                new JooqRetention(database, settings.clock()));
+                new JooqRetention(database, settings.clock()),
+                wakeUps);
     }
 
     /** The application's driver properties, and those that put the connections in Stratum's own schema. */

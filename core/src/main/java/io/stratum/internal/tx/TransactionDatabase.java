@@ -1,6 +1,8 @@
 package io.stratum.internal.tx;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -16,6 +18,8 @@ public final class TransactionDatabase implements Database {
     private final DSLContext dsl;
     private final boolean readOnly;
     private final int attempt;
+    private final List<Object> commitKeys = new ArrayList<>();
+    private final List<Runnable> onCommit = new ArrayList<>();
     private RuntimeException doom;
     private boolean open = true;
 
@@ -60,6 +64,26 @@ public final class TransactionDatabase implements Database {
     /** 1 for the first run of the work, 2 for the first retry, ... */
     public int attempt() {
         return attempt;
+    }
+
+    /**
+     * Runs {@code action} after this transaction commits (not if it rolls back), unless an action was already
+     * registered under {@code key} in it.
+     *
+     * @return whether this was the first registration under {@code key}
+     */
+    public boolean onCommitOnce(Object key, Runnable action) {
+        if (commitKeys.contains(key)) {
+            return false;
+        }
+        commitKeys.add(key);
+        onCommit.add(action);
+        return true;
+    }
+
+    /** Runs the actions of {@link #onCommitOnce}; called once the COMMIT succeeded. */
+    void committed() {
+        onCommit.forEach(Runnable::run);
     }
 
     /** Records the first statement failure (the listener runs after {@link TranslatingListener}: it is typed). */

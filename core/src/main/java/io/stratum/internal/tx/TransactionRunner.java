@@ -61,7 +61,7 @@ public final class TransactionRunner {
     }
 
     /** The transaction open on this thread, or null. */
-    TransactionDatabase current() {
+    public TransactionDatabase current() {
         return current.get();
     }
 
@@ -129,9 +129,12 @@ public final class TransactionRunner {
     private <T> T attempt(TransactionOptions options, int attempt, Function<TransactionDatabase, T> work) {
         try (Connection connection = dataSource.getConnection()) {
             Ending ending = begin(connection, options);
+            TransactionDatabase transaction =
+                    new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
             try {
-                T result = runBound(connection, ending, options, attempt, work);
+                T result = runBound(connection, ending, transaction, work);
                 commit(connection, ending, options);
+                transaction.committed();
                 return result;
             } finally {
                 restoreAutoCommit(connection, ending);
@@ -171,11 +174,8 @@ public final class TransactionRunner {
     private <T> T runBound(
             Connection connection,
             Ending ending,
-            TransactionOptions options,
-            int attempt,
+            TransactionDatabase transaction,
             Function<TransactionDatabase, T> work) {
-        TransactionDatabase transaction =
-                new TransactionDatabase(configuration, connection, options.readOnly(), attempt);
         current.set(transaction);
         try {
             T result = work.apply(transaction);

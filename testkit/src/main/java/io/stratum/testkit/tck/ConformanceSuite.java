@@ -170,6 +170,14 @@ public abstract class ConformanceSuite {
     }
 
     @Nested
+    class WakeUps extends WakeUpContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
     class Shapes extends DependencyShapeContract {
         @Override
         protected ScratchDatabases testDatabase() {

@@ -79,22 +79,13 @@ public abstract class MultiProcessContract extends ContractSupport {
     }
 
     private Process worker(int index, Path dir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        QueueWorkerProcess.class.getName(),
-                        url,
-                        "process-" + index,
-                        String.valueOf(THREADS_PER_PROCESS),
-                        dir.resolve("claims-" + index).toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log-" + index).toFile())
-                .start();
+        return ChildJvm.start(
+                QueueWorkerProcess.class,
+                "256m",
+                dir.resolve("log-" + index),
+                url,
+                "process-" + index,
+                String.valueOf(THREADS_PER_PROCESS),
+                dir.resolve("claims-" + index).toString());
     }
 }

@@ -62,6 +62,11 @@ final class DbSchedulerDrain implements Contender {
         this.threads = threads;
         this.tasks = tasks;
         this.timeout = timeout;
+        createTable(pool, kind);
+    }
+
+    /** Creates db-scheduler's table, as its documentation gives it for {@code kind}. */
+    static void createTable(HikariDataSource pool, BackendKind kind) throws SQLException {
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
             for (String ddl : (kind == BackendKind.MARIADB ? MARIADB_TABLE : POSTGRES_TABLE).split(";")) {

@@ -29,7 +29,7 @@ record Options(
               --quick               small sizes, 2 measured rounds: checks that everything runs
               --backends LIST       sqlite,postgresql,mariadb (default: all three; a server the default
                                     names but that cannot be reached is skipped)
-              --workloads LIST      enqueue,claim,dag,scale,bulk,peers (default: all)
+              --workloads LIST      enqueue,claim,dag,scale,bulk,peers,wakeup (default: all)
               --postgres-url URL    server to create scratch databases on (default: $STRATUM_BENCH_POSTGRES_URL,
                                     else $STRATUM_TEST_POSTGRES_URL, else %s)
               --mariadb-url URL     the same for MariaDB (default: $STRATUM_BENCH_MARIADB_URL,
@@ -44,7 +44,8 @@ record Options(
         DAG,
         SCALE,
         BULK,
-        PEERS
+        PEERS,
+        WAKEUP
     }
 
     static Options parse(String[] args) {

@@ -29,7 +29,8 @@ record Sizes(
         int bulkTasks,
         int peerTasks,
         int peerThreads,
-        Duration peerTimeout) {
+        Duration peerTimeout,
+        int wakeUpTasks) {
 
     static final Sizes FULL = new Sizes(
             "full",
@@ -52,7 +53,8 @@ record Sizes(
             1_000_000,
             10_000,
             8,
-            Duration.ofMinutes(5));
+            Duration.ofMinutes(5),
+            100);
 
     static final Sizes QUICK = new Sizes(
             "quick",
@@ -75,7 +77,8 @@ record Sizes(
             20_000,
             1_000,
             8,
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2),
+            25);
 
     static final Sizes SMOKE = new Sizes(
             "smoke",
@@ -98,7 +101,8 @@ record Sizes(
             2_000,
             50,
             2,
-            Duration.ofMinutes(1));
+            Duration.ofMinutes(1),
+            3);
 
     Rounds roundsPlan() {
         return new Rounds(warmups, warmupTime, rounds);

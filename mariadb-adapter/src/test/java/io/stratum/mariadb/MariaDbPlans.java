@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.JSONB;
 
 /**
  * Plain {@code EXPLAIN} of each statement as Stratum ran it, its values bound as in production; one line per table
@@ -35,8 +36,11 @@ final class MariaDbPlans implements QueryPlans {
         });
     }
 
-    /** Values as Stratum's bindings send them: UUIDs as text, timestamps as the UTC date and time. */
+    /** Values as Stratum's bindings send them: UUIDs and JSON as text, timestamps as the UTC date and time. */
     private static Object bindable(Object value) {
+        if (value instanceof JSONB json) {
+            return json.data();
+        }
         if (value instanceof UUID uuid) {
             return uuid.toString();
         }

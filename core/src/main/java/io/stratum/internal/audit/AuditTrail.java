@@ -5,14 +5,15 @@ import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import io.stratum.Json;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditRecord;
+import io.stratum.internal.values.Binds;
 import io.stratum.internal.values.Ids;
 import io.stratum.internal.values.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 
 /**
@@ -21,6 +22,8 @@ import org.jooq.JSONB;
  * application asks for ({@link #write}) cannot.
  */
 public final class AuditTrail {
+    /** Rows per INSERT: 8 bind values each, well under every backend's limit per statement. */
+    private static final int ROWS_PER_INSERT = 1_000;
 
     private final boolean automatic;
     private final String defaultActor;
@@ -60,38 +63,42 @@ public final class AuditTrail {
     public record Change(String entityId, String before, String after) {}
 
     /**
-     * Records many changes of one kind that Stratum made, unless automatic rows are off: one INSERT rendered once
-     * and bound per change (a JDBC batch, which pgjdbc sends as multi-row inserts).
+     * Records many changes of one kind that Stratum made, unless automatic rows are off: one multi-row INSERT per
+     * {@value #ROWS_PER_INSERT} changes, a single round trip on every backend.
      */
     public void changes(DSLContext dsl, String actor, String action, String entityType, List<Change> changes) {
         if (!automatic || changes.isEmpty()) {
             return;
         }
-        OffsetDateTime at = Timestamps.now(clock);
-        String who = actorOr(actor);
-        BatchBindStep batch = dsl.batch(dsl.insertInto(
-                        AUDIT_LOG,
-                        AUDIT_LOG.ID,
-                        AUDIT_LOG.ACTOR,
-                        AUDIT_LOG.ACTION,
-                        AUDIT_LOG.ENTITY_TYPE,
-                        AUDIT_LOG.ENTITY_ID,
-                        AUDIT_LOG.BEFORE_DATA,
-                        AUDIT_LOG.AFTER_DATA,
-                        AUDIT_LOG.AT)
-                .values((UUID) null, null, null, null, null, null, null, null));
-        for (Change c : changes) {
-            batch = batch.bind(
-                    Ids.v7(at.toInstant()),
-                    who,
-                    action,
-                    entityType,
-                    c.entityId(),
-                    jsonb(c.before()),
-                    jsonb(c.after()),
-                    at);
+        OffsetDateTime now = Timestamps.now(clock);
+        Field<OffsetDateTime> at = Binds.timestamp(now);
+        Field<String> who = Binds.text(actorOr(actor));
+        Field<String> what = Binds.text(action);
+        Field<String> type = Binds.text(entityType);
+        for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
+            var insert = dsl.insertInto(
+                    AUDIT_LOG,
+                    AUDIT_LOG.ID,
+                    AUDIT_LOG.ACTOR,
+                    AUDIT_LOG.ACTION,
+                    AUDIT_LOG.ENTITY_TYPE,
+                    AUDIT_LOG.ENTITY_ID,
+                    AUDIT_LOG.BEFORE_DATA,
+                    AUDIT_LOG.AFTER_DATA,
+                    AUDIT_LOG.AT);
+            for (Change c : changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(
+                        Binds.uuid(Ids.v7(now.toInstant())),
+                        who,
+                        what,
+                        type,
+                        Binds.text(c.entityId()),
+                        Binds.json(jsonb(c.before())),
+                        Binds.json(jsonb(c.after())),
+                        at);
+            }
+            insert.execute();
         }
-        batch.execute();
     }
 
     /** Writes a row the application asked for and returns it. */

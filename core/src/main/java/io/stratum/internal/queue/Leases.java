@@ -5,6 +5,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import io.stratum.InvalidInput;
 import io.stratum.LeaseLost;
 import io.stratum.NotFound;
+import io.stratum.internal.values.Binds;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.queue.Lease;
 import io.stratum.queue.TaskQueue;
@@ -28,7 +29,10 @@ final class Leases {
 
     /** The row still carries the lease of this token and owner, and it has not expired at {@code now}. */
     static Condition held(UUID token, String owner, OffsetDateTime now) {
-        return TASKS.LEASE_TOKEN.eq(token).and(TASKS.LEASE_OWNER.eq(owner)).and(TASKS.LEASE_EXPIRES_AT.gt(now));
+        return TASKS.LEASE_TOKEN
+                .eq(Binds.uuid(token))
+                .and(TASKS.LEASE_OWNER.eq(Binds.text(owner)))
+                .and(TASKS.LEASE_EXPIRES_AT.gt(Binds.timestamp(now)));
     }
 
     /** The error for a write through {@code lease} that matched no row: {@link NotFound} or {@link LeaseLost}. */

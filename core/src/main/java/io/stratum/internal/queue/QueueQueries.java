@@ -7,6 +7,7 @@ import io.stratum.codegen.jooq.Indexes;
 import io.stratum.codegen.jooq.tables.TaskDependencies;
 import io.stratum.codegen.jooq.tables.Tasks;
 import io.stratum.internal.task.Statuses;
+import io.stratum.internal.values.Binds;
 import io.stratum.spi.Backend;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -67,7 +68,7 @@ public final class QueueQueries {
         return lockSkipping(dsl.select(TASKS.ID)
                 .from(claimTable)
                 .where(READY)
-                .and(TASKS.RUN_AFTER.le(now))
+                .and(TASKS.RUN_AFTER.le(Binds.timestamp(now)))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(limit));
     }

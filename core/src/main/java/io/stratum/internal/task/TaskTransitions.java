@@ -7,6 +7,7 @@ import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.json.JsonObject;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.values.Binds;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -201,17 +202,18 @@ public final class TaskTransitions {
 
     /** The columns a move sets, with their new values. */
     private static Map<Field<?>, Object> columns(TaskMove move, OffsetDateTime now) {
-        Map<Field<?>, Object> set = new HashMap<>(move.columns());
+        Map<Field<?>, Object> set = new HashMap<>();
+        move.columns().forEach((column, value) -> set.put(column, Binds.of(value)));
         set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
         set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
-        set.put(TASKS.LAST_UPDATED_AT, now);
+        set.put(TASKS.LAST_UPDATED_AT, Binds.timestamp(now));
         if (move.to() != TaskStatus.RUNNING) {
-            set.put(TASKS.LEASE_OWNER, null);
-            set.put(TASKS.LEASE_TOKEN, null);
-            set.put(TASKS.LEASE_EXPIRES_AT, null);
+            set.put(TASKS.LEASE_OWNER, Binds.text(null));
+            set.put(TASKS.LEASE_TOKEN, Binds.uuid(null));
+            set.put(TASKS.LEASE_EXPIRES_AT, Binds.timestamp(null));
         }
         if (FINISHING.contains(move.to())) {
-            set.put(TASKS.COMPLETED_AT, now);
+            set.put(TASKS.COMPLETED_AT, Binds.timestamp(now));
         }
         return set;
     }

@@ -5,11 +5,12 @@ import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
+import org.jooq.Insert;
 
 /**
  * Records the statements a store executes while {@link #during} runs an operation: the SQL exactly as jOOQ
- * rendered it for the driver, with its bind values. Batches (the audit rows' inserts) are left out: they look nothing
- * up. Statements may run on another thread than the caller's (the SQLite write queue), so recording is switched on
+ * rendered it for the driver, with its bind values. Inserts of values (the audit rows) and batches are left out:
+ * they look nothing up. Statements may run on another thread than the caller's (the SQLite write queue), so recording is switched on
  * for the store, not for a thread.
  */
 final class StatementRecorder implements ExecuteListener {
@@ -29,7 +30,10 @@ final class StatementRecorder implements ExecuteListener {
     @Override
     public void executeStart(ExecuteContext ctx) {
         List<RecordedStatement> target = recording;
-        if (target != null && ctx.type() != ExecuteType.BATCH && ctx.query() != null) {
+        if (target != null
+                && ctx.type() != ExecuteType.BATCH
+                && ctx.query() != null
+                && !(ctx.query() instanceof Insert<?>)) {
             synchronized (target) {
                 target.add(new RecordedStatement(ctx.sql(), ctx.query().getBindValues()));
             }

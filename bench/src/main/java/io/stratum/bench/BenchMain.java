@@ -60,6 +60,7 @@ public final class BenchMain {
             case SCALE -> ScaleGroup.run(bench, kind);
             case BULK -> BulkGroup.run(bench, kind);
             case PEERS -> PeerGroup.run(bench, kind);
+            case INDEXES -> IndexGroup.run(bench, kind);
         }
     }
 

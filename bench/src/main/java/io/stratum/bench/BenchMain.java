@@ -61,6 +61,7 @@ public final class BenchMain {
             case BULK -> BulkGroup.run(bench, kind);
             case PEERS -> PeerGroup.run(bench, kind);
             case WAKEUP -> WakeUpGroup.run(bench, kind);
+            case INDEXES -> IndexGroup.run(bench, kind);
         }
     }
 

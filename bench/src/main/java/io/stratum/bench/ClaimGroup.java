@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Workloads 3 and 4: draining a pre-filled queue with 1, 4 and 8 workers, one task per claim and then in
- * batches, Stratum against the hand-written baseline.
+ * batches, Stratum against the hand-written baseline, and that baseline's claim on a table with nothing else to
+ * maintain ({@link MinimalQueue}), the physical limit.
  */
 final class ClaimGroup {
     /** Stratum without automatic audit rows: the same writes as the baseline, which keeps no audit trail. */
@@ -55,6 +56,7 @@ final class ClaimGroup {
             ScratchDatabase a = closer.register(bench.migratedDatabase(kind));
             ScratchDatabase b = closer.register(bench.migratedDatabase(kind));
             ScratchDatabase c = closer.register(bench.migratedDatabase(kind));
+            ScratchDatabase d = closer.register(bench.emptyDatabase(kind));
             List<Contender> contenders = List.of(
                     closer.register(new ClaimComplete<>(
                             "stratum",
@@ -74,6 +76,13 @@ final class ClaimGroup {
                             "jdbc",
                             new JdbcQueue(kind, c.url()),
                             new TaskLoader(kind, c.url()),
+                            workers,
+                            batch,
+                            perRound)),
+                    closer.register(new ClaimComplete<>(
+                            MinimalQueue.SYSTEM,
+                            MinimalQueue.create(kind, d.url()),
+                            MinimalQueue.loader(kind, d.url()),
                             workers,
                             batch,
                             perRound)));

@@ -3,7 +3,10 @@ package io.stratum.bench;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.MariaDBJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -17,13 +20,15 @@ import java.util.stream.IntStream;
 
 /**
  * db-scheduler executing a pre-filled queue of no-op one-time tasks with {@code threads} executor threads, in the
- * table its documentation gives for the database. On PostgreSQL it polls with lock-and-fetch
- * ({@code FOR UPDATE SKIP LOCKED}), the strategy its documentation recommends for throughput. On MariaDB
- * db-scheduler 16 has no lock-and-fetch ({@code MariaDBJdbcCustomization.supportsGenericLockAndFetch()} is false;
- * it has it for PostgreSQL, SQL Server and MySQL 8), so it polls with its default, fetch-and-lock-on-execute:
- * a select of due executions, then one optimistic {@code UPDATE ... WHERE version = ?} per execution as it
- * starts; timestamps are stored in UTC, as db-scheduler recommends for MariaDB. db-scheduler 16 does not support
- * SQLite.
+ * table of db-scheduler's own DDL for the database ({@code postgresql_tables.sql}, {@code mariadb_tables.sql},
+ * {@code sqlite_tables.sql} of its repository). On PostgreSQL it polls with lock-and-fetch
+ * ({@code FOR UPDATE SKIP LOCKED}) and the limits its documentation gives for high throughput
+ * ({@code pollUsingLockAndFetch(1.0, 4.0)}). MariaDB and SQLite have no lock-and-fetch in db-scheduler
+ * ({@code supportsGenericLockAndFetch()} is false for {@code MariaDBJdbcCustomization} and
+ * {@code SqliteJdbcCustomization}; it is there for PostgreSQL, SQL Server and MySQL 8), so there it polls with its
+ * default, {@code fetch} ({@code pollUsingFetch(0.5, 3.0)}): a select of due executions, then one optimistic
+ * {@code UPDATE ... WHERE version = ?} per execution as it starts; on MariaDB timestamps are stored in UTC, as
+ * db-scheduler requires there.
  */
 final class DbSchedulerDrain implements Contender {
     private static final String POSTGRES_TABLE = """
@@ -46,6 +51,15 @@ final class DbSchedulerDrain implements Contender {
               INDEX execution_time_idx (execution_time),
               INDEX last_heartbeat_idx (last_heartbeat),
               INDEX priority_execution_time_idx (priority DESC, execution_time ASC))""";
+    private static final String SQLITE_TABLE = """
+            CREATE TABLE scheduled_tasks (
+              task_name VARCHAR(100), task_instance VARCHAR(100), task_data BLOB, execution_time TIMESTAMP,
+              picked BIT, picked_by VARCHAR(50), last_success TIMESTAMP, last_failure TIMESTAMP,
+              consecutive_failures INT, last_heartbeat TIMESTAMP, version BIGINT, priority SMALLINT,
+              PRIMARY KEY (task_name, task_instance));
+            CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
+            CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+            CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)""";
 
     private final HikariDataSource pool;
     private final BackendKind kind;
@@ -69,7 +83,12 @@ final class DbSchedulerDrain implements Contender {
     static void createTable(HikariDataSource pool, BackendKind kind) throws SQLException {
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
-            for (String ddl : (kind == BackendKind.MARIADB ? MARIADB_TABLE : POSTGRES_TABLE).split(";")) {
+            String table = switch (kind) {
+                case SQLITE -> SQLITE_TABLE;
+                case POSTGRESQL -> POSTGRES_TABLE;
+                case MARIADB -> MARIADB_TABLE;
+            };
+            for (String ddl : table.split(";")) {
                 s.execute(ddl);
             }
         }
@@ -82,13 +101,17 @@ final class DbSchedulerDrain implements Contender {
 
     @Override
     public RoundResult round(int index) throws Exception {
-        SchedulerClient.Builder clientBuilder = SchedulerClient.Builder.create(pool, noop);
-        SchedulerBuilder builder = Scheduler.create(pool, noop).threads(threads).pollingInterval(Duration.ofSeconds(1));
-        if (kind == BackendKind.MARIADB) {
-            clientBuilder.jdbcCustomization(new MariaDBJdbcCustomization(true));
-            builder.jdbcCustomization(new MariaDBJdbcCustomization(true)).pollUsingFetchAndLockOnExecute(0.5, 3.0);
+        JdbcCustomization customization = customization();
+        SchedulerClient.Builder clientBuilder =
+                SchedulerClient.Builder.create(pool, noop).jdbcCustomization(customization);
+        SchedulerBuilder builder = Scheduler.create(pool, noop)
+                .threads(threads)
+                .pollingInterval(Duration.ofSeconds(1))
+                .jdbcCustomization(customization);
+        if (customization.supportsSingleStatementLockAndFetch() || customization.supportsGenericLockAndFetch()) {
+            builder.pollUsingLockAndFetch(1.0, 4.0);
         } else {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
+            builder.pollUsingFetch(0.5, 3.0);
         }
         SchedulerClient client = clientBuilder.build();
         client.scheduleBatch(
@@ -102,6 +125,15 @@ final class DbSchedulerDrain implements Contender {
         } finally {
             scheduler.stop();
         }
+    }
+
+    /** What db-scheduler's own detection would pick for the database, with UTC timestamps on MariaDB. */
+    private JdbcCustomization customization() {
+        return switch (kind) {
+            case SQLITE -> new SqliteJdbcCustomization();
+            case POSTGRESQL -> new PostgreSqlJdbcCustomization(false, false);
+            case MARIADB -> new MariaDBJdbcCustomization(true);
+        };
     }
 
     @Override

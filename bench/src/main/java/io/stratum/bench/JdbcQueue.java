@@ -1,29 +1,21 @@
 package io.stratum.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.stratum.task.TaskId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The baseline: the task queue as a careful engineer writes it by hand on plain PreparedStatements, on
  * Stratum's schema and with Stratum's semantics (leases, a token per claim, dependents promoted when their
  * last dependency completes), one statement per step and no ORM or query builder; the claim is a
- * {@link JdbcClaim}. On SQLite writes queue on
- * one in-JVM lock, as any hand-written SQLite application with several writer threads must.
+ * {@link JdbcClaim}, the writes go through a {@link JdbcWriter}.
  */
-final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
+final class JdbcQueue extends HandWrittenQueue {
     private static final String COMPLETE = """
             UPDATE tasks SET status = 'completed', result_data = %s, completed_at = ?, last_updated_at = ?,
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1
@@ -39,22 +31,15 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
     /** A claimed task: its id, the token that proves the claim, and what a worker needs to run it. */
     record Lease(UUID id, UUID token, String summary, String agentType, String inputJson, int retryCount) {}
 
-    private final HikariDataSource pool;
-    private final ReentrantLock writer;
-    private final JdbcValues values;
     private final String insert;
-    private final JdbcClaim claim;
     private final String complete;
 
     JdbcQueue(BackendKind kind, String url) {
-        this.pool = JdbcConnections.open(kind, url);
-        this.writer = kind == BackendKind.SQLITE ? new ReentrantLock(true) : null;
-        this.values = JdbcValues.of(kind);
+        super(kind, url, ClaimShape.STRATUM);
         this.insert = """
                 INSERT INTO tasks (id, summary, description, agent_type, priority, calculated_priority, status,
                                    input_data, submitted_at, last_updated_at, source, run_after)
                 VALUES (?, ?, '', ?, ?, ?, 'ready', %s, ?, ?, 'human', ?)""".formatted(values.jsonParameter());
-        this.claim = JdbcClaim.of(kind, values);
         this.complete = COMPLETE.formatted(values.jsonParameter());
     }
 
@@ -100,16 +85,6 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
     }
 
     @Override
-    public List<Lease> claim(String worker, int max, Duration leaseLength) throws SQLException {
-        List<Lease> leases = new ArrayList<>(max);
-        write(c -> {
-            OffsetDateTime now = now();
-            leases.addAll(claim.claim(c, worker, UUID.randomUUID(), max, now, now.plus(leaseLength)));
-        });
-        return leases;
-    }
-
-    @Override
     public void complete(Lease lease) throws SQLException {
         completeAll(List.of(lease));
     }
@@ -119,24 +94,13 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
         write(c -> inTransaction(c, () -> {
             OffsetDateTime now = now();
             try (PreparedStatement ps = c.prepareStatement(complete)) {
-                for (Lease lease : leases) {
-                    ps.setString(1, RESULT);
-                    values.timestamp(ps, 2, now);
-                    values.timestamp(ps, 3, now);
-                    values.uuid(ps, 4, lease.id());
-                    values.uuid(ps, 5, lease.token());
-                    if (leases.size() == 1) {
-                        requireOne(ps.executeUpdate(), lease);
-                    } else {
-                        ps.addBatch();
-                    }
-                }
-                if (leases.size() > 1) {
-                    int[] counts = ps.executeBatch();
-                    for (int i = 0; i < counts.length; i++) {
-                        requireOne(counts[i], leases.get(i));
-                    }
-                }
+                JdbcWriter.updateEach(ps, leases, (statement, lease) -> {
+                    statement.setString(1, RESULT);
+                    values.timestamp(statement, 2, now);
+                    values.timestamp(statement, 3, now);
+                    values.uuid(statement, 4, lease.id());
+                    values.uuid(statement, 5, lease.token());
+                });
             }
             String promote = PROMOTE_TEMPLATE.formatted(String.join(", ", Collections.nCopies(leases.size(), "?")));
             try (PreparedStatement ps = c.prepareStatement(promote)) {
@@ -149,53 +113,16 @@ final class JdbcQueue implements QueueClient<JdbcQueue.Lease> {
         }));
     }
 
-    private static void requireOne(int updated, Lease lease) {
-        // pgjdbc reports SUCCESS_NO_INFO (-2) for batched statements it rewrote; only 0 means a lost lease.
-        if (updated == 0) {
-            throw new IllegalStateException("lease lost for task " + lease.id());
-        }
-    }
-
-    @Override
-    public long count(String status) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tasks WHERE status = ?")) {
-            ps.setString(1, status);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        pool.close();
-    }
-
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return JdbcWriter.now();
     }
 
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
+    private void write(JdbcWriter.SqlWork work) throws SQLException {
+        writer.write(work);
     }
 
     interface SqlBlock {
         void run() throws SQLException;
-    }
-
-    private void write(SqlWork work) throws SQLException {
-        if (writer != null) {
-            writer.lock();
-        }
-        try (Connection c = pool.getConnection()) {
-            work.run(c);
-        } finally {
-            if (writer != null) {
-                writer.unlock();
-            }
-        }
     }
 
     static void inTransaction(Connection c, SqlBlock block) throws SQLException {

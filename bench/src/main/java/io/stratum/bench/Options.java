@@ -29,7 +29,7 @@ record Options(
               --quick               small sizes, 2 measured rounds: checks that everything runs
               --backends LIST       sqlite,postgresql,mariadb (default: all three; a server the default
                                     names but that cannot be reached is skipped)
-              --workloads LIST      enqueue,claim,dag,scale,bulk,peers,wakeup (default: all)
+              --workloads LIST      enqueue,claim,dag,scale,bulk,peers,wakeup,indexes (default: all but indexes)
               --postgres-url URL    server to create scratch databases on (default: $STRATUM_BENCH_POSTGRES_URL,
                                     else $STRATUM_TEST_POSTGRES_URL, else %s)
               --mariadb-url URL     the same for MariaDB (default: $STRATUM_BENCH_MARIADB_URL,
@@ -45,14 +45,16 @@ record Options(
         SCALE,
         BULK,
         PEERS,
-        WAKEUP
+        WAKEUP,
+        /** Not in the default run: what the status indexes cost the claim (see {@code IndexGroup}). */
+        INDEXES
     }
 
     static Options parse(String[] args) {
         Sizes sizes = Sizes.FULL;
         List<BackendKind> backends = List.of(BackendKind.values());
         boolean backendsNamed = false;
-        Set<Group> groups = EnumSet.allOf(Group.class);
+        Set<Group> groups = EnumSet.complementOf(EnumSet.of(Group.INDEXES));
         String postgresUrl = firstNonBlank(
                 System.getenv("STRATUM_BENCH_POSTGRES_URL"),
                 System.getenv("STRATUM_TEST_POSTGRES_URL"),

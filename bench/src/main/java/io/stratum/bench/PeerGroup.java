@@ -12,14 +12,14 @@ final class PeerGroup {
     static final String WORKLOAD = "P drain pre-filled queue";
 
     /**
-     * JobRunr 8.3.1's {@code MariaDbStorageProvider} refuses Connector/J 4.0: it takes a driver of major version
-     * 3 or more and minor version below 2 for the 3.0 and 3.1 releases, whose bulk batches hide the update
-     * counts its optimistic locking checks, and demands {@code useBulkStmts=false} in the connection URL; 4.0
-     * has bulk batches off by default and leaves defaults out of {@code DatabaseMetaData.getURL()}, so the text
-     * is never there.
+     * JobRunr's {@code MariaDbStorageProvider} (8.3.1 to 8.7.0) refuses Connector/J 4.0: it takes a driver of major
+     * version 3 or more and minor version below 2 for the 3.0 and 3.1 releases, whose bulk batches hide the update
+     * counts its optimistic locking checks, and demands {@code useBulkStmts=false} in
+     * {@code DatabaseMetaData.getURL()}; 4.0 leaves defaults out of that URL and writes an explicit
+     * {@code useBulkStmts=false} as {@code useBulkStmtsForInserts=false}, so the text is never there.
      */
     private static final String JOBRUNR_ON_MARIADB =
-            "n/a: JobRunr 8.3.1's MariaDbStorageProvider rejects Connector/J 4.0 (driver version check)";
+            "n/a: JobRunr 8.7.0's MariaDbStorageProvider rejects Connector/J 4.0 (driver version check)";
 
     private PeerGroup() {}
 
@@ -46,10 +46,8 @@ final class PeerGroup {
             ScratchDatabase b = closer.register(bench.migratedDatabase(kind));
             contenders.add(closer.register(new ClaimComplete<>(
                     "stratum claim 1", new StratumQueue(b.url()), new TaskLoader(kind, b.url()), threads, 1, tasks)));
-            if (kind != BackendKind.SQLITE) {
-                ScratchDatabase c = closer.register(bench.emptyDatabase(kind));
-                contenders.add(closer.register(new DbSchedulerDrain(c, threads, tasks, sizes.peerTimeout())));
-            }
+            ScratchDatabase c = closer.register(bench.emptyDatabase(kind));
+            contenders.add(closer.register(new DbSchedulerDrain(c, threads, tasks, sizes.peerTimeout())));
             if (kind != BackendKind.MARIADB) {
                 ScratchDatabase d = closer.register(bench.emptyDatabase(kind));
                 contenders.add(closer.register(new JobRunrDrain(d, threads, tasks, sizes.peerTimeout())));
@@ -62,9 +60,6 @@ final class PeerGroup {
                 outcomes,
                 batched,
                 tasks + " no-op tasks, " + threads + " worker threads; peers timed from first to last execution");
-        if (kind == BackendKind.SQLITE) {
-            notApplicable(bench, kind, "db-scheduler", "n/a: db-scheduler does not support SQLite");
-        }
         if (kind == BackendKind.MARIADB) {
             notApplicable(bench, kind, "jobrunr", JOBRUNR_ON_MARIADB);
         }

@@ -16,13 +16,15 @@ import java.util.UUID;
  * found. Three round trips (select, update, commit) where PostgreSQL needs one.
  */
 final class SelectThenUpdateClaim implements JdbcClaim {
-    private static final String SELECT =
-            "SELECT " + LEASE_COLUMNS + " FROM tasks " + READY_IN_ORDER + " FOR UPDATE SKIP LOCKED";
-
     private final JdbcValues values;
+    private final ClaimShape shape;
+    private final String select;
 
-    SelectThenUpdateClaim(JdbcValues values) {
+    SelectThenUpdateClaim(JdbcValues values, ClaimShape shape) {
         this.values = values;
+        this.shape = shape;
+        this.select = "SELECT " + shape.leaseColumns() + " FROM " + shape.table() + " " + shape.readyInOrder()
+                + " FOR UPDATE SKIP LOCKED";
     }
 
     @Override
@@ -31,12 +33,12 @@ final class SelectThenUpdateClaim implements JdbcClaim {
             throws SQLException {
         List<JdbcQueue.Lease> leases = new ArrayList<>(max);
         JdbcQueue.inTransaction(c, () -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+            try (PreparedStatement ps = c.prepareStatement(select)) {
                 values.timestamp(ps, 1, now);
                 ps.setInt(2, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        leases.add(JdbcClaim.lease(values, rs, token));
+                        leases.add(shape.reader().read(values, rs, token));
                     }
                 }
             }
@@ -56,15 +58,11 @@ final class SelectThenUpdateClaim implements JdbcClaim {
             OffsetDateTime leaseExpiry)
             throws SQLException {
         String ids = String.join(", ", Collections.nCopies(leases.size(), "?"));
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE tasks SET " + SET_RUNNING + " WHERE id IN (" + ids + ")")) {
-            ps.setString(1, worker);
-            values.uuid(ps, 2, token);
-            values.timestamp(ps, 3, leaseExpiry);
-            values.timestamp(ps, 4, now);
-            values.timestamp(ps, 5, now);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE " + shape.table() + " SET " + shape.setRunning() + " WHERE id IN (" + ids + ")")) {
+            int next = shape.bindRunning(ps, values, worker, token, now, leaseExpiry);
             for (int i = 0; i < leases.size(); i++) {
-                values.uuid(ps, i + 6, leases.get(i).id());
+                values.uuid(ps, next + i, leases.get(i).id());
             }
             ps.executeUpdate();
         }

@@ -15,16 +15,18 @@ import java.util.UUID;
  */
 final class UpdateReturningClaim implements JdbcClaim {
     private final JdbcValues values;
+    private final ClaimShape shape;
     private final String sql;
 
     /**
      * @param hint what follows {@code FROM tasks} in the inner select (an index to read through)
      * @param lock what ends the inner select (a row lock clause)
      */
-    UpdateReturningClaim(JdbcValues values, String hint, String lock) {
+    UpdateReturningClaim(JdbcValues values, ClaimShape shape, String hint, String lock) {
         this.values = values;
-        this.sql = "UPDATE tasks SET " + SET_RUNNING + " WHERE id IN (SELECT id FROM tasks" + hint + " "
-                + READY_IN_ORDER + lock + ") RETURNING " + LEASE_COLUMNS;
+        this.shape = shape;
+        this.sql = "UPDATE " + shape.table() + " SET " + shape.setRunning() + " WHERE id IN (SELECT id FROM "
+                + shape.table() + hint + " " + shape.readyInOrder() + lock + ") RETURNING " + shape.leaseColumns();
     }
 
     @Override
@@ -33,16 +35,12 @@ final class UpdateReturningClaim implements JdbcClaim {
             throws SQLException {
         List<JdbcQueue.Lease> leases = new ArrayList<>(max);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, worker);
-            values.uuid(ps, 2, token);
-            values.timestamp(ps, 3, leaseExpiry);
-            values.timestamp(ps, 4, now);
-            values.timestamp(ps, 5, now);
-            values.timestamp(ps, 6, now);
-            ps.setInt(7, max);
+            int next = shape.bindRunning(ps, values, worker, token, now, leaseExpiry);
+            values.timestamp(ps, next, now);
+            ps.setInt(next + 1, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    leases.add(JdbcClaim.lease(values, rs, token));
+                    leases.add(shape.reader().read(values, rs, token));
                 }
             }
         }

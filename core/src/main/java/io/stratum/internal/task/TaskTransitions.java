@@ -93,14 +93,7 @@ public final class TaskTransitions {
         }
         List<TasksRecord> rows =
                 update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
-        audit.changes(
-                dsl,
-                move.actor(),
-                AuditActions.TASK_STATUS,
-                AuditActions.TASK,
-                rows.stream()
-                        .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
-                        .toList());
+        auditMoved(dsl, move, rows);
         return rows;
     }
 
@@ -162,6 +155,12 @@ public final class TaskTransitions {
                 .where(move.guard())
                 .execute();
         List<TasksRecord> rows = dsl.selectFrom(TASKS).where(moved).fetch();
+        auditMoved(dsl, move, rows);
+        return rows;
+    }
+
+    /** The audit rows of {@code rows}, moved by {@code move} from its one status. */
+    private void auditMoved(DSLContext dsl, TaskMove move, List<TasksRecord> rows) {
         audit.changes(
                 dsl,
                 move.actor(),
@@ -170,7 +169,6 @@ public final class TaskTransitions {
                 rows.stream()
                         .map(r -> change(move, null, r.get(TASKS.ID), r.get(TASKS.VERSION)))
                         .toList());
-        return rows;
     }
 
     private static AuditTrail.Change change(TaskMove move, String before, UUID id, long version) {

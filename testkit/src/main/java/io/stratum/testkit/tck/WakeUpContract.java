@@ -29,13 +29,16 @@ public abstract class WakeUpContract extends ContractSupport {
     /** How long a test waits for a claim to return. */
     private static final Duration GUARD = Duration.ofSeconds(60);
 
+    /** A store on the contract's database (a private in-memory database gets the schema). */
     private Stratum waitingStore(Duration poll) {
-        return Stratum.builder()
+        Stratum store = Stratum.builder()
                 .url(url)
                 .queue(QueueSettings.defaults()
                         .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
                         .withWakeUps(WakeUpMode.NOTIFY, poll))
                 .open();
+        store.migrate();
+        return store;
     }
 
     private static NewTask task(String summary) {
@@ -43,6 +46,7 @@ public abstract class WakeUpContract extends ContractSupport {
     }
 
     @Test
+    @RequiresCapability(Capability.SHARED_ACROSS_PROCESSES)
     void aWaitingClaimReturnsATaskSubmittedThroughAnotherStoreBeforeItsWaitExpires() throws Exception {
         try (Stratum store = waitingStore(LONG)) {
             Waiter waiter = Waiter.start(store, LONG);

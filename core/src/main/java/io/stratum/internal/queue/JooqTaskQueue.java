@@ -85,7 +85,7 @@ public final class JooqTaskQueue implements TaskQueue {
     @Override
     public List<Claimed> claim(String workerId, int max, Duration leaseDuration, Duration wait) {
         if (wait == null || wait.isNegative()) {
-            throw new InvalidInput("wait", wait + " must be zero or more");
+            throw new InvalidInput("wait", wait == null ? "must not be null" : wait + " must be zero or more");
         }
         return wait.isZero()
                 ? claim(workerId, max, leaseDuration)

@@ -1,7 +1,6 @@
 package io.stratum.cli;
 
 import static io.stratum.codegen.jooq.Tables.AGENTS;
-import static io.stratum.codegen.jooq.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,21 +76,7 @@ class CopyMariaDbTest {
         String source = "jdbc:sqlite:" + dir.resolve("source.db");
         CopyPostgresTest.fill(source);
         String server = mariadb.freshUrl();
-        assertThat(CliRun.run("copy", "--from", source, "--to", server).status())
-                .isZero();
-
-        CliRun refused = CliRun.run("copy", "--from", source, "--to", server);
-        assertThat(refused.status()).isEqualTo(2);
-        assertThat(refused.err())
-                .startsWith("stratum: --to: " + server + " already has rows in ")
-                .contains("tasks")
-                .endsWith("; pass --force to delete them first\n");
-
-        CliRun forced = CliRun.run("copy", "--from", source, "--to", server, "--force");
-        assertThat(forced.status()).as(forced.toString()).isZero();
-        try (Stratum db = Stratum.open(server)) {
-            assertThat(db.dsl().fetchCount(TASKS)).isEqualTo(3);
-        }
+        CopyPostgresTest.refusedUnlessForced(source, server);
     }
 
     /**

@@ -73,21 +73,7 @@ class CopyPostgresTest {
         String source = "jdbc:sqlite:" + dir.resolve("source.db");
         fill(source);
         String server = postgres.freshUrl();
-        assertThat(CliRun.run("copy", "--from", source, "--to", server).status())
-                .isZero();
-
-        CliRun refused = CliRun.run("copy", "--from", source, "--to", server);
-        assertThat(refused.status()).isEqualTo(2);
-        assertThat(refused.err())
-                .startsWith("stratum: --to: " + server + " already has rows in ")
-                .contains("tasks")
-                .endsWith("; pass --force to delete them first\n");
-
-        CliRun forced = CliRun.run("copy", "--from", source, "--to", server, "--force");
-        assertThat(forced.status()).as(forced.toString()).isZero();
-        try (Stratum db = Stratum.open(server)) {
-            assertThat(db.dsl().fetchCount(TASKS)).isEqualTo(3);
-        }
+        refusedUnlessForced(source, server);
     }
 
     /** One or more rows in every table; a task whose parent was written after it; JSON jsonb will rewrite. */
@@ -216,5 +202,24 @@ class CopyPostgresTest {
                         "same")
                 .doesNotContain("DIFFERENT");
         assertThat(there.err()).contains("rows (100%)");
+    }
+
+    /** A second copy into the filled {@code server} is refused, naming the tables; with --force it replaces them. */
+    static void refusedUnlessForced(String source, String server) {
+        assertThat(CliRun.run("copy", "--from", source, "--to", server).status())
+                .isZero();
+
+        CliRun refused = CliRun.run("copy", "--from", source, "--to", server);
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err())
+                .startsWith("stratum: --to: " + server + " already has rows in ")
+                .contains("tasks")
+                .endsWith("; pass --force to delete them first\n");
+
+        CliRun forced = CliRun.run("copy", "--from", source, "--to", server, "--force");
+        assertThat(forced.status()).as(forced.toString()).isZero();
+        try (Stratum db = Stratum.open(server)) {
+            assertThat(db.dsl().fetchCount(TASKS)).isEqualTo(3);
+        }
     }
 }

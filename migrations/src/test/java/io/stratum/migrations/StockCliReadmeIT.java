@@ -39,25 +39,29 @@ class StockCliReadmeIT {
     private static final List<String> STRATUM_TABLES =
             List.of("agents", "audit_log", "memory_entries", "sessions", "task_dependencies", "tasks");
 
+    private static final int STRATUM_CHANGESETS = 30;
+    /** The position of {@code 008-create-session-events} in Stratum's changelog. */
+    private static final int SESSION_EVENTS_CHANGESET = 23;
+
     /** A README command (after its prefix), and what the database holds and the command prints after it. */
     private record Step(String command, int stratum, int app, String printed) {}
 
     private static final List<Step> STRATUM_STEPS = List.of(
-            new Step("update", 24, 0, "Running Changeset: db/changelog/stratum-master.xml::v2-tag::stratum"),
-            new Step("status --verbose", 24, 0, "is up to date"),
-            new Step("rollback-count --count=3", 21, 0, "Rolling Back Changeset"),
-            new Step("update", 24, 0, "Running Changeset: db/changelog/stratum-master.xml::v2-tag::stratum"),
+            new Step("update", 30, 0, "Running Changeset: db/changelog/stratum-master.xml::v3-tag::stratum"),
+            new Step("status --verbose", 30, 0, "is up to date"),
+            new Step("rollback-count --count=3", 27, 0, "Rolling Back Changeset"),
+            new Step("update", 30, 0, "Running Changeset: db/changelog/stratum-master.xml::v3-tag::stratum"),
             new Step("rollback --tag=v1", 21, 0, "Rolling Back Changeset: db/changelog/stratum-master.xml::v1-tag"),
-            new Step("status --verbose", 21, 0, "3 changesets have not been applied"),
-            new Step("update", 24, 0, "Running Changeset: db/changelog/stratum-master.xml::v1-tag::stratum"),
-            new Step("history", 24, 0, "008-create-session-events"));
+            new Step("status --verbose", 21, 0, "9 changesets have not been applied"),
+            new Step("update", 30, 0, "Running Changeset: db/changelog/stratum-master.xml::v1-tag::stratum"),
+            new Step("history", 30, 0, "008-create-session-events"));
 
     private static final List<Step> APP_STEPS = List.of(
-            new Step("update", 24, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
-            new Step("status --verbose", 24, 1, "is up to date"),
-            new Step("rollback-count --count=1", 24, 0, "Rolling Back Changeset: app-changelog.xml::app-001-invoices"),
-            new Step("update", 24, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
-            new Step("history", 24, 1, "app-001-invoices"));
+            new Step("update", 30, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
+            new Step("status --verbose", 30, 1, "is up to date"),
+            new Step("rollback-count --count=1", 30, 0, "Rolling Back Changeset: app-changelog.xml::app-001-invoices"),
+            new Step("update", 30, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
+            new Step("history", 30, 1, "app-001-invoices"));
 
     @TempDir
     static Path work;
@@ -128,7 +132,7 @@ class StockCliReadmeIT {
             while (rs.next()) {
                 tags.add(rs.getString(1) + "=" + rs.getString(2));
             }
-            assertThat(tags).containsExactly("v1-tag=v1", "v2-tag=v2");
+            assertThat(tags).containsExactly("v1-tag=v1", "v2-tag=v2", "v3-tag=v3");
         }
         run(url, "app", APP_PREFIX, APP_STEPS);
     }
@@ -155,7 +159,9 @@ class StockCliReadmeIT {
                     .isEqualTo(step.app());
             List<String> tables = StockCli.tables(url);
             assertThat(tables).as(command).containsAll(STRATUM_TABLES);
-            assertThat(tables.contains("session_events")).as(command).isEqualTo(step.stratum() == 24);
+            assertThat(tables.contains("session_events"))
+                    .as(command)
+                    .isEqualTo(step.stratum() >= SESSION_EVENTS_CHANGESET);
             assertThat(tables.contains("invoices")).as(command).isEqualTo(step.app() == 1);
             if (command.endsWith(" history")) {
                 assertThat(Pattern.compile("\\|\\s*stratum\\s*\\|")
@@ -163,7 +169,7 @@ class StockCliReadmeIT {
                                 .results()
                                 .count())
                         .as(result.output())
-                        .isEqualTo(24);
+                        .isEqualTo(STRATUM_CHANGESETS);
             }
             if (block.equals("app") && command.endsWith(" update")) {
                 assertThat(result.output())

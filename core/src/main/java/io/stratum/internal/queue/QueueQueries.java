@@ -3,9 +3,9 @@ package io.stratum.internal.queue;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
-import io.stratum.codegen.jooq.Indexes;
 import io.stratum.codegen.jooq.tables.TaskDependencies;
 import io.stratum.codegen.jooq.tables.Tasks;
+import io.stratum.internal.task.StatusGroup;
 import io.stratum.internal.task.Statuses;
 import io.stratum.internal.values.Binds;
 import io.stratum.spi.Backend;
@@ -24,7 +24,6 @@ import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * The look-ups the queue runs on its hot paths, each served by an index (the conformance suite checks
@@ -34,7 +33,7 @@ import org.jooq.impl.DSL;
  * generic plans of prepared statements included. Row locks follow the backend's capabilities.
  */
 public final class QueueQueries {
-    private static final Condition READY = TASKS.STATUS.eq(DSL.inline(TaskStatus.READY.dbValue()));
+    private static final Condition READY = StatusGroup.READY.predicate(TASKS.STATUS);
 
     private final boolean rowLocks;
     private final boolean skipLocked;
@@ -46,8 +45,8 @@ public final class QueueQueries {
         this.rowLocks = backend.supportsRowLocks();
         this.skipLocked = backend.supportsSkipLocked();
         this.updateReturning = backend.supportsUpdateReturning();
-        this.claimTable = backend.readThrough(Indexes.IX_TASKS_CLAIM);
-        this.leaseTable = backend.readThrough(Indexes.IX_TASKS_LEASE_EXPIRY);
+        this.claimTable = backend.readThrough(StatusGroup.READY.index());
+        this.leaseTable = backend.readThrough(StatusGroup.RUNNING.index());
     }
 
     /** Whether the backend has {@code UPDATE ... RETURNING} ({@link Backend#supportsUpdateReturning()}). */
@@ -96,7 +95,7 @@ public final class QueueQueries {
                         TASKS.DEPENDENCY_DEPTH,
                         TASKS.DEADLINE)
                 .from(leaseTable)
-                .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
+                .where(StatusGroup.RUNNING.predicate(TASKS.STATUS))
                 .and(TASKS.LEASE_EXPIRES_AT.le(now))
                 .orderBy(TASKS.LEASE_EXPIRES_AT)
                 .limit(limit));

@@ -13,9 +13,10 @@ public final class Statuses {
 
     /**
      * {@code status} is one of {@code statuses}, written as "none of the others". Without statistics (no
-     * ANALYZE has run) SQLite's planner takes {@code status = 'ready'} for a selective index condition and
-     * reads every ready task through {@code idx_tasks_status} instead of the few rows an {@code id IN (...)}
-     * names. {@code NOT IN} is no index condition on any backend, so the key's index is used.
+     * ANALYZE has run) SQLite's planner takes {@code status = 'ready'} for a selective condition and reads
+     * every ready task through the partial index on that status instead of the few rows an {@code id IN (...)}
+     * names. {@code NOT IN} matches no partial index's predicate and is no index condition on any backend, so
+     * the key's index is used.
      */
     public static Condition oneOf(Field<String> status, Set<TaskStatus> statuses) {
         Set<TaskStatus> others = EnumSet.complementOf(EnumSet.copyOf(statuses));

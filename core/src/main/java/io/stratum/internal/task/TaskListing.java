@@ -3,7 +3,6 @@ package io.stratum.internal.task;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.PageRequest;
-import io.stratum.codegen.jooq.Indexes;
 import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.spi.Backend;
@@ -19,18 +18,19 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * The tasks a filter matches, page by page in list order: calculated priority (highest first), then submission time
- * (oldest first), then id. Ready tasks are read through {@code ix_tasks_claim}, which holds them in that order; the
- * status is an inline literal so that the partial index applies to generic plans of prepared statements too.
+ * (oldest first), then id. Ready and waiting tasks are read through the partial index of their {@link StatusGroup},
+ * which holds them in that order; other filters walk {@code ix_tasks_list}, which holds every task in that order.
  */
 public final class TaskListing {
     private final Table<?> readyTasks;
+    private final Table<?> waitingTasks;
 
     public TaskListing(Backend backend) {
-        this.readyTasks = backend.readThrough(Indexes.IX_TASKS_CLAIM);
+        this.readyTasks = backend.readThrough(StatusGroup.READY.index());
+        this.waitingTasks = backend.readThrough(StatusGroup.WAITING.index());
     }
 
     /** Up to {@code page.limit() + 1} tasks matching {@code filters} after the page's cursor, in list order. */
@@ -41,10 +41,21 @@ public final class TaskListing {
             conditions.add(after(page.cursor(), after));
         }
         return dsl.select(TASKS.fields())
-                .from(filters.status() == TaskStatus.READY ? readyTasks : TASKS)
+                .from(source(filters.status()))
                 .where(conditions)
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(page.limit() + 1);
+    }
+
+    private Table<?> source(TaskStatus status) {
+        if (status == null) {
+            return TASKS;
+        }
+        return switch (StatusGroup.of(status)) {
+            case READY -> readyTasks;
+            case WAITING -> waitingTasks;
+            case RUNNING, FINISHED -> TASKS;
+        };
     }
 
     /** The cursor of a page that ends with {@code task}. */
@@ -59,7 +70,7 @@ public final class TaskListing {
     public static List<Condition> matching(TaskFilters filters) {
         List<Condition> conditions = new ArrayList<>();
         if (filters.status() != null) {
-            conditions.add(TASKS.STATUS.eq(DSL.inline(filters.status().dbValue())));
+            conditions.add(StatusGroup.is(TASKS.STATUS, filters.status()));
         }
         if (filters.agentType() != null) {
             conditions.add(TASKS.AGENT_TYPE.eq(filters.agentType()));

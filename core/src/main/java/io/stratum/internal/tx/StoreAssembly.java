@@ -60,7 +60,7 @@ public final class StoreAssembly {
                         backend,
                         settings.schema().orElse(null)),
                 repositories,
-                new JooqRetention(database, settings.clock()),
+                new JooqRetention(database, settings.clock(), backend.supportsRowLocks()),
                 wakeUps);
     }
 

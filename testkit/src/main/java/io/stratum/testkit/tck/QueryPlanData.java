@@ -52,7 +52,8 @@ final class QueryPlanData {
             TASKS.RUN_AFTER,
             TASKS.LEASE_OWNER,
             TASKS.LEASE_TOKEN,
-            TASKS.LEASE_EXPIRES_AT);
+            TASKS.LEASE_EXPIRES_AT,
+            TASKS.COMPLETED_AT);
 
     private final List<UUID> ids;
 
@@ -122,7 +123,13 @@ final class QueryPlanData {
                 submitted,
                 running ? "worker" : null,
                 running ? UUID.randomUUID() : null,
-                expires);
+                expires,
+                status == TaskStatus.COMPLETED ? submitted.plusMinutes(1) : null);
+    }
+
+    /** A moment before which about {@code tasks} tasks were completed. */
+    static OffsetDateTime completedBefore(int tasks) {
+        return START.plusMinutes(1).plusSeconds(tasks);
     }
 
     /** A moment at which half of the running tasks' leases have expired. */

@@ -21,7 +21,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class TestcontainersSourceTest {
 
     static boolean dockerAnswers() {
-        return TestcontainersRuntime.INSTANCE.unavailability().isEmpty();
+        return TestcontainersRuntime.INSTANCE
+                .unavailability("postgresql", "postgres:16-alpine")
+                .isEmpty();
     }
 
     static class WithoutUrl {

@@ -14,8 +14,8 @@ module io.stratum.testkit {
     // The stock Liquibase command line, which the conformance suite runs beside Stratum on a shared changelog.
     requires liquibase.core;
     requires info.picocli;
-    // Optional: a PostgreSQL container when no server is configured; loaded only once found. Testcontainers has no
-    // module name of its own: this is the one derived from its jar's name.
+    // Optional: a PostgreSQL or MariaDB container when no server is configured; loaded only once found.
+    // Testcontainers has no module name of its own: this is the one derived from its jar's name.
     requires static testcontainers;
 
     exports io.stratum.testkit;

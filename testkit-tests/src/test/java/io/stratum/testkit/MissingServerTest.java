@@ -29,12 +29,12 @@ import org.opentest4j.TestAbortedException;
 class MissingServerTest {
     static final Containers NO_DOCKER = new Containers() {
         @Override
-        public Optional<String> unavailability() {
+        public Optional<String> unavailability(String backend, String image) {
             return Optional.of("no Docker here");
         }
 
         @Override
-        public String serverUrl(String image) {
+        public String serverUrl(String backend, String image) {
             throw new AssertionError("no container may be started without Docker");
         }
     };

@@ -42,9 +42,10 @@ class WithoutTestcontainersTest {
 
             Class<?> runtime = Class.forName("io.stratum.testkit.internal.TestcontainersRuntime", true, loader);
             Object instance = runtime.getField("INSTANCE").get(null);
-            assertThat(runtime.getMethod("unavailability").invoke(instance))
+            assertThat(runtime.getMethod("unavailability", String.class, String.class)
+                            .invoke(instance, "postgresql", "postgres:16-alpine"))
                     .isEqualTo(Optional.of(
-                            "Testcontainers (org.testcontainers:postgresql) is not on the test class path"));
+                            "Testcontainers (org.testcontainers:testcontainers) is not on the test class path"));
         }
     }
 }

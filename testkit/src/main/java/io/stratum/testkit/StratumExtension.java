@@ -8,8 +8,10 @@ import io.stratum.testkit.internal.TestState;
 import io.stratum.testkit.internal.TestcontainersRuntime;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -30,6 +32,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * static final StratumExtension STRATUM = StratumExtension.on("postgresql").withFixtures("/fixtures/release.yaml");
  * }</pre>
  *
+ * <p>A suite that runs its own server, in a container it starts itself for example, hands it in as a URL supplier,
+ * asked before each test (after {@code @BeforeAll} methods, so the container may be started there):
+ *
+ * <pre>{@code
+ * @Container
+ * static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:16-alpine");
+ *
+ * @RegisterExtension
+ * static final StratumExtension STRATUM = StratumExtension.on("postgresql",
+ *         () -> POSTGRES.getJdbcUrl() + "&user=" + POSTGRES.getUsername() + "&password=" + POSTGRES.getPassword());
+ * }</pre>
+ *
  * <p>A programmatic extension's settings apply to every test of the class unless a test method carries its
  * own {@code @StratumTest}. Register one or the other on a class, not both. Instances are immutable and safe
  * to share between tests running in parallel.
@@ -41,6 +55,7 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
     private final TestSetup setup;
     private final Function<String, String> environment;
     private final Containers containers;
+    private final Supplier<String> server;
 
     /** The extension {@link StratumTest} registers: the annotations say what each test gets. */
     public StratumExtension() {
@@ -49,9 +64,15 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
 
     /** For the testkit's own tests, which replace the environment and the container runtime. */
     StratumExtension(TestSetup setup, Function<String, String> environment, Containers containers) {
+        this(setup, environment, containers, null);
+    }
+
+    private StratumExtension(
+            TestSetup setup, Function<String, String> environment, Containers containers, Supplier<String> server) {
         this.setup = setup;
         this.environment = environment;
         this.containers = containers;
+        this.server = server;
     }
 
     /**
@@ -68,9 +89,20 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
                 new TestSetup(backend, serverUrl, List.of()), System::getenv, TestcontainersRuntime.INSTANCE);
     }
 
+    /**
+     * Each test gets a database from the service called {@code backend} on a server of the suite's own: the JDBC
+     * URL (with credentials, for a user that may create databases) that {@code serverUrl} returns before each test,
+     * e.g. that of a container the suite started. No container of the testkit's is started.
+     */
+    public static StratumExtension on(String backend, Supplier<String> serverUrl) {
+        Objects.requireNonNull(serverUrl, "serverUrl");
+        return new StratumExtension(
+                new TestSetup(backend, "", List.of()), System::getenv, TestcontainersRuntime.INSTANCE, serverUrl);
+    }
+
     /** A copy that loads these fixture files before each test (see {@link StratumTest#fixtures()}). */
     public StratumExtension withFixtures(String... resources) {
-        return new StratumExtension(setup().withFixtures(List.of(resources)), environment, containers);
+        return new StratumExtension(setup().withFixtures(List.of(resources)), environment, containers, server);
     }
 
     @Override
@@ -121,7 +153,7 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
             return TestSetup.of(onMethod.get());
         }
         if (setup != null) {
-            return setup;
+            return server == null ? setup : setup.withServerUrl(suppliedServer());
         }
         for (Class<?> type = context.getRequiredTestClass(); type != null; type = enclosingOf(type)) {
             Optional<StratumTest> onClass = AnnotationSupport.findAnnotation(type, StratumTest.class);
@@ -130,6 +162,15 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
             }
         }
         return TestSetup.DEFAULT;
+    }
+
+    private String suppliedServer() {
+        String url = server.get();
+        if (url == null || url.isBlank()) {
+            throw new ExtensionConfigurationException(
+                    "the server URL supplier given to StratumExtension.on(...) returned no URL");
+        }
+        return url;
     }
 
     private TestSetup setup() {

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * it from, in this order: {@link #serverUrl()}; the JUnit configuration parameter or system property
  * {@code stratum.test.<name>.url}; the environment variable {@code STRATUM_TEST_<NAME>_URL} (for
  * {@code postgresql} also the older {@code stratum.test.postgres.url} and {@code STRATUM_TEST_POSTGRES_URL}); a
- * container started once per JVM, when the service has an image ({@code STRATUM_TEST_<NAME>_IMAGE} chooses
- * another), {@code org.testcontainers:postgresql} is on the test class path and a Docker engine answers.
+ * container started once per JVM and shared by every test class, when the service has an image
+ * ({@code STRATUM_TEST_<NAME>_IMAGE} chooses another), Testcontainers is on the test class path, a Docker engine
+ * answers and has the image or can pull it (decided once per JVM, in milliseconds).
  * Without any of them the test is skipped, or fails when {@code STRATUM_TEST_REQUIRE_<NAME>} (or
  * {@code stratum.test.require.<name>}) is {@code true}. The URL names a server and a database to connect to for
  * {@code CREATE DATABASE}; the user needs the CREATEDB privilege.

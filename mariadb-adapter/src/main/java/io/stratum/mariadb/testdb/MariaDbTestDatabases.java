@@ -7,7 +7,9 @@ import io.stratum.spi.TestDatabaseService;
  * {@code mariadb}: databases on a server the user names ({@code STRATUM_TEST_MARIADB_URL}, e.g.
  * {@code jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable}), created with {@code CREATE DATABASE} and
  * dropped on close; migrated ones are copied from a template database per server. The user needs the CREATE and
- * DROP privileges on databases named {@code stratum_test_*} and {@code stratum_template_*}.
+ * DROP privileges on databases named {@code stratum_test_*} and {@code stratum_template_*}. With no server named,
+ * the testkit can start one in a container of {@link #containerImage()} ({@code STRATUM_TEST_MARIADB_IMAGE} picks
+ * another).
  */
 public final class MariaDbTestDatabases implements TestDatabaseService {
     /** The migrated template of each server, shared by every test of this JVM. */
@@ -33,6 +35,11 @@ public final class MariaDbTestDatabases implements TestDatabaseService {
     @Override
     public boolean acceptsServer(String serverUrl) {
         return serverUrl.startsWith(PREFIX);
+    }
+
+    @Override
+    public String containerImage() {
+        return "mariadb:11";
     }
 
     @Override

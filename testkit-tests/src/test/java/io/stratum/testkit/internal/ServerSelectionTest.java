@@ -31,7 +31,7 @@ class ServerSelectionTest {
         }
 
         @Override
-        public Optional<String> unavailability() {
+        public Optional<String> unavailability(String backend, String image) {
             assertThat(mayBeAsked)
                     .as("containers consulted although a URL was given")
                     .isTrue();
@@ -39,7 +39,7 @@ class ServerSelectionTest {
         }
 
         @Override
-        public String serverUrl(String image) {
+        public String serverUrl(String backend, String image) {
             throw new AssertionError("selection never starts a container");
         }
     }
@@ -103,9 +103,9 @@ class ServerSelectionTest {
     @Test
     void thenAContainerOfTheServiceImageWhenDockerAnswers() {
         assertThat(select("", Map.of(), Map.of(), FakeContainers.docker()))
-                .isEqualTo(new ServerSource.Container("postgres:16-alpine"));
+                .isEqualTo(new ServerSource.Container("postgresql", "postgres:16-alpine"));
         assertThat(select("", Map.of(), Map.of("STRATUM_TEST_POSTGRES_IMAGE", "postgres:15"), FakeContainers.docker()))
-                .isEqualTo(new ServerSource.Container("postgres:15"));
+                .isEqualTo(new ServerSource.Container("postgresql", "postgres:15"));
     }
 
     @Test

@@ -2,12 +2,15 @@ package io.stratum.testkit.internal;
 
 import java.util.Optional;
 
-/** A source of database servers in containers, started once per JVM (Testcontainers: PostgreSQL images only). */
+/**
+ * A source of database servers in containers, one per image and JVM (Testcontainers, for the backends a
+ * {@link ContainerRecipe} exists for).
+ */
 public interface Containers {
 
-    /** Why no container can be started here, or empty when one can. */
-    Optional<String> unavailability();
+    /** Why no container of {@code image} can serve {@code backend} here, or empty when one can. */
+    Optional<String> unavailability(String backend, String image);
 
     /** JDBC URL, with credentials, of the JVM's container of {@code image}, started on the first call. */
-    String serverUrl(String image);
+    String serverUrl(String backend, String image);
 }

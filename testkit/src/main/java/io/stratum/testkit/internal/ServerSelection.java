@@ -42,9 +42,9 @@ public final class ServerSelection {
                     missingReason(service, urls, "the service has no container image"), requiredBy);
         }
         return containers
-                .unavailability()
+                .unavailability(service.backend(), image)
                 .<ServerSource>map(why -> new ServerSource.Missing(missingReason(service, urls, why), requiredBy))
-                .orElseGet(() -> new ServerSource.Container(image));
+                .orElseGet(() -> new ServerSource.Container(service.backend(), image));
     }
 
     private static ServerSource url(TestDatabaseService service, String url, String origin) {

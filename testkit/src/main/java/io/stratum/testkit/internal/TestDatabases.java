@@ -42,7 +42,7 @@ public final class TestDatabases {
         }
         return switch (ServerSelection.select(service, annotationUrl, settings, containers)) {
             case ServerSource.Url url -> url.url();
-            case ServerSource.Container container -> containers.serverUrl(container.image());
+            case ServerSource.Container container -> containers.serverUrl(container.backend(), container.image());
             case ServerSource.Missing missing
             when missing.required() ->
                 throw new ExtensionConfigurationException(

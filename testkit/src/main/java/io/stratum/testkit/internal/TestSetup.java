@@ -25,4 +25,8 @@ public record TestSetup(String backend, String serverUrl, List<String> fixtures)
     public TestSetup withFixtures(List<String> resources) {
         return new TestSetup(backend, serverUrl, resources);
     }
+
+    public TestSetup withServerUrl(String url) {
+        return new TestSetup(backend, url, fixtures);
+    }
 }

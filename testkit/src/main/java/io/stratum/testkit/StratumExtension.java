@@ -2,6 +2,7 @@ package io.stratum.testkit;
 
 import io.stratum.testkit.internal.Containers;
 import io.stratum.testkit.internal.FieldInjection;
+import io.stratum.testkit.internal.HandedInDataSource;
 import io.stratum.testkit.internal.Settings;
 import io.stratum.testkit.internal.TestSetup;
 import io.stratum.testkit.internal.TestState;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -44,6 +47,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *         () -> POSTGRES.getJdbcUrl() + "&user=" + POSTGRES.getUsername() + "&password=" + POSTGRES.getPassword());
  * }</pre>
  *
+ * <p>A suite that has only a {@link DataSource} for a database it owns hands that in: its tests take turns on that
+ * database, each with Stratum's tables migrated and emptied, and the suite's own tables left as they are:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final StratumExtension STRATUM = StratumExtension.on(appDataSource, SQLDialect.POSTGRES);
+ * }</pre>
+ *
  * <p>A programmatic extension's settings apply to every test of the class unless a test method carries its
  * own {@code @StratumTest}. Register one or the other on a class, not both. Instances are immutable and safe
  * to share between tests running in parallel.
@@ -56,6 +67,7 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
     private final Function<String, String> environment;
     private final Containers containers;
     private final Supplier<String> server;
+    private final HandedInDataSource handedIn;
 
     /** The extension {@link StratumTest} registers: the annotations say what each test gets. */
     public StratumExtension() {
@@ -64,15 +76,20 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
 
     /** For the testkit's own tests, which replace the environment and the container runtime. */
     StratumExtension(TestSetup setup, Function<String, String> environment, Containers containers) {
-        this(setup, environment, containers, null);
+        this(setup, environment, containers, null, null);
     }
 
     private StratumExtension(
-            TestSetup setup, Function<String, String> environment, Containers containers, Supplier<String> server) {
+            TestSetup setup,
+            Function<String, String> environment,
+            Containers containers,
+            Supplier<String> server,
+            HandedInDataSource handedIn) {
         this.setup = setup;
         this.environment = environment;
         this.containers = containers;
         this.server = server;
+        this.handedIn = handedIn;
     }
 
     /**
@@ -97,12 +114,30 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
     public static StratumExtension on(String backend, Supplier<String> serverUrl) {
         Objects.requireNonNull(serverUrl, "serverUrl");
         return new StratumExtension(
-                new TestSetup(backend, "", List.of()), System::getenv, TestcontainersRuntime.INSTANCE, serverUrl);
+                new TestSetup(backend, "", List.of()), System::getenv, TestcontainersRuntime.INSTANCE, serverUrl, null);
+    }
+
+    /**
+     * Each test runs on the database {@code dataSource} connects to, which the suite owns and closes: the tests of
+     * every class registered on the same extension take turns on it (one at a time, also when JUnit runs tests in
+     * parallel). Before each test Stratum's schema is migrated and its tables are emptied; tables of other
+     * changesets are left as they are. No database is created or removed.
+     *
+     * @param dialect the database's jOOQ dialect, which picks the backend
+     */
+    public static StratumExtension on(DataSource dataSource, SQLDialect dialect) {
+        return new StratumExtension(
+                null,
+                System::getenv,
+                TestcontainersRuntime.INSTANCE,
+                null,
+                new HandedInDataSource(dataSource, dialect));
     }
 
     /** A copy that loads these fixture files before each test (see {@link StratumTest#fixtures()}). */
     public StratumExtension withFixtures(String... resources) {
-        return new StratumExtension(setup().withFixtures(List.of(resources)), environment, containers, server);
+        return new StratumExtension(
+                setup().withFixtures(List.of(resources)), environment, containers, server, handedIn);
     }
 
     @Override
@@ -112,8 +147,7 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
             throw new ExtensionConfigurationException("StratumExtension is registered twice for "
                     + context.getDisplayName() + ": use @StratumTest or @RegisterExtension, not both");
         }
-        Settings settings = new Settings(context::getConfigurationParameter, environment);
-        TestState state = TestState.open(resolve(context), context.getRequiredTestClass(), settings, containers);
+        TestState state = open(context);
         store.put(STATE, state);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             FieldInjection.inject(instance, state);
@@ -145,10 +179,22 @@ public final class StratumExtension implements BeforeEachCallback, AfterEachCall
         return state.get(type);
     }
 
+    private TestState open(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        if (handedIn != null && onMethod(context).isEmpty()) {
+            return TestState.open(handedIn, setup().fixtures(), testClass);
+        }
+        Settings settings = new Settings(context::getConfigurationParameter, environment);
+        return TestState.open(resolve(context), testClass, settings, containers);
+    }
+
+    private static Optional<StratumTest> onMethod(ExtensionContext context) {
+        return context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, StratumTest.class));
+    }
+
     /** The nearest declaration: the method's annotation, this extension's settings, the classes' annotations. */
     private TestSetup resolve(ExtensionContext context) {
-        Optional<StratumTest> onMethod =
-                context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, StratumTest.class));
+        Optional<StratumTest> onMethod = onMethod(context);
         if (onMethod.isPresent()) {
             return TestSetup.of(onMethod.get());
         }

@@ -5,12 +5,16 @@ import io.stratum.Stratum;
 import io.stratum.spi.TestDatabaseService.TestDatabase;
 import io.stratum.testkit.Fixtures;
 import io.stratum.testkit.internal.fixtures.FixtureLoader;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
-/** What one test holds: its database, the Stratum open on it and the fixtures loaded into it. */
+/**
+ * What one test holds: the Stratum open on its database, the fixtures loaded into it, and what gives the database
+ * back afterwards (removing a database made for the test, or letting the next test take a handed-in one).
+ */
 public final class TestState implements AutoCloseable {
     /** The types a test can ask for. */
     public static final Set<Class<?>> TYPES = Set.of(Stratum.class, DSLContext.class, DataSource.class, Fixtures.class);
@@ -18,13 +22,13 @@ public final class TestState implements AutoCloseable {
     /** Connections are opened when needed, not kept idle: most tests use one or two. */
     private static final PoolSettings POOL = PoolSettings.defaults().withMinIdle(0);
 
-    private final TestDatabase database;
+    private final Runnable giveBack;
     private final Stratum stratum;
     private final Fixtures fixtures;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TestState(TestDatabase database, Stratum stratum, Fixtures fixtures) {
-        this.database = database;
+    private TestState(Runnable giveBack, Stratum stratum, Fixtures fixtures) {
+        this.giveBack = giveBack;
         this.stratum = stratum;
         this.fixtures = fixtures;
     }
@@ -36,9 +40,20 @@ public final class TestState implements AutoCloseable {
         try {
             stratum = Stratum.builder().url(database.url()).pool(POOL).open();
             database.fill(stratum);
-            return new TestState(database, stratum, FixtureLoader.load(stratum, testClass, setup.fixtures()));
+            return new TestState(database::close, stratum, FixtureLoader.load(stratum, testClass, setup.fixtures()));
         } catch (RuntimeException e) {
-            closeAll(stratum, database, e);
+            closeAll(stratum, database::close, e);
+            throw e;
+        }
+    }
+
+    /** Takes the handed-in database once the test before has given it back, and loads the fixtures. */
+    public static TestState open(HandedInDataSource database, List<String> fixtureFiles, Class<?> testClass) {
+        Stratum stratum = database.take();
+        try {
+            return new TestState(database::release, stratum, FixtureLoader.load(stratum, testClass, fixtureFiles));
+        } catch (RuntimeException e) {
+            closeAll(stratum, database::release, e);
             throw e;
         }
     }
@@ -60,15 +75,15 @@ public final class TestState implements AutoCloseable {
         throw new IllegalArgumentException(type + " is not one of " + TYPES);
     }
 
-    /** Closes the Stratum and removes the database. Idempotent. */
+    /** Closes the Stratum and gives the database back. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeAll(stratum, database, null);
+            closeAll(stratum, giveBack, null);
         }
     }
 
-    private static void closeAll(Stratum stratum, TestDatabase database, RuntimeException pending) {
+    private static void closeAll(Stratum stratum, Runnable giveBack, RuntimeException pending) {
         RuntimeException failure = pending;
         if (stratum != null) {
             try {
@@ -78,7 +93,7 @@ public final class TestState implements AutoCloseable {
             }
         }
         try {
-            database.close();
+            giveBack.run();
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;

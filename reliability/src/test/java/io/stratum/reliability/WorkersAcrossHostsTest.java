@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Worker JVMs on separate hosts: each runs in a network namespace of its own and reaches PostgreSQL over a veth
  * link through a {@link LatencyProxy} on the root side of its link. The workers drain a batch with no added
- * latency, then one with 5-20 ms each way and a connection cut now and then, then a batch during which one
- * worker's link goes down while it holds leases and comes back {@link #PARTITION} later. Every task is completed
+ * latency, then one with 5-20 ms each way; then, with a connection cut every 2 s per worker as well, a batch during
+ * which one worker's link goes down while it holds leases and comes back {@link #PARTITION} later. Every task is completed
  * exactly once, the partitioned worker's leases are reclaimed by the others, its late completes get
  * {@link io.stratum.LeaseLost}, and it completes tasks again once its link is back. Throughput and claim latency
  * of each phase go to the log and target/reliability-figures.txt. Needs root and {@code ip netns}; skipped
@@ -41,9 +41,9 @@ class WorkersAcrossHostsTest {
     private static final Logger LOG = LoggerFactory.getLogger(WorkersAcrossHostsTest.class);
     private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?/([^?]*).*");
     private static final int WORKERS = 3;
-    private static final int WARM_UP = 60;
+    private static final int WARM_UP = 120;
     private static final int CLEAR_TASKS = 600;
-    private static final int DELAYED_TASKS = 300;
+    private static final int DELAYED_TASKS = 200;
     private static final int PARTITION_TASKS = 200;
     private static final int AFTER_HEAL_TASKS = 100;
     private static final Duration PARTITION = Duration.ofSeconds(5);
@@ -88,8 +88,8 @@ class WorkersAcrossHostsTest {
 
                 String clear = run(db, "clear", CLEAR_TASKS, workers);
                 proxies.forEach(p -> p.delay(5, 20));
-                proxies.forEach(p -> p.dropEvery(3_000));
                 String delayed = run(db, "delayed", DELAYED_TASKS, workers);
+                proxies.forEach(p -> p.dropEvery(2_000));
 
                 RemoteWorker cutOff = workers.getFirst();
                 phase = "partition";
@@ -144,9 +144,10 @@ class WorkersAcrossHostsTest {
                 Figures.record(
                         "across-hosts",
                         WORKERS + " worker JVMs in network namespaces over veth links and a TCP proxy to PostgreSQL;"
-                                + " no added latency: " + clear + "; 5-20 ms each way and a connection cut every 3 s"
-                                + " per worker (" + drops + " cut): " + delayed + "; worker-0's link down for "
-                                + PARTITION.toSeconds() + " s while it held leases: " + lost.size()
+                                + " no added latency: " + clear + "; 5-20 ms each way: " + delayed
+                                + "; then with a connection cut every 2 s per worker (" + drops + " cut),"
+                                + " worker-0's link down for " + PARTITION.toSeconds() + " s while it held leases: "
+                                + lost.size()
                                 + " of its completes got LeaseLost, " + reclaimed + " leases reclaimed by the others,"
                                 + " it completed " + (completedAtHeal - completedAtCut) + " tasks while cut off and "
                                 + (cutOff.completed() - completedAtHeal) + " after; every one of " + total

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * A {@link NamespaceWorkerMain} JVM started inside a {@link NetworkNamespace}, its report lines read as they come:
- * tasks it completed, leases it lost, and the latency of its claims under the phase the test is in at the time.
+ * tasks it completed, and the leases it lost and the latency of its claims under the phase the test was in.
  */
 final class RemoteWorker implements AutoCloseable {
     final String name;
@@ -25,7 +25,7 @@ final class RemoteWorker implements AutoCloseable {
     private final Path log;
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger claims = new AtomicInteger();
-    private final List<String> leasesLost = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> leasesLost = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> claimMicros = new ConcurrentHashMap<>();
 
     private RemoteWorker(String name, Process process, Path log, Supplier<String> phase) {
@@ -53,7 +53,10 @@ final class RemoteWorker implements AutoCloseable {
                 String[] words = line.split(" ");
                 switch (words[0]) {
                     case "completed" -> completed.set(Integer.parseInt(words[1]));
-                    case "lease-lost" -> leasesLost.add(words[1]);
+                    case "lease-lost" ->
+                        leasesLost
+                                .computeIfAbsent(phase.get(), p -> new CopyOnWriteArrayList<>())
+                                .add(words[1]);
                     case "claim" -> {
                         claimMicros
                                 .computeIfAbsent(phase.get(), p -> new CopyOnWriteArrayList<>())
@@ -77,8 +80,9 @@ final class RemoteWorker implements AutoCloseable {
         return claims.get();
     }
 
-    List<String> leasesLost() {
-        return List.copyOf(leasesLost);
+    /** The tasks whose complete got LeaseLost while the test was in {@code phase}. */
+    List<String> leasesLost(String phase) {
+        return List.copyOf(leasesLost.getOrDefault(phase, List.of()));
     }
 
     List<Long> claimMicros(String phase) {

@@ -118,7 +118,7 @@ class WorkersAcrossHostsTest {
 
                 int total = WARM_UP + CLEAR_TASKS + DELAYED_TASKS + PARTITION_TASKS + AFTER_HEAL_TASKS;
                 assertExactlyOnce(db, total);
-                List<String> lost = cutOff.leasesLost();
+                List<String> lost = cutOff.leasesLost("partition");
                 assertThat(lost)
                         .as("worker-0's completes after the partition that got LeaseLost")
                         .isNotEmpty();

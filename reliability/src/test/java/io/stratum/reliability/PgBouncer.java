@@ -114,10 +114,12 @@ final class PgBouncer {
                         || (Integer.parseInt(v.group(1)) == 1 && Integer.parseInt(v.group(2)) >= 21));
         try {
             Path dir = Files.createDirectories(Path.of("target", "pgbouncer")).toAbsolutePath();
+            stopStale(dir);
             int port = freePort();
-            Path auth = readable(Files.writeString(dir.resolve("userlist.txt"), "\"" + user + "\" \"\"\n"));
+            long pid = ProcessHandle.current().pid();
+            Path auth = readable(Files.writeString(dir.resolve("userlist-" + pid + ".txt"), "\"" + user + "\" \"\"\n"));
             Path ini = readable(Files.writeString(
-                    dir.resolve("pgbouncer.ini"),
+                    dir.resolve("pgbouncer-" + pid + ".ini"),
                     String.join(
                             "\n",
                             "[databases]",
@@ -143,7 +145,7 @@ final class PgBouncer {
                 command.addAll(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"));
             }
             command.addAll(List.of(BINARY.toString(), ini.toString()));
-            Path log = dir.resolve("pgbouncer.log");
+            Path log = dir.resolve("pgbouncer-" + pid + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -156,6 +158,21 @@ final class PgBouncer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops the PgBouncers that JVMs which no longer run started from {@code dir} (a JVM killed before its shutdown
+     * hook ran leaves its PgBouncer behind), found by their configuration file {@code pgbouncer-<pid>.ini}.
+     */
+    private static void stopStale(Path dir) {
+        Pattern config = Pattern.compile(Pattern.quote(dir.toString()) + "/pgbouncer-(\\d+)\\.ini");
+        ProcessHandle.allProcesses().forEach(process -> {
+            Matcher m = config.matcher(process.info().commandLine().orElse(""));
+            if (m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                LOG.info("stopping PgBouncer {} left by an earlier run", process.pid());
+                process.destroy();
+            }
+        });
     }
 
     private void awaitListening(Path log) throws IOException {

@@ -151,6 +151,39 @@ class PostgresThroughPgBouncerTest {
             }
         }
 
+        @Test
+        void aStoreLeftAtNotifyBehindPgBouncerStopsListeningAndItsWaitingClaimsPoll() throws Exception {
+            try (ScratchDatabases bouncer = ScratchDatabases.of(PgBouncerTestDatabases.NAME)) {
+                String bouncerUrl = bouncer.freshUrl();
+                migrateDirectly(bouncerUrl);
+                try (Stratum notifying = Stratum.open(bouncerUrl);
+                        Stratum submitter = Stratum.open(PgBouncer.running().directUrl(bouncerUrl))) {
+                    // The first waiting claim starts the listener, whose probe cannot arrive through PgBouncer.
+                    assertThat(notifying.queue().claim("w", 1, Duration.ofMinutes(1), Duration.ofMillis(100)))
+                            .isEmpty();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (listenerAlive()) {
+                        assertThat(System.nanoTime())
+                                .as("the listener gave up within a minute")
+                                .isLessThan(deadline);
+                        Thread.sleep(100);
+                    }
+                    submitter
+                            .tasks()
+                            .submit(NewTask.builder("after the listener stopped", "worker")
+                                    .build());
+                    assertThat(notifying.queue().claim("w", 1, Duration.ofMinutes(1), Duration.ofSeconds(30)))
+                            .as("a task submitted by another store, found by polling")
+                            .hasSize(1);
+                }
+            }
+        }
+
+        private static boolean listenerAlive() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.isAlive() && t.getName().equals("stratum-listener"));
+        }
+
         /** Submits {@code count} tasks, drains them with worker threads; every one completed once; tasks/s. */
         private static double drain(Stratum store, int count) throws InterruptedException {
             store.dsl().deleteFrom(MEMORY_ENTRIES).execute();

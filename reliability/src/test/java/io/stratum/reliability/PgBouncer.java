@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PgBouncer of this JVM in transaction pooling mode, in front of one PostgreSQL server, on a free local port,
- * with its configuration and auth file generated under {@code target/}. It runs as {@code postgres} when this JVM
+ * with its configuration and auth file ({@link PgBouncerConfig}) generated under {@code target/pgbouncer/}. It runs as {@code postgres} when this JVM
  * runs as root (PgBouncer refuses root) and is stopped when the JVM exits. Needs Debian's {@code pgbouncer}
  * package ({@code scripts/pgbouncer} installs it) and a server that trusts local connections.
  *
@@ -116,36 +115,15 @@ final class PgBouncer {
             Path dir = Files.createDirectories(Path.of("target", "pgbouncer")).toAbsolutePath();
             stopStale(dir);
             int port = freePort();
-            long pid = ProcessHandle.current().pid();
-            Path auth = readable(Files.writeString(dir.resolve("userlist-" + pid + ".txt"), "\"" + user + "\" \"\"\n"));
-            Path ini = readable(Files.writeString(
-                    dir.resolve("pgbouncer-" + pid + ".ini"),
-                    String.join(
-                            "\n",
-                            "[databases]",
-                            "* = host=" + server.group(1) + " port="
-                                    + (server.group(2) == null ? "5432" : server.group(2)),
-                            "[pgbouncer]",
-                            "listen_addr = 127.0.0.1",
-                            "listen_port = " + port,
-                            "unix_socket_dir =",
-                            "auth_type = trust",
-                            "auth_file = " + auth,
-                            "pool_mode = transaction",
-                            "max_client_conn = 400",
-                            "default_pool_size = 20",
-                            "ignore_startup_parameters = extra_float_digits",
-                            "log_connections = 0",
-                            "log_disconnections = 0",
-                            tracks ? "max_prepared_statements = 200" : "",
-                            "")));
+            Path ini = PgBouncerConfig.write(
+                    dir, server.group(1), server.group(2) == null ? "5432" : server.group(2), user, port, tracks);
             List<String> command = new ArrayList<>();
             if ("root".equals(System.getProperty("user.name"))) {
                 // PgBouncer refuses to run as root; setpriv runs it as postgres in this same process.
                 command.addAll(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"));
             }
             command.addAll(List.of(BINARY.toString(), ini.toString()));
-            Path log = dir.resolve("pgbouncer-" + pid + ".log");
+            Path log = dir.resolve("pgbouncer-" + ProcessHandle.current().pid() + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -243,11 +221,6 @@ final class PgBouncer {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Path readable(Path file) throws IOException {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        return file;
     }
 
     private static void sleep() {

@@ -20,8 +20,9 @@ public interface NotificationChannel {
      * Opens a connection of its own to {@code jdbcUrl} with {@code driverProperties} (the store's) and starts
      * listening on it.
      *
-     * @throws SQLException if the connection cannot be opened or refuses to listen (e.g. behind a pooler in
-     *     transaction mode)
+     * @throws NotificationsNotDelivered if the connection listens but notifications do not reach it (behind a
+     *     pooler in transaction mode)
+     * @throws SQLException if the connection cannot be opened or refuses to listen
      */
     Listener listen(String jdbcUrl, Map<String, String> driverProperties) throws SQLException;
 

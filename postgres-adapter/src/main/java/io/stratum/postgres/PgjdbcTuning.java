@@ -11,7 +11,8 @@ import java.util.Properties;
  *       what makes batch submit fast.
  *   <li>{@code prepareThreshold=5}, {@code preparedStatementCacheQueries=512},
  *       {@code preparedStatementCacheSizeMiB=8}: server-side prepared statements for the hot queries.
- *       Behind PgBouncer in transaction mode set {@code prepareThreshold=0}.
+ *       Behind PgBouncer before 1.21 in transaction mode set {@code prepareThreshold=0}
+ *       (PgBouncer 1.21 and later: {@code max_prepared_statements} in its configuration instead).
  *   <li>{@code tcpKeepAlive=true}: dead peers are noticed by idle pooled connections.
  *   <li>{@code ApplicationName=stratum}: visible in {@code pg_stat_activity}.
  * </ul>

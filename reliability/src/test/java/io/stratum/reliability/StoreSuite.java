@@ -21,6 +21,11 @@ abstract class StoreSuite {
         store = ScratchDatabases.of(testDatabaseService());
         url = store.freshUrl();
         db = Stratum.open(url);
+        migrate();
+    }
+
+    /** Migrates {@link #db}; a configuration whose connections cannot hold a session migrates over a direct one. */
+    protected void migrate() {
         db.migrate();
     }
 

@@ -1,6 +1,7 @@
 package io.stratum.internal.wake;
 
 import io.stratum.spi.NotificationChannel;
+import io.stratum.spi.NotificationsNotDelivered;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread that holds a store's listening connection and fires the store's {@link Signal} on every notification.
  * A failed connection is opened again after a pause; meanwhile waiting claims poll. It fires once more each time
- * it starts listening, so that a commit that came before the {@code LISTEN} is looked for too.
+ * it starts listening, so that a commit that came before the {@code LISTEN} is looked for too. When notifications
+ * cannot reach a listening connection at all ({@link NotificationsNotDelivered}: a pooler in transaction mode), it
+ * says so once and stops: the store's waiting claims poll from then on, as with {@code WakeUpMode.POLL}.
  */
 final class ListeningThread {
     private static final Logger LOG = LoggerFactory.getLogger(ListeningThread.class);
@@ -65,6 +68,12 @@ final class ListeningThread {
                         signal.fire();
                     }
                 }
+            } catch (NotificationsNotDelivered e) {
+                LOG.warn(
+                        "{}; waiting claims of this store poll from now on. Set WakeUpMode.POLL for a store that"
+                                + " connects through a pooler in transaction mode (PgBouncer)",
+                        e.getMessage());
+                return;
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     return;

@@ -36,8 +36,24 @@ public abstract class ContractSupport {
     void openStore() {
         databases = testDatabase();
         url = databases.freshUrl();
-        db = Stratum.builder().url(url).clock(clock).open();
-        db.migrate();
+        db = storeBuilder(url).clock(clock).open();
+        migrate(db, url);
+    }
+
+    /**
+     * A builder for a store on {@code url} with the settings the configuration under test needs (behind a pooler in
+     * transaction mode: {@code WakeUpMode.POLL}); by default none.
+     */
+    protected Stratum.Builder storeBuilder(String url) {
+        return Stratum.builder().url(url);
+    }
+
+    /**
+     * Migrates {@code store}, opened on {@code url}. A configuration whose connections cannot hold a session (a
+     * pooler in transaction mode) migrates over a direct connection to the same database instead.
+     */
+    protected void migrate(Stratum store, String url) {
+        store.migrate();
     }
 
     @BeforeEach
@@ -65,15 +81,14 @@ public abstract class ContractSupport {
 
     /** Opens another store on a fresh database of the same backend (caller closes it). */
     protected Stratum openFresh(Clock withClock) {
-        return Stratum.builder().url(databases.freshUrl()).clock(withClock).open();
+        return storeBuilder(databases.freshUrl()).clock(withClock).open();
     }
 
     /** Opens and migrates a store on a fresh database with this suite's clock and {@code settings} (caller closes it). */
     protected Stratum openMigrated(UnaryOperator<Stratum.Builder> settings) {
-        Stratum store = settings.apply(
-                        Stratum.builder().url(databases.freshUrl()).clock(clock))
-                .open();
-        store.migrate();
+        String freshUrl = databases.freshUrl();
+        Stratum store = settings.apply(storeBuilder(freshUrl).clock(clock)).open();
+        migrate(store, freshUrl);
         return store;
     }
 }

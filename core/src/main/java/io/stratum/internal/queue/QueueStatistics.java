@@ -78,12 +78,20 @@ final class QueueStatistics {
                 runningByWorker(dsl));
     }
 
+    /** Running tasks per lease owner; a running task without an owner (set running by hand) holds no lease. */
     private Map<String, Long> runningByWorker(DSLContext dsl) {
-        return dsl.select(TASKS.LEASE_OWNER, DSL.count())
+        Map<String, Long> byWorker = new HashMap<>();
+        dsl.select(TASKS.LEASE_OWNER, DSL.count())
                 .from(leases)
                 .where(StatusGroup.RUNNING.predicate(TASKS.STATUS))
                 .groupBy(TASKS.LEASE_OWNER)
-                .fetchMap(r -> r.value1(), r -> r.value2().longValue());
+                .fetch()
+                .forEach(r -> {
+                    if (r.value1() != null) {
+                        byWorker.put(r.value1(), r.value2().longValue());
+                    }
+                });
+        return byWorker;
     }
 
     /** What the pass over the active tasks found: counts, delayed ready tasks, the oldest claimable run_after. */

@@ -36,7 +36,8 @@ final class Interruption implements AutoCloseable {
             Thread.sleep(duration);
             return !stopping;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The hook's interrupt, handled here by stopping: the flag is not set again, so that closing the store
+            // (its pool waits for its connections) is not interrupted in turn.
             return false;
         }
     }
@@ -58,6 +59,13 @@ final class Interruption implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** Clears an interrupt the hook made while the command was not sleeping, before the store closes. */
+    void clearInterrupt() {
+        if (stopping) {
+            Thread.interrupted();
         }
     }
 

@@ -59,6 +59,7 @@ final class TopCommand extends DatabaseCommand {
                 break;
             }
         }
+        interruption.clearInterrupt();
         return 0;
     }
 

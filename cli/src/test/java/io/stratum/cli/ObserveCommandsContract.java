@@ -3,7 +3,6 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.ScratchDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,39 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * tasks of an agent type of its own and reads the counts of that type. A claim takes every ready task, other tests'
  * included, so tests check what a claim did or did not take among their own tasks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ObserveCommandsContract {
-    private ScratchDatabases databases;
-    private String url;
+abstract class ObserveCommandsContract extends CommandContract {
 
     @TempDir
     Path dir;
-
-    protected abstract ScratchDatabases databases();
-
-    @BeforeAll
-    void createDatabase() {
-        databases = databases();
-        url = databases.freshUrl();
-        assertThat(stratum("migrate").status()).isZero();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        databases.close();
-    }
-
-    private CliRun stratum(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return CliRun.run(all.toArray(String[]::new));
-    }
-
-    private JsonNode json(String... args) {
-        CliRun run = stratum(args);
-        assertThat(run.status()).as(run.toString()).isZero();
-        return JsonOutput.parse(run.out());
-    }
 
     /** The active counts of {@code agentType} per {@code stats --json}, or null when it has no active task. */
     private JsonNode counts(String agentType) {

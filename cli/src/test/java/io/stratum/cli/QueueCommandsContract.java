@@ -3,58 +3,23 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.ScratchDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * submit --file, claim, complete, fail, cancel and retry on one migrated database per class; every test works on
  * tasks of an agent type of its own, and claims only after checking that its task is the only one ready.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueueCommandsContract {
-    private ScratchDatabases databases;
-    private String url;
+abstract class QueueCommandsContract extends CommandContract {
 
     @TempDir
     Path dir;
-
-    protected abstract ScratchDatabases databases();
-
-    @BeforeAll
-    void createDatabase() {
-        databases = databases();
-        url = databases.freshUrl();
-        assertThat(stratum("migrate").status()).isZero();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        databases.close();
-    }
-
-    private CliRun stratum(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return CliRun.run(all.toArray(String[]::new));
-    }
-
-    private JsonNode json(String... args) {
-        CliRun run = stratum(args);
-        assertThat(run.status()).as(run.toString()).isZero();
-        return JsonOutput.parse(run.out());
-    }
 
     private Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);

@@ -3,49 +3,15 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.ScratchDatabases;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * submit, list and show on one migrated database per class (each test uses an agent type of its own); run on
  * each backend by a thin subclass.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TaskCommandsContract {
-    private ScratchDatabases databases;
-    private String url;
-
-    protected abstract ScratchDatabases databases();
-
-    @BeforeAll
-    void createDatabase() {
-        databases = databases();
-        url = databases.freshUrl();
-        assertThat(stratum("migrate").status()).isZero();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        databases.close();
-    }
-
-    CliRun stratum(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return CliRun.run(all.toArray(String[]::new));
-    }
-
-    JsonNode json(String... args) {
-        CliRun run = stratum(args);
-        assertThat(run.status()).as(run.toString()).isZero();
-        return JsonOutput.parse(run.out());
-    }
+abstract class TaskCommandsContract extends CommandContract {
 
     static String uniqueAgent() {
         return "agent-" + UUID.randomUUID().toString().substring(0, 8);

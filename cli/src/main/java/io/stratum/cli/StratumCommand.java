@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             RetryCommand.class,
             MemoryCommand.class,
             CopyCommand.class,
+            DashboardCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

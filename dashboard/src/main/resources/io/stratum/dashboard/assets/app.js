@@ -126,7 +126,7 @@ async function tasks(view, params) {
   const cursors = params.getAll('page');
   const filters = {
     status: params.get('status'), agent: params.get('agent'), featureBranch: params.get('featureBranch'),
-    session: params.get('session'), parent: params.get('parent'),
+    session: params.get('session'), parent: params.get('parent'), limit: params.get('limit'),
   };
   const data = await api('/api/tasks' + query(Object.assign({}, filters, { after: cursors[cursors.length - 1] })));
   const go = (pages) => {
@@ -138,6 +138,7 @@ async function tasks(view, params) {
   const form = el('form', { class: 'filters', 'data-testid': 'filters', onsubmit: (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.target).entries());
+    values.limit = filters.limit;
     location.hash = '#/tasks' + query(values);
   } },
   el('label', null, 'status', el('select', { name: 'status' }, el('option', { value: '' }, 'any'),

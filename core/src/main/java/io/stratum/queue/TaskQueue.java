@@ -127,6 +127,15 @@ public interface TaskQueue {
     List<TaskId> cancel(TaskId id);
 
     /**
+     * A snapshot of the queue: exact counts of the tasks that can still run, in total and by agent type; how many
+     * ready tasks are claimable now and how many wait for their {@code run_after}; how long the oldest claimable
+     * task has waited; running tasks whose lease has expired; failed tasks; and the tasks completed, failed and
+     * cancelled within the last {@link QueueStats#WINDOW}. One read-only transaction of a few statements, each
+     * served by an index, none reading the table: cheap enough to call every second. See {@link QueueStats}.
+     */
+    QueueStats stats();
+
+    /**
      * Re-queues a {@code failed} task: {@code ready} now, with {@code retry_count} reset to 0. Dependents
      * that were blocked by it return to {@code pending} unless another failed task still blocks them.
      *

@@ -4,6 +4,7 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.internal.values.Text;
 import io.stratum.session.SessionId;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,9 @@ import java.util.List;
  *     creating another one
  * @param id the id the task gets; null (the default) lets Stratum generate one. Choosing ids up front lets
  *     tasks of one {@link TaskRepository#submitAll(List)} batch depend on each other.
+ * @param runAfter the earliest time a worker may claim the task; null (the default) or a time already past means
+ *     as soon as it is ready. A task with dependencies becomes ready when they complete, but is claimable only
+ *     from this time on. Must be before {@link #RUN_AFTER_LIMIT}.
  */
 public record NewTask(
         String summary,
@@ -40,7 +44,8 @@ public record NewTask(
         String taskBranch,
         String worktreePath,
         String idempotencyKey,
-        TaskId id) {
+        TaskId id,
+        Instant runAfter) {
 
     /** Default priority of a new task (the middle of 0..10). */
     public static final int DEFAULT_PRIORITY = 5;
@@ -50,6 +55,8 @@ public record NewTask(
     public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
     /** Longest accepted idempotency key, in characters. */
     public static final int IDEMPOTENCY_KEY_MAX = 255;
+    /** The first instant a {@link #runAfter()} may not reach: the year 10000, beyond what every backend stores. */
+    public static final Instant RUN_AFTER_LIMIT = Instant.parse("+10000-01-01T00:00:00Z");
 
     /**
      * Validates every field, whichever way the task is built, and throws {@link InvalidInput} naming the first
@@ -78,6 +85,9 @@ public record NewTask(
             throw new InvalidInput("source", "is required");
         }
         dependsOn = dependencies(dependsOn);
+        if (runAfter != null && !runAfter.isBefore(RUN_AFTER_LIMIT)) {
+            throw new InvalidInput("runAfter", runAfter + " must be before " + RUN_AFTER_LIMIT);
+        }
     }
 
     private static List<TaskId> dependencies(List<TaskId> ids) {
@@ -123,6 +133,7 @@ public record NewTask(
         private String worktreePath;
         private String idempotencyKey;
         private TaskId id;
+        private Instant runAfter;
 
         private Builder(String summary, String agentType) {
             this.summary = summary;
@@ -215,6 +226,15 @@ public record NewTask(
             return this;
         }
 
+        /**
+         * The earliest time a worker may claim the task (null: as soon as it is ready); see
+         * {@link NewTask#runAfter()}.
+         */
+        public Builder runAfter(Instant value) {
+            runAfter = value;
+            return this;
+        }
+
         /** Adds tasks this one depends on. */
         public Builder dependsOn(TaskId... ids) {
             for (TaskId id : ids) {
@@ -251,7 +271,8 @@ public record NewTask(
                     taskBranch,
                     worktreePath,
                     idempotencyKey,
-                    id);
+                    id,
+                    runAfter);
         }
     }
 }

@@ -78,8 +78,10 @@ public interface TaskRepository {
 
     /**
      * Up to {@code limit} of the tasks a claim could take now: {@code ready} and past their {@code run_after} (a
-     * task that failed an attempt stays {@code ready} but waits out its back-off first), in claim order: highest
-     * calculated priority first, then oldest submitted. Does not claim them.
+     * task that failed an attempt stays {@code ready} but waits out its back-off first, and a task submitted with
+     * {@link NewTask#runAfter()} waits for that time), in claim order: highest calculated priority first, then
+     * oldest submitted. Does not claim them. How many ready tasks still wait for their time is
+     * {@link io.stratum.queue.QueueStats#readyDelayed()}.
      *
      * @throws InvalidInput if {@code limit} is outside 1..{@value PageRequest#MAX_LIMIT}
      */

@@ -100,7 +100,8 @@ class NewTaskValidationTest {
                 t.taskBranch(),
                 t.worktreePath(),
                 t.idempotencyKey(),
-                t.id());
+                t.id(),
+                t.runAfter());
     }
 
     @Test

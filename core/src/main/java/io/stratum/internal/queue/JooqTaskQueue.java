@@ -20,6 +20,7 @@ import io.stratum.queue.Completion;
 import io.stratum.queue.Failure;
 import io.stratum.queue.Lease;
 import io.stratum.queue.QueueSettings;
+import io.stratum.queue.QueueStats;
 import io.stratum.queue.TaskQueue;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
@@ -51,6 +52,7 @@ public final class JooqTaskQueue implements TaskQueue {
     private final Claims claims;
     private final Completions completions;
     private final WakeUps wakeUps;
+    private final QueueStatistics statistics;
 
     public JooqTaskQueue(
             Database db,
@@ -70,6 +72,12 @@ public final class JooqTaskQueue implements TaskQueue {
         this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
         this.completions = new Completions(transitions, new Promotion(queries, transitions, wakeUps));
         this.wakeUps = wakeUps;
+        this.statistics = queries.statistics();
+    }
+
+    @Override
+    public QueueStats stats() {
+        return db.readSnapshot(dsl -> statistics.read(dsl, Timestamps.now(clock)));
     }
 
     @Override

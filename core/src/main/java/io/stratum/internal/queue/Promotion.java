@@ -5,6 +5,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import io.stratum.internal.task.PriorityFormula;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
+import io.stratum.internal.values.Binds;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.internal.wake.WakeUps;
 import io.stratum.task.TaskStatus;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Moves dependents of completed tasks from {@code pending} to {@code ready} once every dependency of theirs
@@ -61,7 +63,8 @@ final class Promotion {
                         r -> priority(r, now),
                         TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
-        // run_after = now: a claim takes a task only once run_after has passed by its own clock (see Claims).
+        // run_after = now, or later when the task was submitted to run later: a claim takes a task only once
+        // run_after has passed by its own clock (see Claims).
         byPriority.forEach((priority, ready) -> {
             if (!transitions
                     .move(
@@ -69,7 +72,7 @@ final class Promotion {
                             ready,
                             TaskMove.of(TaskStatus.PENDING, TaskStatus.READY)
                                     .set(TASKS.CALCULATED_PRIORITY, priority)
-                                    .set(TASKS.RUN_AFTER, now),
+                                    .setTo(TASKS.RUN_AFTER, DSL.greatest(TASKS.RUN_AFTER, Binds.timestamp(now))),
                             now)
                     .isEmpty()) {
                 wakeUps.madeReady(dsl);

@@ -40,6 +40,7 @@ public final class QueueQueries {
     private final boolean updateReturning;
     private final Table<?> claimTable;
     private final Table<?> leaseTable;
+    private final QueueStatistics statistics;
 
     public QueueQueries(Backend backend) {
         this.rowLocks = backend.supportsRowLocks();
@@ -47,6 +48,12 @@ public final class QueueQueries {
         this.updateReturning = backend.supportsUpdateReturning();
         this.claimTable = backend.readThrough(StatusGroup.READY.index());
         this.leaseTable = backend.readThrough(StatusGroup.RUNNING.index());
+        this.statistics = new QueueStatistics(backend);
+    }
+
+    /** The statements of the queue's statistics. */
+    QueueStatistics statistics() {
+        return statistics;
     }
 
     /** Whether the backend has {@code UPDATE ... RETURNING} ({@link Backend#supportsUpdateReturning()}). */

@@ -7,6 +7,7 @@ import io.stratum.internal.task.BatchGraph.Placed;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.task.NewTask;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -46,7 +47,16 @@ final class NewTaskRows {
         row.set(TASKS.WORKTREE_PATH, task.worktreePath());
         row.set(TASKS.VERSION, 0L);
         row.set(TASKS.IDEMPOTENCY_KEY, task.idempotencyKey());
-        row.set(TASKS.RUN_AFTER, now);
+        row.set(TASKS.RUN_AFTER, runAfter(task, now));
         return row;
+    }
+
+    /** The later of the task's own {@code runAfter} and {@code now}. */
+    private static OffsetDateTime runAfter(NewTask task, OffsetDateTime now) {
+        if (task.runAfter() == null) {
+            return now;
+        }
+        OffsetDateTime given = Timestamps.normalize(task.runAfter().atOffset(ZoneOffset.UTC));
+        return given.isAfter(now) ? given : now;
     }
 }

@@ -37,6 +37,13 @@ public record TaskMove(
         return new TaskMove(from, to, more, guard, actor);
     }
 
+    /** This move, also setting {@code column} to {@code expression}, which may read the row's columns. */
+    public <T> TaskMove setTo(Field<T> column, Field<T> expression) {
+        Map<Field<?>, Object> more = new HashMap<>(columns);
+        more.put(column, expression);
+        return new TaskMove(from, to, more, guard, actor);
+    }
+
     /** This move, only for tasks that also match {@code condition}. */
     public TaskMove where(Condition condition) {
         return new TaskMove(from, to, columns, guard.and(condition), actor);

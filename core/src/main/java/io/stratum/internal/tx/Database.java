@@ -24,4 +24,10 @@ public interface Database {
 
     /** Runs read-only {@code work} and returns its result. */
     <T> T read(Function<DSLContext, T> work);
+
+    /**
+     * Runs read-only {@code work}, which may execute several statements, on one consistent snapshot: a read-only
+     * transaction of its own (REPEATABLE READ on PostgreSQL, no write lock on SQLite), or the open transaction.
+     */
+    <T> T readSnapshot(Function<DSLContext, T> work);
 }

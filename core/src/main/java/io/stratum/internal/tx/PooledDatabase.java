@@ -46,6 +46,11 @@ public final class PooledDatabase implements Database {
         });
     }
 
+    @Override
+    public <T> T readSnapshot(Function<DSLContext, T> work) {
+        return transactions.run(TransactionOptions.READ_ONLY, transaction -> transaction.read(work));
+    }
+
     /** The context on the pool, for users' own queries. */
     public DSLContext dsl() {
         return dsl;

@@ -51,6 +51,11 @@ public final class TransactionDatabase implements Database {
         return work.apply(dsl);
     }
 
+    @Override
+    public <T> T readSnapshot(Function<DSLContext, T> work) {
+        return read(work);
+    }
+
     /** The context on this transaction's connection. */
     public DSLContext dsl() {
         checkOpen();

@@ -170,6 +170,22 @@ public abstract class ConformanceSuite {
     }
 
     @Nested
+    class Stats extends StatsContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
+    class DelayedTasks extends DelayedTaskContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
     class WakeUps extends WakeUpContract {
         @Override
         protected ScratchDatabases testDatabase() {

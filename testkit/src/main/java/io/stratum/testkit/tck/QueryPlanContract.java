@@ -51,6 +51,7 @@ public abstract class QueryPlanContract {
     private List<RecordedStatement> pagesOfFinished;
     private List<RecordedStatement> firstPageOfAll;
     private List<RecordedStatement> purge;
+    private List<RecordedStatement> stats;
 
     /** The databases of the backend configuration under test. */
     protected abstract ScratchDatabases testDatabase();
@@ -89,6 +90,7 @@ public abstract class QueryPlanContract {
         firstPageOfAll =
                 recorder.during(() -> db.tasks().list(TaskFilters.builder().build(), PageRequest.first(100)));
         purge = recorder.during(() -> db.retention().purgeTasks(QueryPlanData.completedBefore(100), 50));
+        stats = recorder.during(() -> db.queue().stats());
     }
 
     private void listAndCount(TaskStatus status) {
@@ -180,6 +182,19 @@ public abstract class QueryPlanContract {
     @Test
     void purgeFindsAndDeletesFinishedTasksWithoutReadingTheTable() {
         plans(purge);
+    }
+
+    /**
+     * Counts by status and agent type, the oldest claimable task, delayed tasks, expired leases and the finished
+     * window: each statement is served by an index, though most of the tasks here are finished.
+     */
+    @Test
+    void statsReadIndexesOnly() {
+        List<String> plans = plans(stats);
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(plans).anySatisfy(plan -> assertThat(plan).contains("ix_tasks_active"));
+        assertThat(plans).anySatisfy(plan -> assertThat(plan).contains("ix_tasks_due"));
+        assertThat(plans).anySatisfy(plan -> assertThat(plan).contains(LEASE_INDEX));
     }
 
     private static String[] otherThan(String... allowed) {

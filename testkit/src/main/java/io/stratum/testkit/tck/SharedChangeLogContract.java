@@ -112,7 +112,7 @@ public abstract class SharedChangeLogContract extends ContractSupport {
         String shared = databases.freshUrl();
         assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
         // Liquibase rolls back what ran after the tagged changeset and, as that one only sets the tag, it too.
-        assertThat(StockLiquibase.run(shared, SHOP, "rollback", "--tag=v3").exitCode())
+        assertThat(StockLiquibase.run(shared, SHOP, "rollback", "--tag=v4").exitCode())
                 .isZero();
         try (Stratum store = Stratum.open(shared)) {
             SchemaState state = store.schema().state();
@@ -122,7 +122,7 @@ public abstract class SharedChangeLogContract extends ContractSupport {
             assertThat(store.schema().state().upToDate()).isTrue();
         }
         StockLiquibase.Result status = StockLiquibase.run(shared, SHOP, "status", "--verbose");
-        assertThat(status.output()).contains("shop-001-invoices").doesNotContain("v3-tag");
+        assertThat(status.output()).contains("shop-001-invoices").doesNotContain("v4-tag");
         assertThat(StockLiquibase.run(shared, SHOP, "update").exitCode()).isZero();
         try (Stratum store = Stratum.open(shared)) {
             assertThat(store.schema().state().upToDate()).isTrue();

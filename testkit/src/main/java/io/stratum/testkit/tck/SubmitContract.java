@@ -355,7 +355,8 @@ public abstract class SubmitContract extends ContractSupport {
                 t.taskBranch(),
                 t.worktreePath(),
                 idempotencyKey,
-                t.id());
+                t.id(),
+                t.runAfter());
     }
 
     static Stream<Arguments> bypassingTheBuilder() {

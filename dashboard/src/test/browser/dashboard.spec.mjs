@@ -73,11 +73,22 @@ try {
   page.on('pageerror', (error) => problems.push('page error: ' + error.message));
   page.on('console', (message) => { if (message.type() === 'error') problems.push('console: ' + message.text()); });
 
-  await check('overview shows counts by status and the masked database URL', async () => {
-    await open(page, '/#/', '[data-count="completed"]');
-    equal(await page.textContent('[data-count="completed"]'), '1', 'completed');
+  await check('overview shows the queue by status and agent type, and the masked database URL', async () => {
+    await open(page, '/#/', '[data-count="ready"]');
+    equal(await page.textContent('[data-count="pending"]'), String(expected.pendingTasks), 'pending');
+    equal(await page.textContent('[data-count="ready"]'), String(expected.readyTasks), 'ready');
     equal(await page.textContent('[data-count="failed"]'), '1', 'failed');
-    equal(await page.textContent('[data-count="total"]'), String(expected.totalTasks), 'total');
+    equal(await page.textContent('[data-testid="ready-due"]'), String(expected.readyTasks), 'claimable now');
+    equal(await page.textContent('[data-testid="active-total"]'),
+      String(expected.pendingTasks + expected.readyTasks), 'active');
+    equal(await page.locator('[data-testid="by-agent-type"] tr[data-agent-type="coder"] td').nth(1).textContent(),
+      '2', 'pending coder tasks');
+    await page.click('[data-count="failed"]');
+    await page.waitForSelector('[data-testid="task-table"] tbody tr');
+    equal((await taskIds(page)).join(), expected.flaky, 'the failed task, from its card');
+    await page.goto('about:blank');
+    await page.goto(expected.baseUrl + '/#/');
+    await page.waitForSelector('[data-count="ready"]');
     const database = await page.textContent('#database');
     assert(database.length > 0 && !database.includes(expected.secret), 'database URL shown unmasked: ' + database);
     await shoot(page, 'overview');

@@ -1,19 +1,19 @@
 package io.stratum.dashboard;
 
-import static io.stratum.codegen.jooq.Tables.TASKS;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.min;
-
 import io.stratum.Stratum;
-import io.stratum.task.TaskStatus;
+import io.stratum.queue.ActiveCounts;
+import io.stratum.queue.QueueStats;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/overview}: the database shown, task counts by status, throughput, the oldest ready task. */
+/**
+ * {@code /api/overview}: the database shown and the queue's {@link QueueStats}: active tasks by status and agent
+ * type, ready tasks claimable now and waiting for their time, the oldest claimable task's wait, expired leases,
+ * failed tasks, and what finished in the last minute.
+ */
 final class OverviewApi {
     private final Stratum db;
     private final String shownUrl;
@@ -25,33 +25,40 @@ final class OverviewApi {
 
     Map<String, Object> overview(URI uri) {
         Request.of(uri, Set.of());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        for (TaskStatus status : TaskStatus.values()) {
-            counts.put(Views.lower(status), 0L);
-        }
-        db.dsl()
-                .select(TASKS.STATUS, count())
-                .from(TASKS)
-                .groupBy(TASKS.STATUS)
-                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
-        OffsetDateTime oldestReady = db.dsl()
-                .select(min(TASKS.SUBMITTED_AT))
-                .from(TASKS)
-                .where(TASKS.STATUS.eq(TaskStatus.READY.dbValue()))
-                .fetchOne(0, OffsetDateTime.class);
+        QueueStats stats = db.queue().stats();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", shownUrl);
         json.put("backend", db.backendName());
-        json.put("now", now.toString());
-        json.put("counts", counts);
-        json.put("completedLastMinute", finishedSince(TaskStatus.COMPLETED, now.minusMinutes(1)));
-        json.put("failedLastMinute", finishedSince(TaskStatus.FAILED, now.minusMinutes(1)));
-        json.put("oldestReadySubmittedAt", Views.text(oldestReady));
+        json.put("at", stats.at().toString());
+        json.put("active", counts(stats.active()));
+        json.put("failed", stats.failed());
+        json.put("readyDue", stats.readyDue());
+        json.put("readyDelayed", stats.readyDelayed());
+        json.put("oldestReadyAgeSeconds", stats.oldestReadyAge().toMillis() / 1000.0);
+        json.put("expiredLeases", stats.expiredLeases());
+        json.put("windowSeconds", stats.window().toSeconds());
+        json.put("completedInWindow", stats.completedInWindow());
+        json.put("failedInWindow", stats.failedInWindow());
+        json.put("cancelledInWindow", stats.cancelledInWindow());
+        List<Map<String, Object>> byAgentType = stats.byAgentType().entrySet().stream()
+                .map(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("agentType", e.getKey());
+                    row.putAll(counts(e.getValue()));
+                    return row;
+                })
+                .toList();
+        json.put("byAgentType", byAgentType);
         return json;
     }
 
-    private long finishedSince(TaskStatus status, OffsetDateTime since) {
-        return db.dsl().fetchCount(TASKS, TASKS.STATUS.eq(status.dbValue()).and(TASKS.COMPLETED_AT.ge(since)));
+    private static Map<String, Object> counts(ActiveCounts counts) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pending", counts.pending());
+        json.put("blocked", counts.blocked());
+        json.put("ready", counts.ready());
+        json.put("running", counts.running());
+        json.put("total", counts.total());
+        return json;
     }
 }

@@ -61,14 +61,22 @@ abstract class DashboardApiContract {
     }
 
     @Test
-    void overviewCountsTasksByStatusAndMasksThePassword() {
+    void overviewHasTheQueueStatsAndMasksThePassword() {
         JsonNode overview = client.json("/api/overview");
-        assertThat(overview.get("counts").get("completed").asLong()).isEqualTo(1);
-        assertThat(overview.get("counts").get("failed").asLong()).isEqualTo(1);
-        assertThat(overview.get("counts").get("pending").asLong()).isEqualTo(3);
-        assertThat(overview.get("completedLastMinute").asLong()).isEqualTo(1);
-        assertThat(overview.get("failedLastMinute").asLong()).isEqualTo(1);
-        assertThat(overview.get("oldestReadySubmittedAt").isTextual()).isTrue();
+        JsonNode active = overview.get("active");
+        assertThat(active.get("pending").asLong()).isEqualTo(SeededData.PENDING_TASKS);
+        assertThat(active.get("ready").asLong()).isEqualTo(SeededData.READY_TASKS);
+        assertThat(active.get("total").asLong()).isEqualTo(SeededData.PENDING_TASKS + SeededData.READY_TASKS);
+        assertThat(overview.get("failed").asLong()).isEqualTo(1);
+        assertThat(overview.get("readyDue").asLong()).isEqualTo(SeededData.READY_TASKS);
+        assertThat(overview.get("readyDelayed").asLong()).isZero();
+        assertThat(overview.get("expiredLeases").asLong()).isZero();
+        assertThat(overview.get("windowSeconds").asLong()).isEqualTo(60);
+        JsonNode coder = StreamSupport.stream(overview.get("byAgentType").spliterator(), false)
+                .filter(row -> row.get("agentType").asText().equals("coder"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(coder.get("pending").asLong()).isEqualTo(2);
         assertThat(overview.get("database").asText()).doesNotContain("s3cret").contains("password=***");
     }
 

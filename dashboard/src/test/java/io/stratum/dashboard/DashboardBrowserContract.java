@@ -77,9 +77,12 @@ abstract class DashboardBrowserContract {
         json.put("design", seeded.design().toString());
         json.put("ship", seeded.ship().toString());
         json.put("xss", seeded.xss().toString());
+        json.put("flaky", seeded.flaky().toString());
         json.put("xssSummary", SeededData.XSS_SUMMARY);
         json.put("xssKey", SeededData.XSS_KEY);
         json.put("totalTasks", SeededData.TOTAL_TASKS);
+        json.put("pendingTasks", SeededData.PENDING_TASKS);
+        json.put("readyTasks", SeededData.READY_TASKS);
         json.put("diamondNodes", SeededData.DIAMOND_NODES);
         json.put("diamondEdges", SeededData.DIAMOND_EDGES);
         json.put("pagingAgent", SeededData.PAGING_AGENT);

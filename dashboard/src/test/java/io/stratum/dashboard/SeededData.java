@@ -23,6 +23,10 @@ record SeededData(TaskId plan, TaskId design, TaskId ship, TaskId xss, TaskId fl
     static final int PAGING_TASKS = 7;
     /** Every task seeded: the diamond, the failed one, the one with markup, and the paged ones. */
     static final int TOTAL_TASKS = 5 + 1 + 1 + PAGING_TASKS;
+    /** Waiting for a dependency: api, ui and ship. */
+    static final int PENDING_TASKS = 3;
+    /** Claimable: design, the one with markup, and the paged ones. */
+    static final int READY_TASKS = 2 + PAGING_TASKS;
 
     static final String BRANCH = "feature/dashboard";
     /** Tasks in the graph around any task of the diamond, and the edges among them. */

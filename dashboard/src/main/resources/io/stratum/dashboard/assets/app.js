@@ -60,14 +60,6 @@ function when(text) {
   return text ? text.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1') : '';
 }
 
-function age(text, now) {
-  if (!text) return '-';
-  const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(text)) / 1000));
-  if (seconds < 120) return seconds + ' s';
-  if (seconds < 7200) return Math.round(seconds / 60) + ' min';
-  return Math.round(seconds / 3600) + ' h';
-}
-
 function table(headers, rows, attrs) {
   return el('table', attrs,
     el('thead', null, el('tr', null, headers.map((h) => el('th', null, h)))),
@@ -100,21 +92,41 @@ function pager(page, cursors, go) {
 
 async function overview(view) {
   const data = await api('/api/overview');
-  const counts = Object.entries(data.counts);
-  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const statusCard = (status, n) => el('a', { class: 'card', href: '#/tasks' + query({ status }) },
+    el('div', { class: 'label' }, status), el('div', { class: 'value', 'data-count': status }, n));
   view.replaceChildren(
     el('h1', null, 'Overview'),
     el('div', { class: 'cards', 'data-testid': 'counts' },
-      el('div', { class: 'card' }, el('div', { class: 'label' }, 'tasks'), el('div', { class: 'value', 'data-count': 'total' }, total)),
-      counts.map(([status, n]) => el('a', { class: 'card', href: '#/tasks' + query({ status }) },
-        el('div', { class: 'label' }, status), el('div', { class: 'value', 'data-count': status }, n)))),
-    el('h2', null, 'Throughput and waiting'),
+      card('active tasks', data.active.total, 'active-total'),
+      ['pending', 'blocked', 'ready', 'running'].map((s) => statusCard(s, data.active[s])),
+      statusCard('failed', data.failed)),
+    el('h2', null, 'Ready tasks'),
     el('div', { class: 'cards' },
-      card('completed, last minute', data.completedLastMinute, 'completed-last-minute'),
-      card('failed, last minute', data.failedLastMinute, 'failed-last-minute'),
-      card('oldest ready task', age(data.oldestReadySubmittedAt, data.now), 'oldest-ready')),
-    el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.now) + ' UTC.'));
+      card('claimable now', data.readyDue, 'ready-due'),
+      card('waiting for their time', data.readyDelayed, 'ready-delayed'),
+      card('oldest claimable waited', duration(data.oldestReadyAgeSeconds, data.readyDue), 'oldest-ready'),
+      card('expired leases', data.expiredLeases, 'expired-leases')),
+    el('h2', null, 'Throughput, last ' + data.windowSeconds + ' s'),
+    el('div', { class: 'cards' },
+      card('completed', data.completedInWindow, 'completed-window'),
+      card('failed', data.failedInWindow, 'failed-window'),
+      card('cancelled', data.cancelledInWindow, 'cancelled-window')),
+    el('h2', null, 'Active tasks by agent type'),
+    data.byAgentType.length === 0 ? el('p', { class: 'muted' }, 'No active tasks.') :
+      table(['agent type', 'pending', 'blocked', 'ready', 'running', 'total'], data.byAgentType.map((a) =>
+        el('tr', { 'data-agent-type': a.agentType },
+          el('td', null, el('a', { href: '#/tasks' + query({ agent: a.agentType }) }, a.agentType)),
+          ['pending', 'blocked', 'ready', 'running', 'total'].map((s) => el('td', { class: 'num' }, a[s])))),
+      { 'data-testid': 'by-agent-type' }),
+    el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.at) + ' UTC.'));
   refreshTimer = setTimeout(() => { if (location.hash === '' || location.hash === '#/') render(); }, OVERVIEW_REFRESH_MS);
+}
+
+function duration(seconds, claimable) {
+  if (!claimable) return '-';
+  if (seconds < 120) return Math.round(seconds) + ' s';
+  if (seconds < 7200) return Math.round(seconds / 60) + ' min';
+  return Math.round(seconds / 3600) + ' h';
 }
 
 function card(label, value, testId) {

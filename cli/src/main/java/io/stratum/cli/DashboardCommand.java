@@ -94,7 +94,7 @@ final class DashboardCommand implements Callable<Integer> {
         try {
             return Dashboard.start(db, new InetSocketAddress(bind, port), url);
         } catch (UncheckedIOException e) {
-            throw new InvalidInput("--port", e.getMessage());
+            throw new InvalidInput("--bind/--port", e.getMessage());
         }
     }
 

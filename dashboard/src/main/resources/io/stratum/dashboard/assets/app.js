@@ -118,7 +118,7 @@ async function overview(view) {
           el('td', null, el('a', { href: '#/tasks' + query({ agent: a.agentType }) }, a.agentType)),
           ['pending', 'blocked', 'ready', 'running', 'total'].map((s) => el('td', { class: 'num' }, a[s])))),
       { 'data-testid': 'by-agent-type' }),
-    el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.at) + ' UTC.'));
+    el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.at) + '.'));
   refreshTimer = setTimeout(() => { if (location.hash === '' || location.hash === '#/') render(); }, OVERVIEW_REFRESH_MS);
 }
 

@@ -10,7 +10,6 @@ import io.stratum.session.SessionEvent;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -141,10 +140,6 @@ final class Views {
         json.put("expiresAt", text(m.expiresAt()));
         json.put("deletedAt", text(m.deletedAt()));
         return json;
-    }
-
-    static List<String> lowerNames(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(Views::lower).toList();
     }
 
     static String lower(Enum<?> value) {

@@ -80,7 +80,9 @@ try {
     equal(await page.textContent('[data-count="failed"]'), '1', 'failed');
     equal(await page.textContent('[data-testid="ready-due"]'), String(expected.readyTasks), 'claimable now');
     equal(await page.textContent('[data-testid="active-total"]'),
-      String(expected.pendingTasks + expected.readyTasks), 'active');
+      String(expected.pendingTasks + expected.readyTasks + expected.runningTasks), 'active');
+    equal(await page.textContent('[data-count="running"]'), String(expected.runningTasks), 'running');
+    equal(await page.locator('[data-testid="by-worker"] td').first().textContent(), expected.worker, 'worker');
     equal(await page.locator('[data-testid="by-agent-type"] tr[data-agent-type="coder"] td').nth(1).textContent(),
       '2', 'pending coder tasks');
     await page.click('[data-count="failed"]');

@@ -8,9 +8,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + " 127.0.0.1 unless --bind says otherwise."
         })
 final class DashboardCommand implements Callable<Integer> {
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration IDLE = Duration.ofHours(1);
 
     @Spec
     CommandSpec spec;
@@ -61,17 +60,10 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() {
         StratumCommand root = (StratumCommand) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    await(stopped, STOP_WAIT_SECONDS);
-                },
-                "stratum-dashboard-stop");
-        try (Stratum db = root.openMigrated(DatabaseCommand.ONE_SHOT_POOL);
+        // Closed last, after the server and the store: only then may Ctrl-C let the JVM exit.
+        try (Interruption interruption = Interruption.onShutdown();
+                Stratum db = root.openMigrated(DatabaseCommand.ONE_SHOT_POOL);
                 Dashboard dashboard = start(db, root.url())) {
-            Runtime.getRuntime().addShutdownHook(hook);
             out.println("Serving " + JdbcUrls.redact(root.url()) + " at " + dashboard.uri()
                     + " (read-only; Ctrl-C stops it)");
             out.flush();
@@ -81,12 +73,12 @@ final class DashboardCommand implements Callable<Integer> {
                         .println("stratum: note: listening on " + bind.getHostAddress()
                                 + ", so other machines can read the dashboard; it has no authentication");
             }
-            await(stop, Long.MAX_VALUE);
+            while (interruption.sleep(IDLE)) {
+                // serving, on the server's threads
+            }
             out.println("Stopped the dashboard.");
             out.flush();
             return 0;
-        } finally {
-            stopped.countDown();
         }
     }
 
@@ -95,14 +87,6 @@ final class DashboardCommand implements Callable<Integer> {
             return Dashboard.start(db, new InetSocketAddress(bind, port), url);
         } catch (UncheckedIOException e) {
             throw new InvalidInput("--bind/--port", e.getMessage());
-        }
-    }
-
-    private static void await(CountDownLatch latch, long seconds) {
-        try {
-            latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -23,8 +23,13 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         try (Stratum db = open(root())) {
             return run(db, new Output(spec.commandLine().getOut(), root().json()));
+        } finally {
+            closed();
         }
     }
+
+    /** Runs once the store is closed, whether the command succeeded or not. */
+    void closed() {}
 
     /** Opens the database; the default brings the schema up to date first. */
     Stratum open(StratumCommand root) {

@@ -33,4 +33,14 @@ final class Output {
     void blank() {
         out.println();
     }
+
+    /** Prints {@code text} as it is, without a line break (a terminal control sequence, say). */
+    void text(String text) {
+        out.print(text);
+    }
+
+    /** Sends what was printed on at once (a live view). */
+    void flush() {
+        out.flush();
+    }
 }

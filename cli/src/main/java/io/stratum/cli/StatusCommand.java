@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         name = "status",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "List the schema's changesets and whether each is applied.")
+        description = {
+            "List the schema's changesets and whether each is applied, and summarise the queue once the schema is up"
+                    + " to date (see 'stratum stats')."
+        })
 final class StatusCommand extends DatabaseCommand {
 
     @Override
@@ -28,6 +31,7 @@ final class StatusCommand extends DatabaseCommand {
             json.put(
                     "changesets",
                     view.changeSets().stream().map(StatusCommand::json).toList());
+            json.put("queue", view.pending() == 0 ? StatsView.json(db.queue().stats()) : null);
             out.json(json);
             return 0;
         }
@@ -41,6 +45,10 @@ final class StatusCommand extends DatabaseCommand {
         if (view.othersLine() != null) {
             out.line(view.othersLine() + ".");
         }
+        out.line(
+                view.pending() == 0
+                        ? "Queue: " + StatsView.line(db.queue().stats()) + "."
+                        : "Queue: not summarised until the schema is up to date.");
         return 0;
     }
 

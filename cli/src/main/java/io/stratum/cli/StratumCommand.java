@@ -35,6 +35,8 @@ import picocli.CommandLine.ScopeType;
             FailCommand.class,
             CancelCommand.class,
             RetryCommand.class,
+            StatsCommand.class,
+            TopCommand.class,
             MemoryCommand.class,
             CopyCommand.class,
             DashboardCommand.class,

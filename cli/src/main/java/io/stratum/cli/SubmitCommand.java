@@ -1,5 +1,6 @@
 package io.stratum.cli;
 
+import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.Stratum;
 import io.stratum.session.SessionId;
@@ -9,6 +10,8 @@ import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskSource;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +79,18 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(names = "--deadline", paramLabel = "TIME", description = "e.g. 2030-01-31T18:00:00Z; raises urgency.")
     OffsetDateTime deadline;
 
+    @Option(
+            names = "--run-after",
+            paramLabel = "TIME",
+            description = "Claim no earlier than this time, e.g. 2030-01-31T18:00:00Z.")
+    OffsetDateTime runAfter;
+
+    @Option(
+            names = "--delay",
+            paramLabel = "DURATION",
+            description = "Claim no earlier than this long from now, e.g. 30s, 5m, 2h or PT90M.")
+    Duration delay;
+
     @Option(names = "--dependency-type", paramLabel = "TYPE", description = "sequential (default) or parallel.")
     DependencyType dependencyType = DependencyType.SEQUENTIAL;
 
@@ -115,6 +130,10 @@ final class SubmitCommand extends DatabaseCommand {
             if (summary != null) {
                 throw new ParameterException(spec.commandLine(), "give either SUMMARY or --file, not both");
             }
+            if (runAfter != null || delay != null) {
+                throw new ParameterException(
+                        spec.commandLine(), "--run-after and --delay apply to SUMMARY; give runAfter in the file");
+            }
             return submitFile(db, out);
         }
         if (summary == null || agentType == null) {
@@ -137,6 +156,7 @@ final class SubmitCommand extends DatabaseCommand {
                 .taskBranch(taskBranch)
                 .worktreePath(worktreePath)
                 .idempotencyKey(idempotencyKey)
+                .runAfter(runAfter())
                 .build();
         Task stored = db.tasks().require(db.tasks().submit(task));
         if (out.json()) {
@@ -145,6 +165,20 @@ final class SubmitCommand extends DatabaseCommand {
             out.line("Submitted " + stored.id() + " (" + TaskViews.lower(stored.status()) + ").");
         }
         return 0;
+    }
+
+    /** The time {@code --run-after} or {@code --delay} gives, or null; a negative delay is refused. */
+    private Instant runAfter() {
+        if (runAfter != null && delay != null) {
+            throw new ParameterException(spec.commandLine(), "give either --run-after or --delay, not both");
+        }
+        if (delay != null) {
+            if (delay.isNegative()) {
+                throw new InvalidInput("--delay", delay + " must be zero or more");
+            }
+            return Instant.now().plus(delay);
+        }
+        return runAfter == null ? null : runAfter.toInstant();
     }
 
     private int submitFile(Stratum db, Output out) {

@@ -3,6 +3,7 @@ package io.stratum.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.InvalidInput;
 import io.stratum.session.SessionId;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -70,6 +71,11 @@ final class TaskFields {
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + value + "' is not a time such as 2030-01-31T18:00:00Z");
         }
+    }
+
+    Instant instant(String field) {
+        OffsetDateTime value = time(field);
+        return value == null ? null : value.toInstant();
     }
 
     SessionId sessionId(String field) {

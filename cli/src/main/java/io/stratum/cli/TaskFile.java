@@ -79,7 +79,8 @@ final class TaskFile {
             Map.entry("taskBranch", (f, b) -> b.taskBranch(f.text("taskBranch"))),
             Map.entry("worktreePath", (f, b) -> b.worktreePath(f.text("worktreePath"))),
             Map.entry("sessionId", (f, b) -> b.sessionId(f.sessionId("sessionId"))),
-            Map.entry("idempotencyKey", (f, b) -> b.idempotencyKey(f.text("idempotencyKey"))));
+            Map.entry("idempotencyKey", (f, b) -> b.idempotencyKey(f.text("idempotencyKey"))),
+            Map.entry("runAfter", (f, b) -> b.runAfter(f.instant("runAfter"))));
     /** Fields read apart from {@link #OPTIONAL}. */
     private static final Set<String> STRUCTURE = Set.of("name", "summary", "agentType", "dependsOn", "parent");
 

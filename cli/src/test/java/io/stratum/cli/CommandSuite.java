@@ -40,6 +40,14 @@ abstract class CommandSuite {
     }
 
     @Nested
+    class Observe extends ObserveCommandsContract {
+        @Override
+        protected ScratchDatabases databases() {
+            return scratchDatabases();
+        }
+    }
+
+    @Nested
     class Demo extends DemoContract {
         @Override
         protected ScratchDatabases databases() {

@@ -91,7 +91,7 @@ abstract class SchemaCommandsContract {
         JsonNode again = json("migrate", "--json");
         assertThat(again.get("newlyApplied").asInt()).isZero();
         assertThat(again.get("pending").asInt()).isZero();
-        assertThat(stratum("status").out()).doesNotContain("pending").contains(total + " of " + total);
+        assertThat(stratum("status").out()).doesNotContainPattern("pending\\R").contains(total + " of " + total);
     }
 
     @Test
@@ -127,7 +127,7 @@ abstract class SchemaCommandsContract {
     void rollbackToATagKeepsTheChangesetThatSetIt() {
         json("migrate", "--json");
 
-        JsonNode toLatest = json("rollback", "--to-tag", "v3", "--json");
+        JsonNode toLatest = json("rollback", "--to-tag", "v4", "--json");
         assertThat(toLatest.get("rolledBack").asInt()).isZero();
         assertThat(toLatest.get("pending").asInt()).isZero();
     }

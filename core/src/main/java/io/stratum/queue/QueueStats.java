@@ -42,6 +42,8 @@ import java.util.TreeMap;
  * @param cancelledInWindow tasks cancelled within the window
  * @param byAgentType {@link #active()} per agent type, agent types in alphabetical order; types without active
  *     tasks are absent
+ * @param runningByWorker the number of running tasks each worker holds a lease on (expired leases included),
+ *     workers in alphabetical order; read through the running tasks' index, one row per running task
  */
 public record QueueStats(
         Instant at,
@@ -55,7 +57,8 @@ public record QueueStats(
         long completedInWindow,
         long failedInWindow,
         long cancelledInWindow,
-        Map<String, ActiveCounts> byAgentType) {
+        Map<String, ActiveCounts> byAgentType,
+        Map<String, Long> runningByWorker) {
 
     /** The span the finished counts cover: the last minute. */
     public static final Duration WINDOW = Duration.ofMinutes(1);
@@ -66,6 +69,7 @@ public record QueueStats(
         Objects.requireNonNull(oldestReadyAge, "oldestReadyAge");
         Objects.requireNonNull(window, "window");
         byAgentType = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(byAgentType)));
+        runningByWorker = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(runningByWorker)));
     }
 
     /** The counts of {@code agentType}'s active tasks; {@link ActiveCounts#NONE} when it has none. */

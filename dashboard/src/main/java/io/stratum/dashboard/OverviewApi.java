@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * {@code /api/overview}: the database shown and the queue's {@link QueueStats}: active tasks by status and agent
  * type, ready tasks claimable now and waiting for their time, the oldest claimable task's wait, expired leases,
- * failed tasks, and what finished in the last minute.
+ * failed tasks, what finished in the last minute, and the running tasks each worker holds.
  */
 final class OverviewApi {
     private final Stratum db;
@@ -49,6 +49,11 @@ final class OverviewApi {
                 })
                 .toList();
         json.put("byAgentType", byAgentType);
+        json.put(
+                "runningByWorker",
+                stats.runningByWorker().entrySet().stream()
+                        .map(e -> Map.of("worker", e.getKey(), "running", e.getValue()))
+                        .toList());
         return json;
     }
 

@@ -66,7 +66,13 @@ abstract class DashboardApiContract {
         JsonNode active = overview.get("active");
         assertThat(active.get("pending").asLong()).isEqualTo(SeededData.PENDING_TASKS);
         assertThat(active.get("ready").asLong()).isEqualTo(SeededData.READY_TASKS);
-        assertThat(active.get("total").asLong()).isEqualTo(SeededData.PENDING_TASKS + SeededData.READY_TASKS);
+        assertThat(active.get("running").asLong()).isEqualTo(SeededData.RUNNING_TASKS);
+        assertThat(active.get("total").asLong())
+                .isEqualTo(SeededData.PENDING_TASKS + SeededData.READY_TASKS + SeededData.RUNNING_TASKS);
+        assertThat(overview.get("runningByWorker").get(0).get("worker").asText())
+                .isEqualTo(SeededData.WORKER);
+        assertThat(overview.get("runningByWorker").get(0).get("running").asLong())
+                .isEqualTo(1);
         assertThat(overview.get("failed").asLong()).isEqualTo(1);
         assertThat(overview.get("readyDue").asLong()).isEqualTo(SeededData.READY_TASKS);
         assertThat(overview.get("readyDelayed").asLong()).isZero();

@@ -83,6 +83,8 @@ abstract class DashboardBrowserContract {
         json.put("totalTasks", SeededData.TOTAL_TASKS);
         json.put("pendingTasks", SeededData.PENDING_TASKS);
         json.put("readyTasks", SeededData.READY_TASKS);
+        json.put("runningTasks", SeededData.RUNNING_TASKS);
+        json.put("worker", SeededData.WORKER);
         json.put("diamondNodes", SeededData.DIAMOND_NODES);
         json.put("diamondEdges", SeededData.DIAMOND_EDGES);
         json.put("pagingAgent", SeededData.PAGING_AGENT);

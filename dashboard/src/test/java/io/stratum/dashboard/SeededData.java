@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * What the dashboard's tests read, written through the public API: a diamond of dependencies (plan, design, then
  * api and ui, then ship), one completed and one failed task, a task whose summary is markup, tasks to page
- * through, a session with events, agents, and memory with versions.
+ * through, a session with events, agents, and memory with versions; design is left running.
  */
 record SeededData(TaskId plan, TaskId design, TaskId ship, TaskId xss, TaskId flaky, SessionId session) {
     /** A summary that runs script if a page ever treats it as markup. */
@@ -25,8 +25,12 @@ record SeededData(TaskId plan, TaskId design, TaskId ship, TaskId xss, TaskId fl
     static final int TOTAL_TASKS = 5 + 1 + 1 + PAGING_TASKS;
     /** Waiting for a dependency: api, ui and ship. */
     static final int PENDING_TASKS = 3;
-    /** Claimable: design, the one with markup, and the paged ones. */
-    static final int READY_TASKS = 2 + PAGING_TASKS;
+    /** Claimable: the one with markup and the paged ones (design is running). */
+    static final int READY_TASKS = 1 + PAGING_TASKS;
+    /** Design, claimed by {@link #WORKER}. */
+    static final int RUNNING_TASKS = 1;
+
+    static final String WORKER = "worker-7";
 
     static final String BRANCH = "feature/dashboard";
     /** Tasks in the graph around any task of the diamond, and the edges among them. */
@@ -95,6 +99,10 @@ record SeededData(TaskId plan, TaskId design, TaskId ship, TaskId xss, TaskId fl
         db.memory().put(NAMESPACE, "notes", Json.of("{\"v\": 1}"));
         db.memory().put(NAMESPACE, "notes", Json.of("{\"v\": 2}"));
         db.memory().put(NAMESPACE, XSS_KEY, Json.of("\"<script>alert('memory')</script>\""));
+        Claimed running = db.queue().claim(WORKER, 1, Duration.ofHours(1)).getFirst();
+        if (!running.task().id().equals(design)) {
+            throw new IllegalStateException("claimed " + running.task().id() + ", expected " + design);
+        }
         return new SeededData(plan, design, ship, xss, flaky, session);
     }
 

@@ -39,7 +39,7 @@ class StockCliReadmeIT {
     private static final List<String> STRATUM_TABLES =
             List.of("agents", "audit_log", "memory_entries", "sessions", "task_dependencies", "tasks");
 
-    private static final int STRATUM_CHANGESETS = 34;
+    private static final int STRATUM_CHANGESETS = 33;
     /** The position of {@code 008-create-session-events} in Stratum's changelog. */
     private static final int SESSION_EVENTS_CHANGESET = 23;
 
@@ -47,21 +47,21 @@ class StockCliReadmeIT {
     private record Step(String command, int stratum, int app, String printed) {}
 
     private static final List<Step> STRATUM_STEPS = List.of(
-            new Step("update", 34, 0, "Running Changeset: db/changelog/stratum-master.xml::v4-tag::stratum"),
-            new Step("status --verbose", 34, 0, "is up to date"),
-            new Step("rollback-count --count=3", 31, 0, "Rolling Back Changeset"),
-            new Step("update", 34, 0, "Running Changeset: db/changelog/stratum-master.xml::v4-tag::stratum"),
+            new Step("update", 33, 0, "Running Changeset: db/changelog/stratum-master.xml::v4-tag::stratum"),
+            new Step("status --verbose", 33, 0, "is up to date"),
+            new Step("rollback-count --count=3", 30, 0, "Rolling Back Changeset"),
+            new Step("update", 33, 0, "Running Changeset: db/changelog/stratum-master.xml::v4-tag::stratum"),
             new Step("rollback --tag=v1", 21, 0, "Rolling Back Changeset: db/changelog/stratum-master.xml::v1-tag"),
-            new Step("status --verbose", 21, 0, "13 changesets have not been applied"),
-            new Step("update", 34, 0, "Running Changeset: db/changelog/stratum-master.xml::v1-tag::stratum"),
-            new Step("history", 34, 0, "008-create-session-events"));
+            new Step("status --verbose", 21, 0, "12 changesets have not been applied"),
+            new Step("update", 33, 0, "Running Changeset: db/changelog/stratum-master.xml::v1-tag::stratum"),
+            new Step("history", 33, 0, "008-create-session-events"));
 
     private static final List<Step> APP_STEPS = List.of(
-            new Step("update", 34, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
-            new Step("status --verbose", 34, 1, "is up to date"),
-            new Step("rollback-count --count=1", 34, 0, "Rolling Back Changeset: app-changelog.xml::app-001-invoices"),
-            new Step("update", 34, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
-            new Step("history", 34, 1, "app-001-invoices"));
+            new Step("update", 33, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
+            new Step("status --verbose", 33, 1, "is up to date"),
+            new Step("rollback-count --count=1", 33, 0, "Rolling Back Changeset: app-changelog.xml::app-001-invoices"),
+            new Step("update", 33, 1, "Running Changeset: app-changelog.xml::app-001-invoices::app"),
+            new Step("history", 33, 1, "app-001-invoices"));
 
     @TempDir
     static Path work;

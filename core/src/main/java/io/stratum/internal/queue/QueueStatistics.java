@@ -23,38 +23,36 @@ import org.jooq.impl.DSL;
 
 /**
  * The statements of {@link io.stratum.queue.TaskQueue#stats()}, each served by one index, none reading the table
- * (the conformance suite checks their plans): active counts by agent type and status through the index-only
- * {@code ix_tasks_active}; the oldest claimable task and the delayed ones through {@code ix_tasks_due}; expired leases
- * through {@code ix_tasks_lease_expiry}; the finished window through {@code ix_tasks_finished} and
- * {@code ix_tasks_failed}. Statuses are inline literals repeating the partial indexes' predicates.
+ * (the conformance suite checks their plans): one pass over {@code ix_tasks_active (agent_type, status, run_after)},
+ * reading the index only, counts the active tasks by agent type and status, the ready ones still waiting for their
+ * {@code run_after}, and finds the oldest claimable one; expired leases and their holders come through
+ * {@code ix_tasks_lease_expiry}; the finished window through {@code ix_tasks_finished} and {@code ix_tasks_failed}.
+ * Statuses are inline literals repeating the partial indexes' predicates.
  */
 final class QueueStatistics {
     private static final List<TaskStatus> ACTIVE =
             List.of(TaskStatus.PENDING, TaskStatus.BLOCKED, TaskStatus.READY, TaskStatus.RUNNING);
     private static final Condition IS_ACTIVE = TASKS.STATUS.in(literals(ACTIVE));
-    private static final Condition IS_READY = TASKS.STATUS.eq(DSL.inline(TaskStatus.READY.dbValue()));
     private static final Condition IS_FAILED = TASKS.STATUS.eq(DSL.inline(TaskStatus.FAILED.dbValue()));
 
     private final Table<?> active;
-    private final Table<?> due;
     private final Table<?> leases;
     private final Table<?> finished;
     private final Table<?> failed;
 
     QueueStatistics(Backend backend) {
         this.active = backend.readThrough(Indexes.IX_TASKS_ACTIVE);
-        this.due = backend.readThrough(Indexes.IX_TASKS_DUE);
         this.leases = backend.readThrough(StatusGroup.RUNNING.index());
         this.finished = backend.readThrough(StatusGroup.FINISHED.index());
         this.failed = backend.readThrough(Indexes.IX_TASKS_FAILED);
     }
 
     QueueStats read(DSLContext dsl, OffsetDateTime now) {
-        Map<String, ActiveCounts> byAgentType = activeByAgentType(dsl);
+        Active active = active(dsl, now);
+        Map<String, ActiveCounts> byAgentType = active.byAgentType();
         ActiveCounts total = byAgentType.values().stream().reduce(ActiveCounts.NONE, ActiveCounts::plus);
-        OffsetDateTime oldest =
-                dsl.select(DSL.min(TASKS.RUN_AFTER)).from(due).where(IS_READY).fetchOne(0, OffsetDateTime.class);
-        long delayed = count(dsl, due, IS_READY.and(TASKS.RUN_AFTER.gt(Binds.timestamp(now))));
+        OffsetDateTime oldest = active.oldestDue();
+        long delayed = active.delayed();
         long expired = count(
                 dsl,
                 leases,
@@ -76,18 +74,48 @@ final class QueueStatistics {
                 finishedInWindow.getOrDefault(TaskStatus.COMPLETED.dbValue(), 0L),
                 failures.get(1, Long.class),
                 finishedInWindow.getOrDefault(TaskStatus.CANCELLED.dbValue(), 0L),
-                byAgentType);
+                byAgentType,
+                runningByWorker(dsl));
     }
 
-    private Map<String, ActiveCounts> activeByAgentType(DSLContext dsl) {
+    private Map<String, Long> runningByWorker(DSLContext dsl) {
+        return dsl.select(TASKS.LEASE_OWNER, DSL.count())
+                .from(leases)
+                .where(StatusGroup.RUNNING.predicate(TASKS.STATUS))
+                .groupBy(TASKS.LEASE_OWNER)
+                .fetchMap(r -> r.value1(), r -> r.value2().longValue());
+    }
+
+    /** What the pass over the active tasks found: counts, delayed ready tasks, the oldest claimable run_after. */
+    private record Active(Map<String, ActiveCounts> byAgentType, long delayed, OffsetDateTime oldestDue) {}
+
+    private Active active(DSLContext dsl, OffsetDateTime now) {
+        Field<OffsetDateTime> at = Binds.timestamp(now);
+        Field<Integer> delayed = DSL.count().filterWhere(TASKS.RUN_AFTER.gt(at));
+        Field<OffsetDateTime> oldestDue = DSL.min(TASKS.RUN_AFTER).filterWhere(TASKS.RUN_AFTER.le(at));
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        dsl.select(TASKS.AGENT_TYPE, TASKS.STATUS, DSL.count())
+        long delayedReady = 0;
+        OffsetDateTime oldest = null;
+        for (Record r : dsl.select(TASKS.AGENT_TYPE, TASKS.STATUS, DSL.count(), delayed, oldestDue)
                 .from(active)
                 .where(IS_ACTIVE)
                 .groupBy(TASKS.AGENT_TYPE, TASKS.STATUS)
-                .fetch()
-                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                        .put(r.value2(), r.value3().longValue()));
+                .fetch()) {
+            String status = r.get(TASKS.STATUS);
+            counts.computeIfAbsent(r.get(TASKS.AGENT_TYPE), k -> new HashMap<>())
+                    .put(status, r.get(2, Long.class));
+            if (TaskStatus.READY.dbValue().equals(status)) {
+                delayedReady += r.get(3, Long.class);
+                OffsetDateTime due = r.get(oldestDue);
+                if (due != null && (oldest == null || due.isBefore(oldest))) {
+                    oldest = due;
+                }
+            }
+        }
+        return new Active(byAgentType(counts), delayedReady, oldest);
+    }
+
+    private static Map<String, ActiveCounts> byAgentType(Map<String, Map<String, Long>> counts) {
         Map<String, ActiveCounts> byAgentType = new HashMap<>();
         counts.forEach((agentType, byStatus) -> byAgentType.put(
                 agentType,

@@ -118,6 +118,9 @@ async function overview(view) {
           el('td', null, el('a', { href: '#/tasks' + query({ agent: a.agentType }) }, a.agentType)),
           ['pending', 'blocked', 'ready', 'running', 'total'].map((s) => el('td', { class: 'num' }, a[s])))),
       { 'data-testid': 'by-agent-type' }),
+    data.runningByWorker.length === 0 ? '' : el('h2', null, 'Running tasks by worker'),
+    data.runningByWorker.length === 0 ? '' : table(['worker', 'running'], data.runningByWorker.map((w) =>
+      el('tr', null, el('td', null, w.worker), el('td', { class: 'num' }, w.running))), { 'data-testid': 'by-worker' }),
     el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.at) + '.'));
   refreshTimer = setTimeout(() => { if (location.hash === '' || location.hash === '#/') render(); }, OVERVIEW_REFRESH_MS);
 }

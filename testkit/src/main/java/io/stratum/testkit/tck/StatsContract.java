@@ -43,6 +43,7 @@ public abstract class StatsContract extends ContractSupport {
         assertThat(stats.failedInWindow()).isZero();
         assertThat(stats.cancelledInWindow()).isZero();
         assertThat(stats.byAgentType()).isEmpty();
+        assertThat(stats.runningByWorker()).isEmpty();
     }
 
     @Test
@@ -86,6 +87,7 @@ public abstract class StatsContract extends ContractSupport {
         assertThat(stats.readyDelayed()).as("later").isEqualTo(1);
         assertThat(stats.oldestReadyAge()).isEqualTo(Duration.ofSeconds(25));
         assertThat(stats.expiredLeases()).isEqualTo(1);
+        assertThat(stats.runningByWorker()).containsExactly(java.util.Map.entry("worker", 1L));
         assertThat(stats.failed()).isEqualTo(1);
         assertThat(stats.completedInWindow())
                 .as("long ago is outside the window")

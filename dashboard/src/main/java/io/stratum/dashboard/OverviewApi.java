@@ -1,7 +1,6 @@
 package io.stratum.dashboard;
 
 import io.stratum.Stratum;
-import io.stratum.queue.ActiveCounts;
 import io.stratum.queue.QueueStats;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.Set;
  * failed tasks, what finished in the last minute, and the running tasks each worker holds.
  */
 final class OverviewApi {
+    // ActiveCounts records go out as {"pending", "blocked", "ready", "running"}.
     private final Stratum db;
     private final String shownUrl;
 
@@ -30,7 +30,7 @@ final class OverviewApi {
         json.put("database", shownUrl);
         json.put("backend", db.backendName());
         json.put("at", stats.at().toString());
-        json.put("active", counts(stats.active()));
+        json.put("active", stats.active());
         json.put("failed", stats.failed());
         json.put("readyDue", stats.readyDue());
         json.put("readyDelayed", stats.readyDelayed());
@@ -41,12 +41,7 @@ final class OverviewApi {
         json.put("failedInWindow", stats.failedInWindow());
         json.put("cancelledInWindow", stats.cancelledInWindow());
         List<Map<String, Object>> byAgentType = stats.byAgentType().entrySet().stream()
-                .map(e -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("agentType", e.getKey());
-                    row.putAll(counts(e.getValue()));
-                    return row;
-                })
+                .map(e -> Map.<String, Object>of("agentType", e.getKey(), "counts", e.getValue()))
                 .toList();
         json.put("byAgentType", byAgentType);
         json.put(
@@ -54,16 +49,6 @@ final class OverviewApi {
                 stats.runningByWorker().entrySet().stream()
                         .map(e -> Map.of("worker", e.getKey(), "running", e.getValue()))
                         .toList());
-        return json;
-    }
-
-    private static Map<String, Object> counts(ActiveCounts counts) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("pending", counts.pending());
-        json.put("blocked", counts.blocked());
-        json.put("ready", counts.ready());
-        json.put("running", counts.running());
-        json.put("total", counts.total());
         return json;
     }
 }

@@ -97,7 +97,7 @@ async function overview(view) {
   view.replaceChildren(
     el('h1', null, 'Overview'),
     el('div', { class: 'cards', 'data-testid': 'counts' },
-      card('active tasks', data.active.total, 'active-total'),
+      card('active tasks', total(data.active), 'active-total'),
       ['pending', 'blocked', 'ready', 'running'].map((s) => statusCard(s, data.active[s])),
       statusCard('failed', data.failed)),
     el('h2', null, 'Ready tasks'),
@@ -116,13 +116,18 @@ async function overview(view) {
       table(['agent type', 'pending', 'blocked', 'ready', 'running', 'total'], data.byAgentType.map((a) =>
         el('tr', { 'data-agent-type': a.agentType },
           el('td', null, el('a', { href: '#/tasks' + query({ agent: a.agentType }) }, a.agentType)),
-          ['pending', 'blocked', 'ready', 'running', 'total'].map((s) => el('td', { class: 'num' }, a[s])))),
+          ['pending', 'blocked', 'ready', 'running'].map((s) => el('td', { class: 'num' }, a.counts[s])),
+          el('td', { class: 'num' }, total(a.counts)))),
       { 'data-testid': 'by-agent-type' }),
     data.runningByWorker.length === 0 ? '' : el('h2', null, 'Running tasks by worker'),
     data.runningByWorker.length === 0 ? '' : table(['worker', 'running'], data.runningByWorker.map((w) =>
       el('tr', null, el('td', null, w.worker), el('td', { class: 'num' }, w.running))), { 'data-testid': 'by-worker' }),
     el('p', { class: 'muted' }, 'Refreshed every ' + OVERVIEW_REFRESH_MS / 1000 + ' s; last at ' + when(data.at) + '.'));
   refreshTimer = setTimeout(() => { if (location.hash === '' || location.hash === '#/') render(); }, OVERVIEW_REFRESH_MS);
+}
+
+function total(counts) {
+  return counts.pending + counts.blocked + counts.ready + counts.running;
 }
 
 function duration(seconds, claimable) {

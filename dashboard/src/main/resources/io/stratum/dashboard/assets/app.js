@@ -202,7 +202,7 @@ async function task(view, id) {
     graph.truncated ? el('p', { class: 'muted' }, 'Only the nearest ' + graph.nodes.length + ' tasks are drawn.') : '',
     el('div', { class: 'graph', 'data-testid': 'graph' }, drawGraph(graph)),
     el('h2', null, 'Audit trail'),
-    data.audit.items.length === 0 ? el('p', { class: 'muted' }, 'No audit entries (auditing may be off).') :
+    data.audit.items.length === 0 ? el('p', { class: 'muted' }, 'No audit entries for this task.') :
       table(['at', 'actor', 'action', 'before', 'after'], data.audit.items.map((a) => el('tr', null,
         el('td', { class: 'mono' }, when(a.at)), el('td', null, a.actor), el('td', null, a.action),
         el('td', null, pre(a.before)), el('td', null, pre(a.after)))), { 'data-testid': 'audit' }));

@@ -14,11 +14,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.Query;
 
 /**
  * What {@code TaskQueue#stats()} costs on a store of 1M tasks shaped like a long-running queue: 900k completed a
- * day ago, 10k failed, 20k pending, 10k running (half with expired leases), 5k completed within the last minute
- * and 55k ready, 5k of them delayed. Loads the tasks through the bench's batch loader, sets their statuses with a
+ * day ago, 10k failed, 20k pending, 10k running (about half with expired leases), 5k completed a few seconds
+ * before the ready ones were loaded (within the last minute, where the load is fast enough) and 55k ready, 5k of
+ * them delayed. Loads the tasks through the bench's batch loader, sets their statuses with a
  * few updates, brings the planner's statistics up to date, then times {@value #CALLS} calls after
  * {@value #WARM_UP} unmeasured ones.
  *
@@ -60,6 +64,34 @@ public final class StatsCost {
                         micros.getLast() / 1000.0);
                 System.out.println(last);
             }
+            explain(kind, database.url());
+        }
+    }
+
+    /** Prints the plan of each statement of one stats() call, as executed (PostgreSQL: with timings). */
+    private static void explain(BackendKind kind, String url) {
+        List<Query> statements = new ArrayList<>();
+        ExecuteListener recorder = new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                if (ctx.query() != null) {
+                    statements.add(ctx.query());
+                }
+            }
+        };
+        try (Stratum db = Stratum.builder().url(url).executeListener(recorder).open()) {
+            db.queue().stats();
+            List<Query> recorded = List.copyOf(statements);
+            String explain = switch (kind) {
+                case SQLITE -> "EXPLAIN QUERY PLAN ";
+                case POSTGRESQL -> "EXPLAIN (ANALYZE, BUFFERS) ";
+                case MARIADB -> "ANALYZE ";
+            };
+            for (Query query : recorded) {
+                String sql = db.dsl().renderInlined(query);
+                System.out.println(sql);
+                System.out.println(db.dsl().fetch(explain + sql).format(100));
+            }
         }
     }
 
@@ -82,7 +114,12 @@ public final class StatsCost {
                     .where(TASKS.STATUS.eq("running"))
                     .and(TASKS.PRIORITY.le(5))
                     .execute();
-            shape(loader, dsl, 5_000, "completed", now);
+            shape(
+                    loader,
+                    dsl,
+                    5_000,
+                    "completed",
+                    OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
             loader.fillReady(55_000);
             dsl.update(TASKS)
                     .set(TASKS.RUN_AFTER, now.plusHours(1))

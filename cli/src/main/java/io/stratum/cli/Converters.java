@@ -75,6 +75,9 @@ final class Converters {
 
     /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, or ISO-8601 such as {@code PT5M}. */
     static Duration duration(String text) {
+        if (text.trim().startsWith("-")) {
+            throw new TypeConversionException("'" + text + "' is negative: a duration must be zero or more (e.g. 30s)");
+        }
         Matcher m = SHORT_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));

@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
             TopCommand.class,
             MemoryCommand.class,
             CopyCommand.class,
+            DashboardCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

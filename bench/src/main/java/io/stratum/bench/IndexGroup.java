@@ -15,10 +15,14 @@ import java.util.Map;
  * and on a copy with the seed's {@code idx_tasks_status (status)} and {@code idx_tasks_priority_status
  * (calculated_priority DESC, status)} in place of {@code ix_tasks_list}, {@code ix_tasks_waiting} and
  * {@code ix_tasks_finished}. Both seed indexes have {@code status} as a key column, so every status change of a
- * task rewrites an entry of each. The variant alters its own scratch copy. Rounds alternate, at least five.
+ * task rewrites an entry of each. A third copy lacks the indexes of the queue statistics that have the status as a
+ * key ({@code ix_tasks_active}, and on MariaDB the status-led {@code ix_tasks_finished}), to show what keeping
+ * {@code stats()} index-only costs the queue's writes. Each variant alters its own scratch copy. Rounds alternate,
+ * at least five.
  */
 final class IndexGroup {
     static final String SEED = "jdbc, seed's status indexes";
+    static final String NO_STATS = "jdbc, no statistics indexes";
 
     private static final int MIN_ROUNDS = 5;
 
@@ -47,6 +51,7 @@ final class IndexGroup {
             List<Contender> contenders = new ArrayList<>();
             contenders.add(contender(closer, bench, kind, "jdbc", workers, perRound));
             contenders.add(contender(closer, bench, kind, SEED, workers, perRound, seedIndexes(kind)));
+            contenders.add(contender(closer, bench, kind, NO_STATS, workers, perRound, withoutStatisticsIndexes(kind)));
             Rounds rounds = new Rounds(sizes.warmups(), sizes.warmupTime(), Math.max(MIN_ROUNDS, sizes.rounds()));
             outcomes = rounds.run(workload + " on " + kind.label(), contenders);
         }
@@ -55,8 +60,9 @@ final class IndexGroup {
                 kind,
                 outcomes,
                 "jdbc",
-                perRound + " tasks per round; Stratum's schema as it is and with the seed's idx_tasks_status and"
-                        + " idx_tasks_priority_status instead of its list indexes");
+                perRound + " tasks per round; Stratum's schema as it is, with the seed's idx_tasks_status and"
+                        + " idx_tasks_priority_status instead of its list indexes, and without the status-keyed"
+                        + " indexes the queue statistics read");
     }
 
     private static String[] seedIndexes(BackendKind kind) {
@@ -70,6 +76,13 @@ final class IndexGroup {
         ddl.add("CREATE INDEX idx_tasks_priority_status ON tasks (calculated_priority DESC, status)");
         ddl.add("CREATE INDEX idx_tasks_status ON tasks (status)");
         return ddl.toArray(String[]::new);
+    }
+
+    /** The indexes of the queue statistics that a claim or completion writes to (status is one of their keys). */
+    private static String[] withoutStatisticsIndexes(BackendKind kind) {
+        return kind == BackendKind.MARIADB
+                ? new String[] {"DROP INDEX ix_tasks_active ON tasks", "DROP INDEX ix_tasks_finished ON tasks"}
+                : new String[] {"DROP INDEX ix_tasks_active"};
     }
 
     private static Contender contender(

@@ -3,40 +3,12 @@ package io.stratum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.testkit.tck.ScratchDatabases;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** memory put, get, list, history and delete on one database per class; each test uses a namespace of its own. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MemoryCommandsContract {
-    private ScratchDatabases databases;
-    private String url;
-
-    protected abstract ScratchDatabases databases();
-
-    @BeforeAll
-    void createDatabase() {
-        databases = databases();
-        url = databases.freshUrl();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        databases.close();
-    }
-
-    private CliRun stratum(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return CliRun.run(all.toArray(String[]::new));
-    }
-
+abstract class MemoryCommandsContract extends CommandContract {
     private static String namespace() {
         return "project-" + UUID.randomUUID().toString().substring(0, 8);
     }

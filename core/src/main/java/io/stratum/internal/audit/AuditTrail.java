@@ -5,16 +5,20 @@ import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import io.stratum.Json;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditRecord;
-import io.stratum.internal.values.Binds;
+import io.stratum.internal.statement.NumberedParameters;
+import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.values.Ids;
 import io.stratum.internal.values.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /**
  * Writes audit rows with the caller's {@link DSLContext}, so that a row commits or rolls back with the change it
@@ -25,6 +29,19 @@ public final class AuditTrail {
     /** Rows per INSERT: 8 bind values each, well under every backend's limit per statement. */
     private static final int ROWS_PER_INSERT = 1_000;
 
+    private static final Param<String> ACTOR = DSL.param("actor", AUDIT_LOG.ACTOR.getDataType());
+    private static final Param<String> ACTION = DSL.param("action", AUDIT_LOG.ACTION.getDataType());
+    private static final Param<String> ENTITY_TYPE = DSL.param("entity_type", AUDIT_LOG.ENTITY_TYPE.getDataType());
+    private static final Param<OffsetDateTime> AT = DSL.param("at", AUDIT_LOG.AT.getDataType());
+    private static final NumberedParameters<UUID> IDS = new NumberedParameters<>("id", AUDIT_LOG.ID.getDataType());
+    private static final NumberedParameters<String> ENTITY_IDS =
+            new NumberedParameters<>("entity_id", AUDIT_LOG.ENTITY_ID.getDataType());
+    private static final NumberedParameters<JSONB> BEFORE =
+            new NumberedParameters<>("before", AUDIT_LOG.BEFORE_DATA.getDataType());
+    private static final NumberedParameters<JSONB> AFTER =
+            new NumberedParameters<>("after", AUDIT_LOG.AFTER_DATA.getDataType());
+
+    private final RenderedStatements insertChanges = new RenderedStatements(AuditTrail::insertChanges);
     private final boolean automatic;
     private final String defaultActor;
     private final Clock clock;
@@ -64,41 +81,57 @@ public final class AuditTrail {
 
     /**
      * Records many changes of one kind that Stratum made, unless automatic rows are off: one multi-row INSERT per
-     * {@value #ROWS_PER_INSERT} changes, a single round trip on every backend.
+     * {@value #ROWS_PER_INSERT} changes, a single round trip on every backend, rendered once per number of rows.
      */
     public void changes(DSLContext dsl, String actor, String action, String entityType, List<Change> changes) {
         if (!automatic || changes.isEmpty()) {
             return;
         }
         OffsetDateTime now = Timestamps.now(clock);
-        Field<OffsetDateTime> at = Binds.timestamp(now);
-        Field<String> who = Binds.text(actorOr(actor));
-        Field<String> what = Binds.text(action);
-        Field<String> type = Binds.text(entityType);
+        String who = actorOr(actor);
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
-            var insert = dsl.insertInto(
-                    AUDIT_LOG,
-                    AUDIT_LOG.ID,
-                    AUDIT_LOG.ACTOR,
-                    AUDIT_LOG.ACTION,
-                    AUDIT_LOG.ENTITY_TYPE,
-                    AUDIT_LOG.ENTITY_ID,
-                    AUDIT_LOG.BEFORE_DATA,
-                    AUDIT_LOG.AFTER_DATA,
-                    AUDIT_LOG.AT);
-            for (Change c : changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(
-                        Binds.uuid(Ids.v7(now.toInstant())),
-                        who,
-                        what,
-                        type,
-                        Binds.text(c.entityId()),
-                        Binds.json(jsonb(c.before())),
-                        Binds.json(jsonb(c.after())),
-                        at);
+            List<Change> rows = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
+            List<UUID> ids = new ArrayList<>(rows.size());
+            List<String> entities = new ArrayList<>(rows.size());
+            List<JSONB> before = new ArrayList<>(rows.size());
+            List<JSONB> after = new ArrayList<>(rows.size());
+            for (Change c : rows) {
+                ids.add(Ids.v7(now.toInstant()));
+                entities.add(c.entityId());
+                before.add(jsonb(c.before()));
+                after.add(jsonb(c.after()));
             }
-            insert.execute();
+            insertChanges
+                    .call(rows.size())
+                    .set(ACTOR, who)
+                    .set(ACTION, action)
+                    .set(ENTITY_TYPE, entityType)
+                    .set(AT, now)
+                    .set(IDS, ids)
+                    .set(ENTITY_IDS, entities)
+                    .set(BEFORE, before)
+                    .set(AFTER, after)
+                    .execute(dsl);
         }
+    }
+
+    /** The multi-row INSERT of {@link #changes} for {@code size} rows. */
+    private static Query insertChanges(int size) {
+        var insert = DSL.insertInto(
+                AUDIT_LOG,
+                AUDIT_LOG.ID,
+                AUDIT_LOG.ACTOR,
+                AUDIT_LOG.ACTION,
+                AUDIT_LOG.ENTITY_TYPE,
+                AUDIT_LOG.ENTITY_ID,
+                AUDIT_LOG.BEFORE_DATA,
+                AUDIT_LOG.AFTER_DATA,
+                AUDIT_LOG.AT);
+        for (int i = 1; i <= size; i++) {
+            insert = insert.values(
+                    IDS.get(i), ACTOR, ACTION, ENTITY_TYPE, ENTITY_IDS.get(i), BEFORE.get(i), AFTER.get(i), AT);
+        }
+        return insert;
     }
 
     /** Writes a row the application asked for and returns it. */

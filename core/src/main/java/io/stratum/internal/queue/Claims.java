@@ -3,6 +3,7 @@ package io.stratum.internal.queue;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.statement.RenderedStatement;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.task.TaskTransitions;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Hands ready tasks to a worker under a fresh lease. One statement picks and takes them
@@ -40,11 +43,29 @@ final class Claims {
             .thenComparing(r -> r.get(TASKS.SUBMITTED_AT))
             .thenComparing(r -> r.get(TASKS.ID));
 
-    private final QueueQueries queries;
+    private static final Param<OffsetDateTime> NOW = DSL.param("now", TASKS.STARTED_AT.getDataType());
+    private static final Param<Integer> LIMIT = DSL.param("limit", SQLDataType.INTEGER);
+    private static final Param<String> OWNER = DSL.param("owner", TASKS.LEASE_OWNER.getDataType());
+    private static final Param<UUID> TOKEN = DSL.param("token", TASKS.LEASE_TOKEN.getDataType());
+    private static final Param<OffsetDateTime> EXPIRES = DSL.param("expires", TASKS.LEASE_EXPIRES_AT.getDataType());
+
+    /** The claim's move: a task claimable at {@code now} is now running under the fresh lease. */
+    private static final TaskMove TAKE = TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
+            .setTo(TASKS.LEASE_OWNER, OWNER)
+            .setTo(TASKS.LEASE_TOKEN, TOKEN)
+            .setTo(TASKS.LEASE_EXPIRES_AT, EXPIRES)
+            .setTo(TASKS.STARTED_AT, NOW);
+
     private final TaskTransitions transitions;
     private final Reclaimer reclaimer;
     private final Clock clock;
     private final ReclaimTimer reclaimTimer;
+    /** With UPDATE ... RETURNING: the one statement that picks, takes and returns the tasks. */
+    private final RenderedStatement take;
+    /** Without: the UPDATE joined to the locked selection, then the read of the rows it took. */
+    private final RenderedStatement takeJoined;
+
+    private final RenderedStatement readTaken;
 
     Claims(
             QueueQueries queries,
@@ -52,11 +73,19 @@ final class Claims {
             Reclaimer reclaimer,
             Clock clock,
             ReclaimTimer reclaimTimer) {
-        this.queries = queries;
         this.transitions = transitions;
         this.reclaimer = reclaimer;
         this.clock = clock;
         this.reclaimTimer = reclaimTimer;
+        this.take = RenderedStatement.of(TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
+        this.takeJoined =
+                RenderedStatement.of(TaskTransitions.joinedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
+        // The rows the joined UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the
+        // lease index).
+        this.readTaken = RenderedStatement.of(DSL.selectFrom(TASKS)
+                .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
+                .and(TASKS.LEASE_EXPIRES_AT.eq(EXPIRES))
+                .and(TASKS.LEASE_TOKEN.eq(TOKEN)));
     }
 
     List<Claimed> claim(Database db, String workerId, int max, Duration leaseDuration) {
@@ -71,25 +100,15 @@ final class Claims {
             // dependency committed while this statement was under way.
             UUID token = UUID.randomUUID();
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
-            TaskMove move = TaskMove.of(TaskStatus.READY, TaskStatus.RUNNING)
-                    .set(TASKS.LEASE_OWNER, workerId)
-                    .set(TASKS.LEASE_TOKEN, token)
-                    .set(TASKS.LEASE_EXPIRES_AT, expires)
-                    .set(TASKS.STARTED_AT, now)
-                    .by(workerId);
-            // Without UPDATE ... RETURNING: the UPDATE joins the locked selection, and the rows it moved are read back
-            // by their fresh lease token (and the lease's expiry, for the lease index).
             List<TasksRecord> rows = transitions.movesSelectedInOneStatement()
-                    ? transitions.moveSelected(dsl, queries.claimable(dsl, now, max), move, now)
+                    ? transitions.moveSelected(
+                            dsl, bound(this.take, now, max, workerId, token, expires), TAKE, workerId)
                     : transitions.moveJoined(
                             dsl,
-                            queries.claimable(dsl, now, max),
-                            move,
-                            now,
-                            TASKS.STATUS
-                                    .eq(DSL.inline(TaskStatus.RUNNING.dbValue()))
-                                    .and(TASKS.LEASE_EXPIRES_AT.eq(expires))
-                                    .and(TASKS.LEASE_TOKEN.eq(token)));
+                            bound(takeJoined, now, max, workerId, token, expires),
+                            bound(readTaken, now, max, workerId, token, expires),
+                            TAKE,
+                            workerId);
             return new Taken(rows, token, expires);
         };
         // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
@@ -104,6 +123,22 @@ final class Claims {
             claimed.add(new Claimed(task, new Lease(task.id(), workerId, taken.token(), taken.expires())));
         }
         return claimed;
+    }
+
+    private static RenderedStatement.Call bound(
+            RenderedStatement statement,
+            OffsetDateTime now,
+            int max,
+            String workerId,
+            UUID token,
+            OffsetDateTime expires) {
+        return statement
+                .call()
+                .set(NOW, now)
+                .set(LIMIT, max)
+                .set(OWNER, workerId)
+                .set(TOKEN, token)
+                .set(EXPIRES, expires);
     }
 
     /** The rows one claim took, under which lease. */

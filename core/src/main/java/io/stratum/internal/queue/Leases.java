@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 /** Lease checks: the condition a lease holder's write carries, and why a lease no longer holds. */
@@ -29,10 +30,12 @@ final class Leases {
 
     /** The row still carries the lease of this token and owner, and it has not expired at {@code now}. */
     static Condition held(UUID token, String owner, OffsetDateTime now) {
-        return TASKS.LEASE_TOKEN
-                .eq(Binds.uuid(token))
-                .and(TASKS.LEASE_OWNER.eq(Binds.text(owner)))
-                .and(TASKS.LEASE_EXPIRES_AT.gt(Binds.timestamp(now)));
+        return held(Binds.uuid(token), Binds.text(owner), Binds.timestamp(now));
+    }
+
+    /** {@link #held(UUID, String, OffsetDateTime)} with its values as fields (parameters of a template). */
+    static Condition held(Field<UUID> token, Field<String> owner, Field<OffsetDateTime> now) {
+        return TASKS.LEASE_TOKEN.eq(token).and(TASKS.LEASE_OWNER.eq(owner)).and(TASKS.LEASE_EXPIRES_AT.gt(now));
     }
 
     /** The error for a write through {@code lease} that matched no row: {@link NotFound} or {@link LeaseLost}. */

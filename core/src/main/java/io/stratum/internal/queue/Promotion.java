@@ -44,8 +44,7 @@ final class Promotion {
 
     void promoteDependentsOf(DSLContext dsl, Collection<UUID> completed, OffsetDateTime now) {
         for (List<UUID> chunk : TaskTransitions.chunks(completed)) {
-            List<? extends Record> pending =
-                    queries.pendingDependentsOf(dsl, chunk).fetch();
+            List<Record> pending = queries.pendingDependentsOf(dsl, chunk);
             for (List<? extends Record> candidates : TaskTransitions.chunks(pending)) {
                 promoteReady(dsl, candidates, now);
             }

@@ -5,18 +5,22 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.codegen.jooq.tables.TaskDependencies;
 import io.stratum.codegen.jooq.tables.Tasks;
+import io.stratum.internal.statement.NumberedParameters;
+import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.task.StatusGroup;
 import io.stratum.internal.task.Statuses;
-import io.stratum.internal.values.Binds;
 import io.stratum.spi.Backend;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
@@ -24,6 +28,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The look-ups the queue runs on its hot paths, each served by an index (the conformance suite checks
@@ -34,6 +39,11 @@ import org.jooq.Table;
  */
 public final class QueueQueries {
     private static final Condition READY = StatusGroup.READY.predicate(TASKS.STATUS);
+    private static final NumberedParameters<UUID> COMPLETED =
+            new NumberedParameters<>("completed", TASKS.ID.getDataType());
+    private static final Field<?>[] PENDING_DEPENDENT = {
+        TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE
+    };
 
     private final boolean rowLocks;
     private final boolean skipLocked;
@@ -41,6 +51,7 @@ public final class QueueQueries {
     private final Table<?> claimTable;
     private final Table<?> leaseTable;
     private final QueueStatistics statistics;
+    private final RenderedStatements pendingDependents = new RenderedStatements(this::pendingDependentsTemplate);
 
     public QueueQueries(Backend backend) {
         this.rowLocks = backend.supportsRowLocks();
@@ -69,12 +80,15 @@ public final class QueueQueries {
         return lock(query);
     }
 
-    /** Ids of up to {@code limit} claimable tasks in claim order, locked (skipping rows others hold). */
-    public Select<Record1<UUID>> claimable(DSLContext dsl, OffsetDateTime now, int limit) {
-        return lockSkipping(dsl.select(TASKS.ID)
+    /**
+     * Ids of up to {@code limit} claimable tasks at {@code now} in claim order, locked (skipping rows others hold);
+     * not attached to a connection: the claim renders it once, as part of its statement.
+     */
+    public Select<Record1<UUID>> claimable(Field<OffsetDateTime> now, Field<Integer> limit) {
+        return lockSkipping(DSL.select(TASKS.ID)
                 .from(claimTable)
                 .where(READY)
-                .and(TASKS.RUN_AFTER.le(Binds.timestamp(now)))
+                .and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
                 .limit(limit));
     }
@@ -118,12 +132,22 @@ public final class QueueQueries {
     /**
      * The {@code pending} tasks that depend directly on any of {@code ids}, with what their priority is
      * computed from, in id order and locked, so that concurrent completions of their dependencies take turns
-     * deciding on them.
+     * deciding on them. Every completion runs it: rendered once per number of ids.
      */
-    public ResultQuery<? extends Record> pendingDependentsOf(DSLContext dsl, Collection<UUID> ids) {
-        return lock(dsl.select(TASKS.ID, TASKS.PRIORITY, TASKS.DEPENDENCY_DEPTH, TASKS.DEADLINE)
+    public List<Record> pendingDependentsOf(DSLContext dsl, List<UUID> ids) {
+        return pendingDependents
+                .call(ids.size())
+                .set(COMPLETED, ids)
+                .query(dsl, PENDING_DEPENDENT)
+                .fetch();
+    }
+
+    private Query pendingDependentsTemplate(int size) {
+        return lock(DSL.select(PENDING_DEPENDENT)
                 .from(TASKS)
-                .where(TASKS.ID.in(dependents(dsl, ids)))
+                .where(TASKS.ID.in(DSL.selectDistinct(TASK_DEPENDENCIES.TASK_ID)
+                        .from(TASK_DEPENDENCIES)
+                        .where(TASK_DEPENDENCIES.DEPENDS_ON_ID.in(COMPLETED.first(size)))))
                 .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING)))
                 .orderBy(TASKS.ID));
     }

@@ -44,6 +44,7 @@ final class TaskSubmission {
     private static final int EDGES_PER_INSERT = 5_000;
 
     private final Clock clock;
+    private final SingleTaskInsert singleRow = new SingleTaskInsert();
 
     TaskSubmission(Clock clock) {
         this.clock = clock;
@@ -192,7 +193,7 @@ final class TaskSubmission {
     }
 
     /** Inserts the rows of the batch whose ids are {@code batch}, a few hundred per statement. */
-    private static void insertRows(DSLContext dsl, List<TasksRecord> rows, Set<UUID> batch) {
+    private void insertRows(DSLContext dsl, List<TasksRecord> rows, Set<UUID> batch) {
         // Keys in one global order: two batches sharing keys then wait on each other instead of deadlocking.
         rows.sort(Comparator.comparing(
                 r -> r.get(TASKS.IDEMPOTENCY_KEY), Comparator.nullsLast(Comparator.naturalOrder())));
@@ -214,7 +215,11 @@ final class TaskSubmission {
                 .execute());
     }
 
-    private static void insert(DSLContext dsl, List<TasksRecord> rows) {
+    private void insert(DSLContext dsl, List<TasksRecord> rows) {
+        if (rows.size() == 1) {
+            requireInserted(singleRow.insert(dsl, rows.getFirst()), 1);
+            return;
+        }
         // Only the columns some row of the statement sets: the others are nullable without a default, and a task
         // usually leaves most of them empty, which makes the statement shorter to render, bind and parse.
         List<Field<?>> columns = Arrays.stream(TASKS.fields())
@@ -234,7 +239,11 @@ final class TaskSubmission {
         for (TasksRecord row : rows) {
             insert = insert.values(valuesOf(row, columns));
         }
-        if (insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute() != rows.size()) {
+        requireInserted(insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute(), rows.size());
+    }
+
+    private static void requireInserted(int inserted, int rows) {
+        if (inserted != rows) {
             // A concurrent transaction committed one of the keys after they were looked up: the unit of work is
             // retried as for any transient conflict, and then finds the stored task.
             throw new Busy("an idempotency key of the batch was stored by a concurrent submit", null);

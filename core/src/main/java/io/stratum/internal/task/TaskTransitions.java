@@ -7,6 +7,7 @@ import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.json.JsonObject;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.statement.RenderedStatement;
 import io.stratum.internal.values.Binds;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -79,22 +82,56 @@ public final class TaskTransitions {
         return moved;
     }
 
+    /** {@code template} as a {@link RenderedMove}, its statements rendered once for this store's backend. */
+    public RenderedMove rendered(TaskMove template) {
+        return new RenderedMove(template, queries);
+    }
+
     /**
-     * Applies {@code move}, which has one possible "from", to the tasks {@code selected} picks, in one statement;
-     * returns the moved rows as they are now, in no particular order. The select must pick only tasks in that
-     * status and lock them (or run under the backend's single writer), so that the update need not check the
-     * status again: the claim picks and takes its tasks in one round trip this way.
+     * Applies {@code move} to those of {@code ids} it matches, with the values {@code values} binds (its
+     * parameters, the time of the move as {@link RenderedMove#AT}); writes their audit rows as done by
+     * {@code actor}; returns the ids that moved, in the order given.
+     */
+    public List<UUID> move(
+            DSLContext dsl, List<UUID> ids, RenderedMove move, Consumer<RenderedStatement.Call> values, String actor) {
+        Map<UUID, AuditTrail.Change> changes = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            for (RenderedMove.Moved row : move.run(dsl, chunk, values)) {
+                changes.put(row.id(), change(move.template(), null, row.id(), row.version()));
+            }
+        }
+        List<UUID> moved = ids.stream().filter(changes::containsKey).toList();
+        audit.changes(
+                dsl,
+                actor,
+                AuditActions.TASK_STATUS,
+                AuditActions.TASK,
+                moved.stream().map(changes::get).toList());
+        return moved;
+    }
+
+    /**
+     * Runs {@code statement}, a rendering of {@link #selectedTemplate}, which moves the tasks its select picks
+     * from the one status of {@code move}; writes their audit rows as done by {@code actor}; returns the moved rows
+     * as they are now, in no particular order. The select must pick only tasks in that status and lock them (or run
+     * under the backend's single writer), so that the update need not check the status again: the claim picks and
+     * takes its tasks in one round trip this way.
      */
     public List<TasksRecord> moveSelected(
-            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
-        if (move.from().size() != 1) {
-            throw new IllegalArgumentException(
-                    "a move of selected tasks needs one status to move from: " + move.from());
-        }
-        List<TasksRecord> rows =
-                update(dsl, TASKS.ID.in(selected), move, now).returning().fetch();
-        auditMoved(dsl, move, rows);
+            DSLContext dsl, RenderedStatement.Call statement, TaskMove move, String actor) {
+        List<TasksRecord> rows = statement.fetch(dsl, TASKS);
+        auditMoved(dsl, move, actor, rows);
         return rows;
+    }
+
+    /**
+     * The statement of {@link #moveSelected}: {@code UPDATE ... WHERE id IN (selected) RETURNING *}, unattached, for
+     * a {@link RenderedStatement}; {@code move} must have one status to move from.
+     */
+    public static ResultQuery<TasksRecord> selectedTemplate(
+            Select<? extends Record1<UUID>> selected, TaskMove move, Field<OffsetDateTime> at) {
+        requireOneFrom(move);
+        return update(TASKS.ID.in(selected), move, at).returning();
     }
 
     /**
@@ -108,7 +145,7 @@ public final class TaskTransitions {
     /** The ids and new versions of the tasks of {@code chunk} that {@code move} moved. */
     private List<Record2<UUID, Long>> moveChunk(DSLContext dsl, List<UUID> chunk, TaskMove move, OffsetDateTime now) {
         if (queries.updateReturning()) {
-            return statement(dsl, chunk, move, now).fetch();
+            return dsl.fetch(statement(chunk, move, now));
         }
         // Without RETURNING: lock the rows the move applies to, update exactly those, and report their versions
         // plus one (the locks keep anyone else from moving them in between).
@@ -127,43 +164,54 @@ public final class TaskTransitions {
                         .map(r -> dsl.newRecord(TASKS.ID, TASKS.VERSION).values(r.value1(), r.value2() + 1))
                         .toList();
         if (!rows.isEmpty()) {
-            update(dsl, TASKS.ID.in(rows.stream().map(Record2::value1).toList()), move, now)
-                    .execute();
+            dsl.execute(update(TASKS.ID.in(rows.stream().map(Record2::value1).toList()), move, Binds.timestamp(now)));
         }
         return rows;
     }
 
     /**
-     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: one UPDATE joined to the tasks
-     * {@code selected} picks (a derived table, whose {@code FOR UPDATE SKIP LOCKED} locks them and skips those
-     * others hold), then one SELECT of the rows {@code moved} matches, which must be exactly the rows this move
-     * changed (the claim's fresh lease token). Two statements: the caller runs them in a transaction.
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: {@code update}, a rendering of
+     * {@link #joinedTemplate}, then {@code readBack}, which must read exactly the rows the update changed (the
+     * claim's fresh lease token). Two statements: the caller runs them in a transaction.
      */
     public List<TasksRecord> moveJoined(
             DSLContext dsl,
-            Select<? extends Record1<UUID>> selected,
+            RenderedStatement.Call update,
+            RenderedStatement.Call readBack,
             TaskMove move,
-            OffsetDateTime now,
-            Condition moved) {
+            String actor) {
+        update.execute(dsl);
+        List<TasksRecord> rows = readBack.fetch(dsl, TASKS);
+        auditMoved(dsl, move, actor, rows);
+        return rows;
+    }
+
+    /**
+     * The UPDATE of {@link #moveJoined}: joined to the tasks {@code selected} picks (a derived table, whose
+     * {@code FOR UPDATE SKIP LOCKED} locks them and skips those others hold); unattached, for a
+     * {@link RenderedStatement}.
+     */
+    public static Query joinedTemplate(
+            Select<? extends Record1<UUID>> selected, TaskMove move, Field<OffsetDateTime> at) {
+        requireOneFrom(move);
+        Table<? extends Record1<UUID>> picked = selected.asTable("picked");
+        return DSL.update(TASKS.join(picked).on(TASKS.ID.eq(picked.field(0, UUID.class))))
+                .set(columns(move, at))
+                .where(move.guard());
+    }
+
+    private static void requireOneFrom(TaskMove move) {
         if (move.from().size() != 1) {
             throw new IllegalArgumentException(
                     "a move of selected tasks needs one status to move from: " + move.from());
         }
-        Table<? extends Record1<UUID>> picked = selected.asTable("picked");
-        dsl.update(TASKS.join(picked).on(TASKS.ID.eq(picked.field(0, UUID.class))))
-                .set(columns(move, now))
-                .where(move.guard())
-                .execute();
-        List<TasksRecord> rows = dsl.selectFrom(TASKS).where(moved).fetch();
-        auditMoved(dsl, move, rows);
-        return rows;
     }
 
-    /** The audit rows of {@code rows}, moved by {@code move} from its one status. */
-    private void auditMoved(DSLContext dsl, TaskMove move, List<TasksRecord> rows) {
+    /** The audit rows of {@code rows}, moved by {@code move} from its one status by {@code actor}. */
+    private void auditMoved(DSLContext dsl, TaskMove move, String actor, List<TasksRecord> rows) {
         audit.changes(
                 dsl,
-                move.actor(),
+                actor,
                 AuditActions.TASK_STATUS,
                 AuditActions.TASK,
                 rows.stream()
@@ -177,41 +225,30 @@ public final class TaskTransitions {
                 id.toString(), state(from, version - 1), state(move.to().dbValue(), version));
     }
 
-    /**
-     * The UPDATE a move runs for one chunk of ids, returning id and new version (public so that the conformance
-     * suite can explain it).
-     */
-    public static ResultQuery<Record2<UUID, Long>> statement(
-            DSLContext dsl, Collection<UUID> ids, TaskMove move, OffsetDateTime now) {
-        return update(dsl, TASKS.ID.in(ids).and(Statuses.oneOf(TASKS.STATUS, move.from())), move, now)
+    /** The UPDATE a move runs for one chunk of ids, returning id and new version. */
+    private static ResultQuery<Record2<UUID, Long>> statement(Collection<UUID> ids, TaskMove move, OffsetDateTime now) {
+        return update(TASKS.ID.in(ids).and(Statuses.oneOf(TASKS.STATUS, move.from())), move, Binds.timestamp(now))
                 .returningResult(TASKS.ID, TASKS.VERSION);
     }
 
-    /** The UPDATE {@link #moveSelected} runs (public so that the conformance suite can explain it). */
-    public static ResultQuery<TasksRecord> statement(
-            DSLContext dsl, Select<? extends Record1<UUID>> selected, TaskMove move, OffsetDateTime now) {
-        return update(dsl, TASKS.ID.in(selected), move, now).returning();
+    static UpdateConditionStep<TasksRecord> update(Condition which, TaskMove move, Field<OffsetDateTime> at) {
+        return DSL.update(TASKS).set(columns(move, at)).where(which).and(move.guard());
     }
 
-    private static UpdateConditionStep<TasksRecord> update(
-            DSLContext dsl, Condition which, TaskMove move, OffsetDateTime now) {
-        return dsl.update(TASKS).set(columns(move, now)).where(which).and(move.guard());
-    }
-
-    /** The columns a move sets, with their new values. */
-    private static Map<Field<?>, Object> columns(TaskMove move, OffsetDateTime now) {
+    /** The columns a move sets, with their new values; {@code at} is the time of the move. */
+    private static Map<Field<?>, Object> columns(TaskMove move, Field<OffsetDateTime> at) {
         Map<Field<?>, Object> set = new HashMap<>();
         move.columns().forEach((column, value) -> set.put(column, Binds.of(value)));
         set.put(TASKS.STATUS, DSL.inline(move.to().dbValue()));
-        set.put(TASKS.VERSION, TASKS.VERSION.plus(1));
-        set.put(TASKS.LAST_UPDATED_AT, Binds.timestamp(now));
+        set.put(TASKS.VERSION, TASKS.VERSION.plus(DSL.inline(1)));
+        set.put(TASKS.LAST_UPDATED_AT, at);
         if (move.to() != TaskStatus.RUNNING) {
-            set.put(TASKS.LEASE_OWNER, Binds.text(null));
-            set.put(TASKS.LEASE_TOKEN, Binds.uuid(null));
-            set.put(TASKS.LEASE_EXPIRES_AT, Binds.timestamp(null));
+            set.put(TASKS.LEASE_OWNER, DSL.inline(null, TASKS.LEASE_OWNER.getDataType()));
+            set.put(TASKS.LEASE_TOKEN, DSL.inline(null, TASKS.LEASE_TOKEN.getDataType()));
+            set.put(TASKS.LEASE_EXPIRES_AT, DSL.inline(null, TASKS.LEASE_EXPIRES_AT.getDataType()));
         }
         if (FINISHING.contains(move.to())) {
-            set.put(TASKS.COMPLETED_AT, Binds.timestamp(now));
+            set.put(TASKS.COMPLETED_AT, at);
         }
         return set;
     }

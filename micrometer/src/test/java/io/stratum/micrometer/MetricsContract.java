@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.stratum.Json;
 import io.stratum.LeaseLost;
 import io.stratum.Stratum;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Lease;
 import io.stratum.task.NewTask;
+import io.stratum.task.Task;
 import io.stratum.task.TaskId;
 import io.stratum.testkit.tck.MutableClock;
 import io.stratum.testkit.tck.ScratchDatabases;
@@ -92,6 +94,24 @@ abstract class MetricsContract {
                 .as("sampled once an hour: still the first snapshot")
                 .isEqualTo(1);
         assertThat(db.queue().stats().active().ready()).isEqualTo(2);
+    }
+
+    @Test
+    void theSampleOfTheDocsIsMeteredWithoutAnyWrapper() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StratumMetrics.bind(db, registry);
+        db.tasks().submit(NewTask.builder("index the repository", "indexer").build());
+        for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) {
+            db.queue().complete(work.lease(), run(work.task()));
+        }
+
+        assertThat(timer(registry, "submit", "success")).isEqualTo(1);
+        assertThat(timer(registry, "claim", "success")).isEqualTo(1);
+        assertThat(timer(registry, "complete", "success")).isEqualTo(1);
+    }
+
+    private static Json run(Task task) {
+        return Json.of("{\"indexed\": \"" + task.summary() + "\"}");
     }
 
     @Test

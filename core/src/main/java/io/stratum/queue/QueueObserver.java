@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Told what a store's queue does, for metrics or logging: registered with {@link Stratum#observe}, it sees every
- * call made through {@link Stratum#queue()}, {@link Stratum#tasks()}' submits and a {@link io.stratum.Transaction}'s
- * queue, and what claims do on their own (the leases their sweep reclaims).
+ * call made through {@link Stratum#queue()} or a {@link io.stratum.Transaction}'s queue, every submit made through
+ * {@link Stratum#tasks()} or a transaction's tasks, and what claims do on their own (the leases their sweep
+ * reclaims).
  *
  * <p>Only committed effects are reported: the failed attempts and reclaimed leases of a call are reported once its
  * transaction has committed, and not at all if it rolled back (a transaction retried after a transient failure

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Micrometer meters for a Stratum store. Stratum itself does not need Micrometer: this module is optional. Binding
- * registers a {@link QueueObserver} on the store, so every call made through {@code db.queue()},
- * {@code db.tasks()}' submits and transactions is metered, and what claims do on their own too:
+ * registers a {@link QueueObserver} on the store, so every queue call and every submit made through the store is
+ * metered ({@code db.queue()}, {@code db.tasks()} or a transaction's), and what claims do on their own too:
  *
  * <pre>{@code
  * StratumMetrics metrics = StratumMetrics.bind(db, registry);

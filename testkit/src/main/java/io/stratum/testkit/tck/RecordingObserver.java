@@ -11,16 +11,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A {@link QueueObserver} that writes down what it is told as short lines, e.g. {@code "claim success"}. */
-public final class RecordingObserver implements QueueObserver {
+final class RecordingObserver implements QueueObserver {
     private final List<String> lines = new ArrayList<>();
 
     /** What it was told so far, in order. */
-    public synchronized List<String> lines() {
+    synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** Forgets what it was told. */
-    public synchronized void clear() {
+    synchronized void clear() {
         lines.clear();
     }
 

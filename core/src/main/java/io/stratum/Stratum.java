@@ -6,6 +6,7 @@ import io.stratum.internal.tx.AssembledStore;
 import io.stratum.internal.tx.StoreAssembly;
 import io.stratum.internal.tx.TransactionScope;
 import io.stratum.memory.MemoryRepository;
+import io.stratum.queue.QueueObserver;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionRepository;
@@ -92,6 +93,18 @@ public final class Stratum implements AutoCloseable {
     /** The work queue over the tasks: claim, complete, fail, heartbeat, reclaim, cancel, retry. */
     public TaskQueue queue() {
         return store.repositories().queue();
+    }
+
+    /**
+     * Tells {@code observer} what this store's queue does from now on: every queue call and submit, through this
+     * store or any of its transactions, the failed attempts and the leases reclaimed, as {@link QueueObserver}
+     * describes. Works on an open store; several observers may be registered. Without any, the queue pays one
+     * volatile read per call.
+     *
+     * @return the registration, whose {@code close()} removes the observer
+     */
+    public QueueObserver.Registration observe(QueueObserver observer) {
+        return store.observers().add(observer);
     }
 
     /** Sessions and their append-only event logs. */

@@ -1,54 +1,53 @@
 package io.stratum.micrometer;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stratum.Stratum;
-import io.stratum.queue.QueueStats;
+import io.stratum.queue.QueueObserver;
 import io.stratum.queue.TaskQueue;
-import io.stratum.task.NewTask;
-import io.stratum.task.TaskId;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Micrometer meters for a Stratum store. Stratum itself does not need Micrometer: this module is optional.
+ * Micrometer meters for a Stratum store. Stratum itself does not need Micrometer: this module is optional. Binding
+ * registers a {@link QueueObserver} on the store, so every queue call and every submit made through the store is
+ * metered ({@code db.queue()}, {@code db.tasks()} or a transaction's), and what claims do on their own too:
  *
  * <pre>{@code
  * StratumMetrics metrics = StratumMetrics.bind(db, registry);
- * TaskId id = metrics.submit(NewTask.builder("index the repo", "indexer").build());
- * for (Claimed work : metrics.queue().claim("worker-1", 16, Duration.ofMinutes(5))) { ... }
+ * db.tasks().submit(NewTask.builder("index the repo", "indexer").build());
+ * for (Claimed work : db.queue().claim("worker-1", 16, Duration.ofMinutes(5))) { ... }
  * }</pre>
  *
  * <ul>
  *   <li>{@code stratum.queue.operations} (timer; tags {@code backend}, {@code operation} = submit, claim, complete,
- *       fail, heartbeat, reclaim, cancel, retry, {@code outcome} = success or the error code in lower case), for the
- *       calls made through {@link #queue()} and {@link #submit}/{@link #submitAll};
+ *       fail, heartbeat, reclaim_expired, cancel, retry, {@code outcome} = success or the error code in lower case);
  *   <li>{@code stratum.errors} (counter; tags {@code backend}, {@code code}): typed errors of those calls;
+ *   <li>{@code stratum.queue.retries} and {@code stratum.queue.failures} (counters; tag {@code backend}): task
+ *       attempts that failed, through {@code fail} or an expired lease, and will run again, or failed for good;
+ *   <li>{@code stratum.queue.reclaimed} (counter; tags {@code backend}, {@code by} = claim for a claim's sweep,
+ *       reclaim_expired for {@link TaskQueue#reclaimExpired()}): expired leases returned to the queue;
  *   <li>{@code stratum.queue.lease.lost} (counter; tags {@code backend}, {@code operation}): completions, failures
  *       and heartbeats refused with {@code LeaseLost};
- *   <li>{@code stratum.queue.reclaimed} (counter): leases reclaimed by {@link TaskQueue#reclaimExpired()} through
- *       {@link #queue()} (those a claim reclaims on its own are not counted);
  *   <li>gauges read from {@link TaskQueue#stats()} at most once per sampling interval (5 s by default), whatever the
  *       number of gauges and scrapes: {@code stratum.queue.tasks} (tag {@code status}: pending, blocked, ready,
  *       running, failed), {@code stratum.queue.ready.delayed}, {@code stratum.queue.leases.expired},
  *       {@code stratum.queue.oldest.ready.age} (base unit seconds) and {@code stratum.queue.finished.last.minute} (tag
  *       {@code status}: completed, failed, cancelled).
  * </ul>
+ *
+ * <p>Only committed effects count: a retry or a reclaim whose transaction rolled back is not counted, and calls made
+ * inside {@link Stratum#transaction} count once it commits.
  */
-public final class StratumMetrics {
+public final class StratumMetrics implements AutoCloseable {
     /** How often the gauges read the queue's stats at most, by default. */
     public static final Duration DEFAULT_SAMPLING = Duration.ofSeconds(5);
 
-    private final Stratum db;
-    private final Meters meters;
-    private final TaskQueue queue;
+    private final QueueGauges gauges;
+    private final QueueObserver.Registration observing;
 
-    private StratumMetrics(Stratum db, Meters meters) {
-        this.db = db;
-        this.meters = meters;
-        this.queue = new MeteredTaskQueue(db.queue(), meters);
+    private StratumMetrics(QueueGauges gauges, QueueObserver.Registration observing) {
+        this.gauges = gauges;
+        this.observing = observing;
     }
 
     /** {@link #bind(Stratum, MeterRegistry, Duration)} with {@link #DEFAULT_SAMPLING}. */
@@ -57,8 +56,8 @@ public final class StratumMetrics {
     }
 
     /**
-     * Registers the gauges of {@code db}'s queue in {@code registry}, read from its stats at most once per
-     * {@code sampling}, and returns the metered entry points.
+     * Meters {@code db}, open, in {@code registry}: registers the observer of its queue and the gauges, read from its
+     * stats at most once per {@code sampling}. Close the result to stop.
      */
     public static StratumMetrics bind(Stratum db, MeterRegistry registry, Duration sampling) {
         Objects.requireNonNull(db, "db");
@@ -67,94 +66,14 @@ public final class StratumMetrics {
             throw new IllegalArgumentException("sampling must be zero or more, not " + sampling);
         }
         String backend = db.backendName();
-        StatsSampler sampler = new StatsSampler(db.queue(), sampling);
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.tasks",
-                "pending",
-                s -> s.active().pending());
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.tasks",
-                "blocked",
-                s -> s.active().blocked());
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.tasks",
-                "ready",
-                s -> s.active().ready());
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.tasks",
-                "running",
-                s -> s.active().running());
-        gauge(registry, backend, sampler, "stratum.queue.tasks", "failed", QueueStats::failed);
-        gauge(registry, backend, sampler, "stratum.queue.ready.delayed", null, QueueStats::readyDelayed);
-        gauge(registry, backend, sampler, "stratum.queue.leases.expired", null, QueueStats::expiredLeases);
-        Gauge.builder("stratum.queue.oldest.ready.age", sampler, s -> {
-                    QueueStats stats = s.current();
-                    return stats == null ? Double.NaN : stats.oldestReadyAge().toNanos() / 1e9;
-                })
-                .baseUnit("seconds")
-                .tag("backend", backend)
-                .strongReference(true)
-                .register(registry);
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.finished.last.minute",
-                "completed",
-                QueueStats::completedInWindow);
-        gauge(registry, backend, sampler, "stratum.queue.finished.last.minute", "failed", QueueStats::failedInWindow);
-        gauge(
-                registry,
-                backend,
-                sampler,
-                "stratum.queue.finished.last.minute",
-                "cancelled",
-                QueueStats::cancelledInWindow);
-        return new StratumMetrics(db, new Meters(registry, backend));
+        QueueGauges gauges = QueueGauges.register(registry, backend, new StatsSampler(db.queue(), sampling));
+        return new StratumMetrics(gauges, db.observe(new QueueMeters(registry, backend)));
     }
 
-    private static void gauge(
-            MeterRegistry registry,
-            String backend,
-            StatsSampler sampler,
-            String name,
-            String status,
-            ToDoubleFunction<QueueStats> value) {
-        Gauge.Builder<StatsSampler> gauge = Gauge.builder(name, sampler, s -> {
-                    QueueStats stats = s.current();
-                    return stats == null ? Double.NaN : value.applyAsDouble(stats);
-                })
-                .tag("backend", backend);
-        if (status != null) {
-            gauge.tag("status", status);
-        }
-        gauge.strongReference(true).register(registry);
-    }
-
-    /** The store's queue, with its calls timed and their errors counted. */
-    public TaskQueue queue() {
-        return queue;
-    }
-
-    /** {@code db.tasks().submit(task)}, timed as {@code submit}. */
-    public TaskId submit(NewTask task) {
-        return meters.timed("submit", () -> db.tasks().submit(task));
-    }
-
-    /** {@code db.tasks().submitAll(tasks)}, timed as {@code submit}. */
-    public List<TaskId> submitAll(List<NewTask> tasks) {
-        return meters.timed("submit", () -> db.tasks().submitAll(tasks));
+    /** Stops metering: removes the observer from the store and the gauges from the registry. Idempotent. */
+    @Override
+    public void close() {
+        observing.close();
+        gauges.remove();
     }
 }

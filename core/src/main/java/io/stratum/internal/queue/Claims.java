@@ -11,6 +11,7 @@ import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Lease;
+import io.stratum.queue.ReclaimedBy;
 import io.stratum.task.Task;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
@@ -93,7 +94,7 @@ final class Claims {
         Function<DSLContext, Taken> take = dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
             if (reclaim) {
-                reclaimer.reclaim(dsl, now);
+                reclaimer.reclaim(dsl, now, ReclaimedBy.CLAIM);
             }
             // A task is claimable once run_after <= now, and promotion sets run_after to the moment its last
             // dependency completed: so no task appears to start before a dependency completed, even when that

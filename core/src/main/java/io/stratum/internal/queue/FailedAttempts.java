@@ -2,6 +2,7 @@ package io.stratum.internal.queue;
 
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
+import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskTransitions;
 import io.stratum.internal.values.Timestamps;
@@ -35,11 +36,13 @@ final class FailedAttempts {
     private final TaskTransitions transitions;
     private final QueueSettings settings;
     private final WakeUps wakeUps;
+    private final QueueEvents events;
 
-    FailedAttempts(TaskTransitions transitions, QueueSettings settings, WakeUps wakeUps) {
+    FailedAttempts(TaskTransitions transitions, QueueSettings settings, WakeUps wakeUps, QueueEvents events) {
         this.transitions = transitions;
         this.settings = settings;
         this.wakeUps = wakeUps;
+        this.events = events;
     }
 
     /**
@@ -59,11 +62,16 @@ final class FailedAttempts {
                     moved(transitions.move(dsl, task, retry.where(guard).by(actor), now), Outcome.RETRYING);
             if (outcome == Outcome.RETRYING) {
                 wakeUps.madeReady(dsl);
+                events.attemptFailed(true);
             }
             return outcome;
         }
         TaskMove fail = TaskMove.of(TaskStatus.RUNNING, TaskStatus.FAILED).set(TASKS.ERROR_MESSAGE, error);
-        return moved(transitions.move(dsl, task, fail.where(guard).by(actor), now), Outcome.FAILED);
+        Outcome outcome = moved(transitions.move(dsl, task, fail.where(guard).by(actor), now), Outcome.FAILED);
+        if (outcome == Outcome.FAILED) {
+            events.attemptFailed(false);
+        }
+        return outcome;
     }
 
     private static Outcome moved(List<UUID> moved, Outcome outcome) {

@@ -6,6 +6,7 @@ import io.stratum.IllegalTransition;
 import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.NotFound;
+import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.task.Statuses;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskRows;
@@ -19,8 +20,10 @@ import io.stratum.queue.Claimed;
 import io.stratum.queue.Completion;
 import io.stratum.queue.Failure;
 import io.stratum.queue.Lease;
+import io.stratum.queue.QueueOperation;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.QueueStats;
+import io.stratum.queue.ReclaimedBy;
 import io.stratum.queue.TaskQueue;
 import io.stratum.task.Task;
 import io.stratum.task.TaskId;
@@ -38,7 +41,10 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** {@link TaskQueue} in jOOQ: one write transaction per call, the same SQL on every backend. */
+/**
+ * {@link TaskQueue} in jOOQ: one write transaction per call, the same SQL on every backend. Each call is reported
+ * to the store's observers through {@link QueueEvents} when there are any.
+ */
 public final class JooqTaskQueue implements TaskQueue {
     private static final int WORKER_ID_MAX = 200;
     private static final Set<TaskStatus> RUNNING = EnumSet.of(TaskStatus.RUNNING);
@@ -53,6 +59,7 @@ public final class JooqTaskQueue implements TaskQueue {
     private final Completions completions;
     private final WakeUps wakeUps;
     private final QueueStatistics statistics;
+    private final QueueEvents events;
 
     public JooqTaskQueue(
             Database db,
@@ -61,18 +68,20 @@ public final class JooqTaskQueue implements TaskQueue {
             TaskTransitions transitions,
             QueueSettings settings,
             ReclaimTimer reclaimTimer,
-            WakeUps wakeUps) {
+            WakeUps wakeUps,
+            QueueEvents events) {
         this.db = db;
         this.clock = clock;
         this.transitions = transitions;
         this.cascade =
                 new FailureCascade(queries, new DependencyWalk(queries), transitions, settings.dependentsOnFailure());
-        this.attempts = new FailedAttempts(transitions, settings, wakeUps);
-        this.reclaimer = new Reclaimer(queries, attempts, cascade);
+        this.attempts = new FailedAttempts(transitions, settings, wakeUps, events);
+        this.reclaimer = new Reclaimer(queries, attempts, cascade, events);
         this.claims = new Claims(queries, transitions, reclaimer, clock, reclaimTimer);
         this.completions = new Completions(transitions, new Promotion(queries, transitions, wakeUps));
         this.wakeUps = wakeUps;
         this.statistics = queries.statistics();
+        this.events = events;
     }
 
     @Override
@@ -82,6 +91,19 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public List<Claimed> claim(String workerId, int max, Duration leaseDuration) {
+        return events.any()
+                ? events.timed(QueueOperation.CLAIM, () -> claimNow(workerId, max, leaseDuration))
+                : claimNow(workerId, max, leaseDuration);
+    }
+
+    @Override
+    public List<Claimed> claim(String workerId, int max, Duration leaseDuration, Duration wait) {
+        return events.any()
+                ? events.timed(QueueOperation.CLAIM, () -> claimWaiting(workerId, max, leaseDuration, wait))
+                : claimWaiting(workerId, max, leaseDuration, wait);
+    }
+
+    private List<Claimed> claimNow(String workerId, int max, Duration leaseDuration) {
         Text.required("workerId", workerId, WORKER_ID_MAX);
         if (max < 1 || max > MAX_CLAIM) {
             throw new InvalidInput("max", max + " is outside 1.." + MAX_CLAIM);
@@ -90,14 +112,13 @@ public final class JooqTaskQueue implements TaskQueue {
         return claims.claim(db, workerId, max, leaseDuration);
     }
 
-    @Override
-    public List<Claimed> claim(String workerId, int max, Duration leaseDuration, Duration wait) {
+    private List<Claimed> claimWaiting(String workerId, int max, Duration leaseDuration, Duration wait) {
         if (wait == null || wait.isNegative()) {
             throw new InvalidInput("wait", wait == null ? "must not be null" : wait + " must be zero or more");
         }
         return wait.isZero()
-                ? claim(workerId, max, leaseDuration)
-                : wakeUps.untilFound(wait, () -> claim(workerId, max, leaseDuration));
+                ? claimNow(workerId, max, leaseDuration)
+                : wakeUps.untilFound(wait, () -> claimNow(workerId, max, leaseDuration));
     }
 
     @Override
@@ -107,6 +128,14 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public void completeAll(List<Completion> completions) {
+        if (events.any()) {
+            events.timed(QueueOperation.COMPLETE, () -> completeNow(completions));
+        } else {
+            completeNow(completions);
+        }
+    }
+
+    private void completeNow(List<Completion> completions) {
         List<Completion> sorted = Leases.byTask("completions", completions, Completion::lease);
         if (sorted.isEmpty()) {
             return;
@@ -124,6 +153,14 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public void failAll(List<Failure> failures) {
+        if (events.any()) {
+            events.timed(QueueOperation.FAIL, () -> failNow(failures));
+        } else {
+            failNow(failures);
+        }
+    }
+
+    private void failNow(List<Failure> failures) {
         List<Failure> sorted = Leases.byTask("failures", failures, Failure::lease);
         if (sorted.isEmpty()) {
             return;
@@ -164,6 +201,12 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public Lease heartbeat(Lease lease, Duration leaseDuration) {
+        return events.any()
+                ? events.timed(QueueOperation.HEARTBEAT, () -> heartbeatNow(lease, leaseDuration))
+                : heartbeatNow(lease, leaseDuration);
+    }
+
+    private Lease heartbeatNow(Lease lease, Duration leaseDuration) {
         if (lease == null) {
             throw new InvalidInput("lease", "is required");
         }
@@ -186,10 +229,14 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public int reclaimExpired() {
+        return events.any() ? events.timed(QueueOperation.RECLAIM_EXPIRED, this::reclaimNow) : reclaimNow();
+    }
+
+    private int reclaimNow() {
         int total = 0;
         int reclaimed;
         do {
-            reclaimed = db.write(dsl -> reclaimer.reclaim(dsl, Timestamps.now(clock)));
+            reclaimed = db.write(dsl -> reclaimer.reclaim(dsl, Timestamps.now(clock), ReclaimedBy.RECLAIM_EXPIRED));
             total += reclaimed;
         } while (reclaimed > 0);
         return total;
@@ -197,6 +244,10 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public List<TaskId> cancel(TaskId id) {
+        return events.any() ? events.timed(QueueOperation.CANCEL, () -> cancelNow(id)) : cancelNow(id);
+    }
+
+    private List<TaskId> cancelNow(TaskId id) {
         Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);
@@ -218,6 +269,10 @@ public final class JooqTaskQueue implements TaskQueue {
 
     @Override
     public Task retry(TaskId id) {
+        return events.any() ? events.timed(QueueOperation.RETRY, () -> retryNow(id)) : retryNow(id);
+    }
+
+    private Task retryNow(TaskId id) {
         Arguments.require("id", id);
         return db.write(dsl -> {
             OffsetDateTime now = Timestamps.now(clock);

@@ -2,7 +2,9 @@ package io.stratum.internal.queue;
 
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
+import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.values.Timestamps;
+import io.stratum.queue.ReclaimedBy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +24,20 @@ final class Reclaimer {
     private final QueueQueries queries;
     private final FailedAttempts attempts;
     private final FailureCascade cascade;
+    private final QueueEvents events;
 
-    Reclaimer(QueueQueries queries, FailedAttempts attempts, FailureCascade cascade) {
+    Reclaimer(QueueQueries queries, FailedAttempts attempts, FailureCascade cascade, QueueEvents events) {
         this.queries = queries;
         this.attempts = attempts;
         this.cascade = cascade;
+        this.events = events;
     }
 
-    /** Reclaims up to {@value #BATCH} expired leases in the caller's transaction; returns how many. */
-    int reclaim(DSLContext dsl, OffsetDateTime now) {
+    /**
+     * Reclaims up to {@value #BATCH} expired leases in the caller's transaction, on behalf of {@code by}; returns how
+     * many.
+     */
+    int reclaim(DSLContext dsl, OffsetDateTime now, ReclaimedBy by) {
         int reclaimed = 0;
         List<UUID> failed = new ArrayList<>();
         for (Record row : queries.expiredLeases(dsl, now, BATCH).fetch()) {
@@ -51,6 +58,7 @@ final class Reclaimer {
             }
         }
         cascade.afterFinalFailure(dsl, failed, now);
+        events.reclaimed(reclaimed, by);
         return reclaimed;
     }
 }

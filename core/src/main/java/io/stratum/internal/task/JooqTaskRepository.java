@@ -13,6 +13,7 @@ import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
 import io.stratum.agent.AgentId;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Arguments;
@@ -20,6 +21,7 @@ import io.stratum.internal.values.Cursors;
 import io.stratum.internal.values.Paging;
 import io.stratum.internal.values.Timestamps;
 import io.stratum.internal.wake.WakeUps;
+import io.stratum.queue.QueueOperation;
 import io.stratum.task.NewTask;
 import io.stratum.task.Task;
 import io.stratum.task.TaskFilters;
@@ -46,6 +48,7 @@ public final class JooqTaskRepository implements TaskRepository {
     private final TaskTransitions transitions;
     private final TaskSubmission submission;
     private final WakeUps wakeUps;
+    private final QueueEvents events;
 
     public JooqTaskRepository(
             Database db,
@@ -53,7 +56,8 @@ public final class JooqTaskRepository implements TaskRepository {
             QueueQueries queries,
             TaskListing listing,
             TaskTransitions transitions,
-            WakeUps wakeUps) {
+            WakeUps wakeUps,
+            QueueEvents events) {
         this.db = db;
         this.clock = clock;
         this.queries = queries;
@@ -61,6 +65,7 @@ public final class JooqTaskRepository implements TaskRepository {
         this.transitions = transitions;
         this.submission = new TaskSubmission(clock);
         this.wakeUps = wakeUps;
+        this.events = events;
     }
 
     @Override
@@ -71,6 +76,10 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public List<TaskId> submitAll(List<NewTask> tasks) {
+        return events.any() ? events.timed(QueueOperation.SUBMIT, () -> submitNow(tasks)) : submitNow(tasks);
+    }
+
+    private List<TaskId> submitNow(List<NewTask> tasks) {
         Arguments.require("tasks", tasks);
         if (tasks.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInput("tasks", "contains null");

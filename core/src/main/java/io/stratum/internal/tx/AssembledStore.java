@@ -2,6 +2,7 @@ package io.stratum.internal.tx;
 
 import io.stratum.Retention;
 import io.stratum.SchemaMigrations;
+import io.stratum.internal.observe.QueueObservers;
 import io.stratum.internal.wake.WakeUps;
 import io.stratum.spi.Backend;
 import io.stratum.spi.BackendConnection;
@@ -15,4 +16,5 @@ public record AssembledStore(
         SchemaMigrations schema,
         Repositories repositories,
         Retention retention,
-        WakeUps wakeUps) {}
+        WakeUps wakeUps,
+        QueueObservers observers) {}

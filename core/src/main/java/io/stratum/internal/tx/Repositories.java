@@ -6,6 +6,7 @@ import io.stratum.internal.agent.JooqAgentRepository;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.audit.JooqAuditLog;
 import io.stratum.internal.memory.JooqMemoryRepository;
+import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.queue.JooqTaskQueue;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.queue.ReclaimTimer;
@@ -30,6 +31,7 @@ public final class Repositories {
     private final QueueSettings queueSettings;
     private final ReclaimTimer reclaimTimer;
     private final WakeUps wakeUps;
+    private final QueueEvents events;
     private final TaskRepository tasks;
     private final TaskQueue queue;
     private final SessionRepository sessions;
@@ -44,7 +46,8 @@ public final class Repositories {
             QueueQueries queries,
             TaskListing listing,
             QueueSettings queueSettings,
-            WakeUps wakeUps) {
+            WakeUps wakeUps,
+            QueueEvents events) {
         this(
                 db,
                 clock,
@@ -53,7 +56,8 @@ public final class Repositories {
                 listing,
                 queueSettings,
                 new ReclaimTimer(queueSettings.reclaimInterval()),
-                wakeUps);
+                wakeUps,
+                events);
     }
 
     private Repositories(
@@ -64,7 +68,8 @@ public final class Repositories {
             TaskListing listing,
             QueueSettings queueSettings,
             ReclaimTimer reclaimTimer,
-            WakeUps wakeUps) {
+            WakeUps wakeUps,
+            QueueEvents events) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
@@ -72,18 +77,19 @@ public final class Repositories {
         this.queueSettings = queueSettings;
         this.reclaimTimer = reclaimTimer;
         this.wakeUps = wakeUps;
+        this.events = events;
         TaskTransitions transitions = new TaskTransitions(queries, audit);
-        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions, wakeUps);
-        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer, wakeUps);
+        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions, wakeUps, events);
+        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer, wakeUps, events);
         this.sessions = new JooqSessionRepository(db, clock, queries.updateReturning());
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
         this.auditLog = new JooqAuditLog(db, audit);
     }
 
-    /** The same repositories on another database, sharing this store's reclaim timer and wake-ups. */
+    /** The same repositories on another database, sharing this store's reclaim timer, wake-ups and observers. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer, wakeUps);
+        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer, wakeUps, events);
     }
 
     public TaskRepository tasks() {

@@ -4,6 +4,8 @@ import io.stratum.JdbcUrls;
 import io.stratum.StratumSettings;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.audit.JooqRetention;
+import io.stratum.internal.observe.QueueEvents;
+import io.stratum.internal.observe.QueueObservers;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.schema.LiquibaseMigrations;
 import io.stratum.internal.task.TaskListing;
@@ -40,6 +42,7 @@ public final class StoreAssembly {
         PooledDatabase database = new PooledDatabase(dsl, transactions, retrier, errors);
         WakeUps wakeUps = WakeUps.open(
                 backend, settings, driverProperties(backend, settings), connection.dataSource(), transactions);
+        QueueObservers observers = new QueueObservers();
         AuditTrail audit = new AuditTrail(settings.audit(), settings.actor().orElse(null), settings.clock());
         Repositories repositories = new Repositories(
                 database,
@@ -48,7 +51,8 @@ public final class StoreAssembly {
                 new QueueQueries(backend),
                 new TaskListing(backend),
                 settings.queue(),
-                wakeUps);
+                wakeUps,
+                new QueueEvents(observers, transactions));
         return new AssembledStore(
                 backend,
                 connection,
@@ -61,7 +65,8 @@ public final class StoreAssembly {
                         settings.schema().orElse(null)),
                 repositories,
                 new JooqRetention(database, settings.clock(), backend.supportsRowLocks()),
-                wakeUps);
+                wakeUps,
+                observers);
     }
 
     /** The application's driver properties, and those that put the connections in Stratum's own schema. */

@@ -86,7 +86,12 @@ public final class TransactionDatabase implements Database {
         return true;
     }
 
-    /** Runs the actions of {@link #onCommitOnce}; called once the COMMIT succeeded. */
+    /** Runs {@code action} after this transaction commits (not if it rolls back), after those registered before. */
+    public void afterCommit(Runnable action) {
+        onCommit.add(action);
+    }
+
+    /** Runs the actions of {@link #onCommitOnce} and {@link #afterCommit}; called once the COMMIT succeeded. */
     void committed() {
         onCommit.forEach(Runnable::run);
     }

@@ -170,6 +170,14 @@ public abstract class ConformanceSuite {
     }
 
     @Nested
+    class Observers extends QueueObserverContract {
+        @Override
+        protected ScratchDatabases testDatabase() {
+            return databases();
+        }
+    }
+
+    @Nested
     class Stats extends StatsContract {
         @Override
         protected ScratchDatabases testDatabase() {

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names of the parameters in SQL that jOOQ rendered with named parameters ({@code :name}), in the order of
- * their bind values. Quoted text (string literals, quoted identifiers) is skipped, and so is {@code ::}, a cast.
+ * The parameters in SQL that jOOQ rendered with named parameters ({@code :name}), in the order of their bind values,
+ * and the text around them. Quoted text (string literals, quoted identifiers) is skipped, and so is {@code ::}, a
+ * cast.
  */
-final class NamedParameters {
-    private NamedParameters() {}
+record NamedParameters(List<String> names, List<String> text) {
 
-    static List<String> inOrder(String sql) {
+    static NamedParameters of(String sql) {
         List<String> names = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        int from = 0;
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -29,14 +31,22 @@ final class NamedParameters {
                     end++;
                 }
                 if (end > i + 1) {
+                    text.add(sql.substring(from, i));
                     names.add(sql.substring(i + 1, end));
+                    from = end;
                 }
                 i = end;
             } else {
                 i++;
             }
         }
-        return names;
+        text.add(sql.substring(from));
+        return new NamedParameters(List.copyOf(names), List.copyOf(text));
+    }
+
+    /** The SQL with a {@code ?} for each parameter. */
+    String indexed() {
+        return String.join("?", text);
     }
 
     private static boolean isNamePart(char c) {

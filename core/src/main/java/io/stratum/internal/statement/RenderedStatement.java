@@ -9,6 +9,7 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
@@ -26,6 +27,9 @@ import org.jooq.impl.DSL;
  * and render settings do not change.
  */
 public final class RenderedStatement {
+    /** The plain SQL each call runs: nothing but its {@link BoundSql}. */
+    private static final String WHOLE = "{0}";
+
     private final Query template;
     private final Map<String, Integer> slots = new HashMap<>();
     private final List<DataType<?>> types = new ArrayList<>();
@@ -105,30 +109,26 @@ public final class RenderedStatement {
 
         /** Runs the statement; returns the number of rows it changed. */
         public int execute(DSLContext dsl) {
-            return dsl.query(sql(dsl), binds(dsl)).execute();
+            return dsl.query(WHOLE, bound(dsl)).execute();
         }
 
         /** Runs the statement and reads its rows as records of {@code table} (all of its columns, in order). */
         public <R extends Record> List<R> fetch(DSLContext dsl, Table<R> table) {
-            return dsl.resultQuery(sql(dsl), binds(dsl)).coerce(table).fetch();
+            return dsl.resultQuery(WHOLE, bound(dsl)).coerce(table).fetch();
         }
 
         /** Runs the statement and reads its rows as {@code fields}, in order. */
         public ResultQuery<Record> query(DSLContext dsl, Field<?>... fields) {
-            return dsl.resultQuery(sql(dsl), binds(dsl)).coerce(fields);
+            return dsl.resultQuery(WHOLE, bound(dsl)).coerce(fields);
         }
 
-        private String sql(DSLContext dsl) {
-            return statement.rendering(dsl).sql();
-        }
-
-        private Object[] binds(DSLContext dsl) {
+        private QueryPart bound(DSLContext dsl) {
             for (int i = 0; i < set.length; i++) {
                 if (!set[i]) {
                     throw new IllegalStateException("parameter " + i + " of a rendered statement was not set");
                 }
             }
-            return statement.rendering(dsl).binds(values);
+            return statement.rendering(dsl).bound(values);
         }
     }
 
@@ -137,9 +137,14 @@ public final class RenderedStatement {
      * data type to bind it with (the not-null and the nullable variant built once: jOOQ otherwise derives the
      * variant a value needs anew for each value).
      */
-    private record Rendering(String sql, int[] slotOfBind, DataType<?>[] notNull, DataType<?>[] nullable) {
+    private record Rendering(String[] text, int[] slotOfBind, DataType<?>[] notNull, DataType<?>[] nullable) {
         static Rendering of(DSLContext dsl, Query template, Map<String, Integer> slots, List<DataType<?>> types) {
-            List<String> names = NamedParameters.inOrder(dsl.renderNamedParams(template));
+            NamedParameters named = NamedParameters.of(dsl.renderNamedParams(template));
+            if (!named.indexed().equals(dsl.render(template))) {
+                throw new IllegalStateException(
+                        "the named and the indexed rendering of a statement differ: " + template);
+            }
+            List<String> names = named.names();
             int binds = dsl.extractBindValues(template).size();
             if (names.size() != binds) {
                 throw new IllegalStateException(
@@ -157,17 +162,17 @@ public final class RenderedStatement {
                 notNull[i] = types.get(slot).notNull();
                 nullable[i] = types.get(slot).null_();
             }
-            return new Rendering(dsl.render(template), slotOfBind, notNull, nullable);
+            return new Rendering(named.text().toArray(String[]::new), slotOfBind, notNull, nullable);
         }
 
-        Object[] binds(Object[] values) {
-            Object[] binds = new Object[slotOfBind.length];
+        QueryPart bound(Object[] values) {
+            Field<?>[] binds = new Field<?>[slotOfBind.length];
             for (int i = 0; i < binds.length; i++) {
                 Object value = values[slotOfBind[i]];
                 DataType<?> type = value == null ? nullable[i] : notNull[i];
                 binds[i] = value(value, type);
             }
-            return binds;
+            return new BoundSql(text, binds);
         }
 
         @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.InvalidInput;
 import io.stratum.Json;
+import io.stratum.queue.TaskQueue;
 import io.stratum.session.SessionId;
 import io.stratum.task.TaskId;
 import java.math.BigDecimal;
@@ -126,6 +127,19 @@ final class Converters {
         @Override
         public Duration convert(String text) {
             return duration(text, true);
+        }
+    }
+
+    /** A lease: a {@link PositiveDuration} of at most {@link TaskQueue#MAX_LEASE}. */
+    static final class LeaseDuration implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            Duration lease = duration(text, true);
+            if (lease.compareTo(TaskQueue.MAX_LEASE) > 0) {
+                throw new TypeConversionException(
+                        "'" + text + "' is too long: a lease may be at most " + TaskQueue.MAX_LEASE.toDays() + "d");
+            }
+            return lease;
         }
     }
 

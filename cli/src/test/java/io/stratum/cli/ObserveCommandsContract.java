@@ -203,6 +203,7 @@ abstract class ObserveCommandsContract extends CommandContract {
                         "100000000000000000000s",
                         "'100000000000000000000s' is too long: a duration" + " may be at most 36500d"),
                 List.of("claim", "--lease", "0ms", "'0ms' must be positive"),
+                List.of("claim", "--lease", "400d", "'400d' is too long: a lease may be at most 365d"),
                 List.of("memory put", "--ttl", "PT0S", "'PT0S' must be positive"));
         for (List<String> r : refused) {
             List<String> args = new ArrayList<>(List.of(r.get(0).split(" ")));

@@ -16,12 +16,21 @@ import java.util.List;
  *     newer Stratum migrated the database, and this version refuses it
  * @param others changesets of other authors the database records, as {@code id::author}, in the order they ran
  * @param emptyDatabase whether the database has no tables or views at all (then nothing is applied either)
+ * @param clashes tables that a pending changeset would create but that exist already, someone else's: a migration
+ *     refuses the database while there are any ({@link SchemaMigrations#migrate()} names them)
  */
-public record SchemaState(int known, int applied, List<String> newer, List<String> others, boolean emptyDatabase) {
+public record SchemaState(
+        int known, int applied, List<String> newer, List<String> others, boolean emptyDatabase, List<String> clashes) {
     /** Copies the lists. */
     public SchemaState {
         newer = List.copyOf(newer);
         others = List.copyOf(others);
+        clashes = List.copyOf(clashes);
+    }
+
+    /** A state without clashing tables. */
+    public SchemaState(int known, int applied, List<String> newer, List<String> others, boolean emptyDatabase) {
+        this(known, applied, newer, others, emptyDatabase, List.of());
     }
 
     /** How many of this version's changesets are not applied yet. */

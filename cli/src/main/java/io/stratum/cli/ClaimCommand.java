@@ -34,7 +34,8 @@ final class ClaimCommand extends DatabaseCommand {
             names = "--lease",
             paramLabel = "DURATION",
             defaultValue = "5m",
-            description = "How long the claim holds, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+            converter = Converters.LeaseDuration.class,
+            description = "How long the claim holds, e.g. 30s, 5m, 1h; at most 365d (default: ${DEFAULT-VALUE}).")
     Duration lease;
 
     @Override

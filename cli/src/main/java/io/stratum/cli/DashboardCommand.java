@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
                     + " dependency graph and audit trail, sessions, agents and memory, and the same as JSON under"
                     + " /api/.",
             "Read-only by design: only GET and HEAD are answered, with no authentication, so it listens on"
-                    + " 127.0.0.1 unless --bind says otherwise."
+                    + " 127.0.0.1 unless --bind says otherwise.",
+            "With --json, the address is printed as one JSON line, {\"uri\": ..., \"url\": ...}, and nothing else"
+                    + " on standard output."
         })
 final class DashboardCommand implements Callable<Integer> {
     private static final Duration IDLE = Duration.ofHours(1);
@@ -64,8 +68,16 @@ final class DashboardCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.onShutdown();
                 Stratum db = root.openMigrated(DatabaseCommand.ONE_SHOT_POOL);
                 Dashboard dashboard = start(db, root.url())) {
-            out.println("Serving " + JdbcUrls.redact(root.url()) + " at " + dashboard.uri()
-                    + " (read-only; Ctrl-C stops it)");
+            if (root.json()) {
+                // One line a script can read the address from (with --port 0, say) while the dashboard runs.
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("uri", dashboard.uri().toString());
+                json.put("url", JdbcUrls.redact(root.url()));
+                out.println(Jsons.compact(json));
+            } else {
+                out.println("Serving " + JdbcUrls.redact(root.url()) + " at " + dashboard.uri()
+                        + " (read-only; Ctrl-C stops it)");
+            }
             out.flush();
             if (!bind.isLoopbackAddress()) {
                 spec.commandLine()
@@ -76,8 +88,10 @@ final class DashboardCommand implements Callable<Integer> {
             while (interruption.sleep(IDLE)) {
                 // serving, on the server's threads
             }
-            out.println("Stopped the dashboard.");
-            out.flush();
+            if (!root.json()) {
+                out.println("Stopped the dashboard.");
+                out.flush();
+            }
             return 0;
         }
     }

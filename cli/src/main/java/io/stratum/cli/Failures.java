@@ -88,9 +88,11 @@ final class Failures {
         err.print(JdbcUrls.redact(trace.toString()));
     }
 
+    /** The first line of {@code message}, with passwords masked and control characters as escapes. */
     private static String firstLine(String message) {
         String text = message == null ? "(no message)" : message.strip();
         int newline = text.indexOf('\n');
-        return JdbcUrls.redact(newline < 0 ? text : text.substring(0, newline).strip());
+        return Visible.text(
+                JdbcUrls.redact(newline < 0 ? text : text.substring(0, newline).strip()));
     }
 }

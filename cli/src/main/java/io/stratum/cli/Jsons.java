@@ -37,6 +37,15 @@ final class Jsons {
         }
     }
 
+    /** {@code value} as JSON on one line, e.g. a line of a stream of JSON lines. */
+    static String compact(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A stored document as a tree, so that it nests in the output instead of appearing as a string. */
     static JsonNode tree(Json json) {
         if (json == null) {

@@ -77,6 +77,7 @@ final class MemoryCommand implements Callable<Integer> {
             @Option(
                     names = "--ttl",
                     paramLabel = "DURATION",
+                    converter = Converters.PositiveDuration.class,
                     description = "How long this version stays visible, e.g. 1h.")
             Duration ttl;
         }

@@ -2,7 +2,11 @@ package io.stratum.cli;
 
 import java.io.PrintWriter;
 
-/** Standard output of a command: tables and lines for people, or one JSON document with {@code --json}. */
+/**
+ * Standard output of a command: tables and lines for people, or one JSON document with {@code --json}. Lines and
+ * table cells never pass a control character to the terminal (see {@link Visible}); only {@link #text(String)}
+ * does, for sequences a command emits itself.
+ */
 final class Output {
     private final PrintWriter out;
     private final boolean json;
@@ -26,8 +30,9 @@ final class Output {
         table.print(out);
     }
 
+    /** Prints one line; control characters in it (stored text it quotes, say) print as escapes (see {@link Visible}). */
     void line(String text) {
-        out.println(text);
+        out.println(Visible.text(text));
     }
 
     void blank() {

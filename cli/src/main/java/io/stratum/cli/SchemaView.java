@@ -2,6 +2,7 @@ package io.stratum.cli;
 
 import io.stratum.JdbcUrls;
 import io.stratum.SchemaMigrations.ChangeSetState;
+import io.stratum.SchemaState;
 import io.stratum.Stratum;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,24 @@ import java.util.Map;
  * What the schema commands print: where the database is, how many of Stratum's changesets are applied, and the
  * changesets of others (an application's) that the same history records.
  */
-record SchemaView(String backend, String url, List<ChangeSetState> changeSets, List<String> others) {
+record SchemaView(String backend, String url, List<ChangeSetState> changeSets, SchemaState state) {
 
     static SchemaView of(Stratum db, StratumCommand root) {
         return new SchemaView(
                 db.backendName(),
                 JdbcUrls.redact(root.url()),
                 db.schema().status(),
-                db.schema().state().others());
+                db.schema().state());
+    }
+
+    /** Changesets of others in the history, as {@code id::author}. */
+    List<String> others() {
+        return state.others();
+    }
+
+    /** What to do about pending changesets, e.g. {@code run 'stratum migrate' to apply the rest}. */
+    String advice() {
+        return state.clashes().isEmpty() ? "run 'stratum migrate' to apply the rest" : SchemaCheck.clash(state);
     }
 
     long applied() {
@@ -36,11 +47,11 @@ record SchemaView(String backend, String url, List<ChangeSetState> changeSets, L
 
     /** e.g. {@code 1 other changeset in the history, not Stratum's and left alone: app-001::shop}; null if none. */
     String othersLine() {
-        if (others.isEmpty()) {
+        if (others().isEmpty()) {
             return null;
         }
-        return others.size() + " other changeset(s) in the history, not Stratum's and left alone: "
-                + String.join(", ", others);
+        return others().size() + " other changeset(s) in the history, not Stratum's and left alone: "
+                + String.join(", ", others());
     }
 
     Map<String, Object> json() {
@@ -49,7 +60,8 @@ record SchemaView(String backend, String url, List<ChangeSetState> changeSets, L
         json.put("url", url);
         json.put("applied", applied());
         json.put("pending", pending());
-        json.put("others", others);
+        json.put("others", others());
+        json.put("clashes", state.clashes());
         return json;
     }
 }

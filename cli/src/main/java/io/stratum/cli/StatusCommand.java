@@ -41,7 +41,7 @@ final class StatusCommand extends DatabaseCommand {
         }
         out.table(table);
         out.blank();
-        out.line(view.summary() + (view.pending() == 0 ? "." : "; run 'stratum migrate' to apply the rest."));
+        out.line(view.summary() + (view.pending() == 0 ? "." : "; " + view.advice() + "."));
         if (view.othersLine() != null) {
             out.line(view.othersLine() + ".");
         }

@@ -1,6 +1,5 @@
 package io.stratum.cli;
 
-import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.Stratum;
 import io.stratum.session.SessionId;
@@ -88,7 +87,7 @@ final class SubmitCommand extends DatabaseCommand {
     @Option(
             names = "--delay",
             paramLabel = "DURATION",
-            description = "Claim no earlier than this long from now, e.g. 30s, 5m, 2h or PT90M.")
+            description = "Claim no earlier than this long from now, e.g. 30s, 1.5h, 2d or PT90M (0: now).")
     Duration delay;
 
     @Option(names = "--dependency-type", paramLabel = "TYPE", description = "sequential (default) or parallel.")
@@ -167,16 +166,13 @@ final class SubmitCommand extends DatabaseCommand {
         return 0;
     }
 
-    /** The time {@code --run-after} or {@code --delay} gives, or null; a negative delay is refused. */
+    /** The time {@code --run-after} or {@code --delay} gives, or null. */
     private Instant runAfter() {
         if (runAfter != null && delay != null) {
             throw new ParameterException(spec.commandLine(), "give either --run-after or --delay, not both");
         }
         if (delay != null) {
-            if (delay.isNegative()) {
-                throw new InvalidInput("--delay", delay + " must be zero or more");
-            }
-            return Instant.now().plus(delay);
+            return Instant.now().plus(delay); // the converter refuses a negative delay
         }
         return runAfter == null ? null : runAfter.toInstant();
     }

@@ -39,11 +39,15 @@ final class Table {
         return this;
     }
 
-    /** Adds a row; null cells print as {@value #NONE}. */
+    /**
+     * Adds a row; null cells print as {@value #NONE}, and control characters in a cell (from stored text, say) as
+     * escapes such as {@code \e} and {@code \n} (see {@link Visible}), so that no cell acts on the terminal or
+     * breaks the table's lines.
+     */
     Table row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? NONE : String.valueOf(cells[i]);
+            text[i] = cells[i] == null ? NONE : Visible.text(String.valueOf(cells[i]));
         }
         rows.add(text);
         return this;

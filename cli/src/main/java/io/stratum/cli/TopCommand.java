@@ -31,7 +31,8 @@ final class TopCommand extends DatabaseCommand {
             names = "--interval",
             paramLabel = "DURATION",
             defaultValue = "1s",
-            description = "Time between refreshes (default: ${DEFAULT-VALUE}).")
+            converter = Converters.PositiveDuration.class,
+            description = "Time between refreshes, e.g. 500ms, 2s (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
     private Interruption interruption;
@@ -40,9 +41,6 @@ final class TopCommand extends DatabaseCommand {
     int run(Stratum db, Output out) {
         if (iterations != null && iterations < 1) {
             throw new InvalidInput("--iterations", iterations + " must be at least 1");
-        }
-        if (interval.isNegative() || interval.isZero()) {
-            throw new InvalidInput("--interval", interval + " must be positive");
         }
         boolean terminal = System.console() != null && !out.json();
         interruption = Interruption.onShutdown();

@@ -30,6 +30,11 @@ abstract class CommandContract {
         databases.close();
     }
 
+    /** The JDBC URL of the class's database. */
+    String url() {
+        return url;
+    }
+
     /** Runs {@code stratum --url URL args...}. */
     CliRun stratum(String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url));

@@ -106,4 +106,22 @@ abstract class MemoryCommandsContract extends CommandContract {
         assertThat(bare.status()).isEqualTo(2);
         assertThat(bare.err()).contains("Missing a memory command");
     }
+
+    @Test
+    void storedControlCharactersPrintAsEscapes() {
+        String ns = namespace();
+        CliRun put = stratum("memory", "put", ns, "k", "{\"v\": \"\\u001b[2J\\u009b\"}", "--by", "\033]0;pwned\007");
+        assertThat(put.status()).as(put.toString()).isZero();
+
+        for (CliRun run : List.of(stratum("memory", "list", ns), stratum("memory", "history", ns, "k"))) {
+            assertThat(run.status()).as(run.toString()).isZero();
+            TaskCommandsContract.assertNoControlCharacters(run);
+            assertThat(run.out())
+                    .as(run.toString())
+                    .contains("\\e]0;pwned\\x07")
+                    .hasLineCount(2);
+        }
+        assertThat(json("memory", "get", ns, "k", "--json").get("updatedBy").asText())
+                .isEqualTo("\033]0;pwned\007");
+    }
 }

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +165,103 @@ abstract class ObserveCommandsContract extends CommandContract {
             assertThat(run.status()).as(options + ": " + run).isEqualTo(2);
             assertThat(run.err()).containsAnyOf("--iterations", "--interval");
         }
+    }
+
+    @Test
+    void durationsTakeZeroDecimalsAndDaysAndARefusalSaysWhatWasTypedAndWhatIsAccepted() {
+        Instant before = Instant.now();
+        JsonNode zero = json("submit", "now", "--agent", "duration-a", "--delay", "0", "--json");
+        assertThat(zero.get("status").asText()).isEqualTo("ready");
+        for (String delay : List.of("0s", "1.5s", "0.25m", "1d", "PT90M", "250ms")) {
+            json("submit", "delayed " + delay, "--agent", "duration-a", "--delay", delay, "--json");
+        }
+        Instant day = OffsetDateTime.parse(json("submit", "a day", "--agent", "duration-b", "--delay", "1.5d", "--json")
+                        .get("runAfter")
+                        .asText())
+                .toInstant();
+        assertThat(day).isBetween(before.plusSeconds(129_600), Instant.now().plusSeconds(129_600));
+        assertThat(stratum("top", "-n", "1", "--interval", "0.5s").status()).isZero();
+
+        // option, value, what the one line on stderr says after the option's name
+        List<List<String>> refused = List.of(
+                List.of("submit", "--delay", "-5s", "'-5s' is negative: a duration must be zero or more (e.g. 0,"),
+                List.of("submit", "--delay", "PT-5S", "'PT-5S' is negative"),
+                List.of("submit", "--delay", "5", "'5' has no unit: give one of ms, s, m, h or d (e.g. 5s)"),
+                List.of(
+                        "submit",
+                        "--delay",
+                        "soon",
+                        "'soon' is not a duration: give a number and a unit ms, s, m, h or d"),
+                List.of("submit", "--delay", "100000000000000000000s", "'100000000000000000000s' is too long"),
+                List.of("top", "--interval", "0", "'0' must be positive (e.g. 500ms, 2s, 1m)"),
+                List.of("top", "--interval", "0s", "'0s' must be positive (e.g. 500ms, 2s, 1m)"),
+                List.of("top", "--interval", "-1s", "'-1s' must be positive"),
+                List.of("top", "--interval", "1.5x", "'1.5x' is not a duration"),
+                List.of(
+                        "top",
+                        "--interval",
+                        "100000000000000000000s",
+                        "'100000000000000000000s' is too long: a duration" + " may be at most 36500d"),
+                List.of("claim", "--lease", "0ms", "'0ms' must be positive"),
+                List.of("claim", "--lease", "400d", "'400d' is too long: a lease may be at most 365d"),
+                List.of("memory put", "--ttl", "PT0S", "'PT0S' must be positive"));
+        for (List<String> r : refused) {
+            List<String> args = new ArrayList<>(List.of(r.get(0).split(" ")));
+            args.addAll(
+                    switch (r.get(0)) {
+                        case "submit" -> List.of("refused", "--agent", "duration-c");
+                        case "claim" -> List.of("--worker", "duration-worker");
+                        case "memory put" -> List.of("duration-ns", "k", "{}");
+                        default -> List.of("-n", "1");
+                    });
+            args.add(r.get(1));
+            args.add(r.get(2));
+            CliRun run = stratum(args.toArray(String[]::new));
+            assertThat(run.status()).as(r + ": " + run).isEqualTo(2);
+            assertThat(run.err())
+                    .as(r + ": " + run)
+                    .hasLineCount(1)
+                    .contains("'" + r.get(1) + "': " + r.get(3))
+                    .doesNotContain(
+                            "Exception",
+                            "PT0S must",
+                            "Invalid value for option '" + r.get(1) + "': '" + r.get(2) + "'.");
+        }
+        assertThat(counts("duration-c")).isNull();
+    }
+
+    @Test
+    void dashboardWithJsonPrintsItsAddressAsOneJsonLine() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread dashboard = new Thread(() -> status.set(Main.run(
+                new String[] {"--url", url(), "dashboard", "--port", "0", "--json"},
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of())));
+        dashboard.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!out.toString().endsWith("\n") && dashboard.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(out.toString()).as(err.toString()).hasLineCount(1);
+            JsonNode line = JsonOutput.parse(out.toString());
+            assertThat(line.get("url").asText()).isEqualTo(url());
+            URI uri = URI.create(line.get("uri").asText());
+            assertThat(uri.getPort()).isPositive();
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri.resolve("/api/overview")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+        } finally {
+            dashboard.interrupt(); // as Ctrl-C's hook does
+            dashboard.join(Duration.ofSeconds(30));
+        }
+        assertThat(status.get()).as(err.toString()).isZero();
+        assertThat(out.toString()).as("nothing but the JSON line").hasLineCount(1);
     }
 
     @Test

@@ -171,9 +171,22 @@ abstract class SchemaCommandsContract {
                 "CREATE TABLE tasks (id INTEGER PRIMARY KEY, title VARCHAR(100))",
                 "INSERT INTO tasks VALUES (1, 'theirs')");
 
-        CliRun list = stratum("list");
-        assertThat(list.status()).as(list.toString()).isEqualTo(9);
-        assertThat(list.err()).as(list.toString()).hasLineCount(1).contains("run 'stratum migrate'");
+        // Not "run 'stratum migrate'", which would refuse: the reason it would, and what to do instead.
+        for (String command : List.of("list", "stats", "top")) {
+            CliRun run = stratum(command);
+            assertThat(run.status()).as(run.toString()).isEqualTo(9);
+            assertThat(run.err())
+                    .as(run.toString())
+                    .hasLineCount(1)
+                    .contains("table(s) tasks that are not Stratum's", "use a database (or schema) of Stratum's own")
+                    .doesNotContain("run 'stratum migrate'");
+        }
+        CliRun status = stratum("status");
+        assertThat(status.status()).as(status.toString()).isZero();
+        assertThat(status.out())
+                .contains("table(s) tasks that are not Stratum's")
+                .doesNotContain("run 'stratum migrate'");
+        assertThat(json("status", "--json").get("clashes").get(0).asText()).isEqualTo("tasks");
         assertThat(tables()).containsExactly("tasks");
 
         CliRun migrate = stratum("migrate");

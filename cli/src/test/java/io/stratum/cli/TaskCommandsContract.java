@@ -166,4 +166,70 @@ abstract class TaskCommandsContract extends CommandContract {
         assertThat(json("list", "--agent", agent, "--json").get("total").asInt())
                 .isZero();
     }
+
+    /** What a submitter could store to act on an operator's terminal: CSI and OSC sequences, BEL, CR/LF, C1, DEL. */
+    static final String HOSTILE = "esc \033[2J\033[31mRED\r\nnext line\ttab \033]0;pwned\007 csi\u009b2J del\u007f";
+
+    /** Every control character a command printed for people: none may reach the terminal but a line break. */
+    static void assertNoControlCharacters(CliRun run) {
+        assertThat(run.out().chars().filter(c -> c != '\n').filter(c -> c < 0x20 || c >= 0x7f && c <= 0x9f))
+                .as(run.toString())
+                .isEmpty();
+    }
+
+    @Test
+    void storedControlCharactersPrintAsEscapesInTablesAndAsThemselvesInJson() {
+        String agent = uniqueAgent() + "\033[31mX";
+        JsonNode submitted = json(
+                "submit",
+                HOSTILE,
+                "--agent",
+                agent,
+                "-p",
+                "10",
+                "--description",
+                "d\033[2Je\nf",
+                "--created-by",
+                "\033]0;t\007",
+                "--json");
+        assertThat(submitted.get("summary").asText()).isEqualTo(HOSTILE);
+        assertThat(submitted.get("agentType").asText()).isEqualTo(agent);
+        String id = submitted.get("id").asText();
+        String shown = "esc \\e[2J\\e[31mRED\\r\\nnext line\\ttab \\e]0;pwned\\x07 csi\\u009b2J del\\x7f";
+
+        CliRun list = stratum("list", "--agent", agent);
+        assertThat(list.status()).as(list.toString()).isZero();
+        assertNoControlCharacters(list);
+        assertThat(list.out()).hasLineCount(2).contains(shown, "\\e[31mX");
+
+        CliRun show = stratum("show", id);
+        assertThat(show.status()).as(show.toString()).isZero();
+        assertNoControlCharacters(show);
+        assertThat(show.out()).contains(shown, "d\\e[2Je\\nf", "\\e]0;t\\x07");
+
+        for (String command : List.of("stats", "top")) {
+            CliRun run = command.equals("top") ? stratum("top", "-n", "1") : stratum(command);
+            assertThat(run.status()).as(run.toString()).isZero();
+            assertNoControlCharacters(run);
+            assertThat(run.out()).as(command).contains(agent.replace("\033", "\\e"));
+        }
+
+        CliRun claim = stratum("claim", "--worker", "w\033[2J", "-n", "1");
+        assertThat(claim.status()).as(claim.toString()).isZero();
+        assertNoControlCharacters(claim);
+        assertThat(claim.out()).hasLineCount(2).contains(shown);
+        CliRun stats = stratum("stats");
+        assertNoControlCharacters(stats);
+        assertThat(stats.out()).contains("w\\e[2J");
+
+        // JSON escapes what it must (C0, as \\u001B and \\n) and parses back to the stored text.
+        CliRun asJson = stratum("list", "--agent", agent, "--json");
+        assertThat(asJson.out().chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+        assertThat(JsonOutput.parse(asJson.out())
+                        .get("tasks")
+                        .get(0)
+                        .get("summary")
+                        .asText())
+                .isEqualTo(HOSTILE);
+    }
 }

@@ -8,7 +8,9 @@ import io.stratum.internal.values.Text;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +37,13 @@ final class StratumHistory {
             Set<String> all = StratumChangeLog.keys();
             List<String> ours =
                     stratums(ran).stream().map(ChangeLogHistory.Ran::key).toList();
+            // As migrate's name check: a table a pending changeset creates that exists already is someone else's.
+            Set<String> clashes = new TreeSet<>();
+            known.stream()
+                    .filter(key -> !ours.contains(key))
+                    .flatMap(key -> StratumChangeLog.tablesCreatedBy(key).stream())
+                    .filter(table -> tables.contains(table.toLowerCase(Locale.ROOT)))
+                    .forEach(clashes::add);
             return new SchemaState(
                     known.size(),
                     (int) ours.stream().filter(known::contains).count(),
@@ -43,7 +52,8 @@ final class StratumHistory {
                             .filter(r -> !r.stratums())
                             .map(ChangeLogHistory.Ran::key)
                             .toList(),
-                    tables.isEmpty());
+                    tables.isEmpty(),
+                    List.copyOf(clashes));
         } catch (SQLException e) {
             throw unreadable(e);
         }

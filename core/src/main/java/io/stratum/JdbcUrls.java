@@ -61,15 +61,18 @@ public final class JdbcUrls {
     /**
      * The bounds {@code [start, end)} of the password in the user-info of the authority at {@code slashes} (the
      * index of its {@code //}), or null when it has none. The user-info ends at the last {@code @} before the query
-     * ({@code ?}), so a password may hold {@code @} or {@code /}; the password starts after the user's {@code :}.
+     * ({@code ?}) and before any blank (a URL quoted in a message or a stack trace ends there), so a password may
+     * hold {@code @} or {@code /}; the password starts after the user's {@code :}.
      */
     private static int[] userInfo(String url, int slashes) {
         if (slashes < 0) {
             return null;
         }
         int authority = slashes + 2;
-        int query = url.indexOf('?', authority);
-        int end = query < 0 ? url.length() : query;
+        int end = authority;
+        while (end < url.length() && url.charAt(end) != '?' && !Character.isWhitespace(url.charAt(end))) {
+            end++;
+        }
         int at = url.lastIndexOf('@', end - 1);
         if (at < authority) {
             return null;

@@ -37,6 +37,15 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void aUrlInsideATextIsMaskedUpToItsEndOnly() {
+        String trace = "failed to open jdbc:postgresql://u:s3cret@h/db: refused\n\tat io.stratum.Foo@1a2b\n"
+                + "see jdbc:mariadb://h:3306/db then x@y";
+        assertThat(JdbcUrls.redact(trace))
+                .isEqualTo("failed to open jdbc:postgresql://u:***@h/db: refused\n\tat io.stratum.Foo@1a2b\n"
+                        + "see jdbc:mariadb://h:3306/db then x@y");
+    }
+
+    @Test
     void aDriverMessageQuotingAUserInfoWithoutItsSlashesIsMasked() {
         assertThat(JdbcUrls.redactUserInfo("mariadb: Incorrect port value : s3cret@127.0.0.1"))
                 .isEqualTo("mariadb: Incorrect port value : ***@127.0.0.1");

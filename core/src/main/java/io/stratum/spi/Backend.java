@@ -91,7 +91,8 @@ public interface Backend {
      * standard SQL ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}), never
      * {@code setTransactionIsolation}, whose session state would outlive the transaction behind a pooler. A
      * database that needs something else overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock
-     * before the first read).
+     * before the first read). Core reads it through {@link #beginStatements}, the one to override for a database
+     * that needs more than one statement.
      */
     default String beginStatement(TransactionOptions options) {
         if (options.equals(TransactionOptions.DEFAULT)) {

@@ -8,7 +8,10 @@ import java.util.Properties;
  *
  * <ul>
  *   <li>{@code connectionTimeZone=UTC}, {@code forceConnectionTimeZoneToSession=true}: every session runs with
- *       {@code time_zone = '+00:00'}, so the {@code DATETIME(6)} columns hold UTC whatever the server's zone.
+ *       {@code time_zone = '+00:00'}, the zone the {@code DATETIME(6)} columns hold, so that the server's
+ *       {@code NOW()} and the driver's conversions of zoned values agree with them in SQL of the application's own
+ *       on the pool. Stratum's statements do not depend on it: they bind and read UTC date-times
+ *       ({@code LocalDateTime}), which neither the driver nor the server converts.
  *   <li>{@code transactionIsolation=READ-COMMITTED}: the isolation Stratum's transactions are written for (and
  *       PostgreSQL's default); InnoDB's default REPEATABLE READ takes gap locks that make concurrent claims and
  *       submits deadlock far more often.

@@ -53,8 +53,8 @@ public final class StratumSettings {
             throw new InvalidInput(
                     "url",
                     "'" + JdbcUrls.redact(values.url) + "' has a password in user-info form (user:password@host),"
-                            + " which the JDBC drivers do not read (they take it for the port); give the user and"
-                            + " password as parameters (?user=...&password=...) or as driver properties");
+                            + " which the JDBC drivers do not read (they take it for the port); give them as the"
+                            + " URL's user and password parameters instead, or as driver properties");
         }
         for (String name : values.driverProperties.keySet()) {
             if (name == null || name.isBlank()) {

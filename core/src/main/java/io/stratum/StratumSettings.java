@@ -49,6 +49,13 @@ public final class StratumSettings {
         if (values.dataSource != null && values.dialect == null) {
             throw new InvalidInput("dialect", "is required");
         }
+        if (JdbcUrls.hasUserInfoPassword(values.url)) {
+            throw new InvalidInput(
+                    "url",
+                    "'" + JdbcUrls.redact(values.url) + "' has a password in user-info form (user:password@host),"
+                            + " which the JDBC drivers do not read (they take it for the port); give them as the"
+                            + " URL's user and password parameters instead, or as driver properties");
+        }
         for (String name : values.driverProperties.keySet()) {
             if (name == null || name.isBlank()) {
                 throw new InvalidInput("driverProperty", "name is required");

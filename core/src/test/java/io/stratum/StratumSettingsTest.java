@@ -26,6 +26,22 @@ class StratumSettingsTest {
     }
 
     @Test
+    void refusesAPasswordInUserInfoFormWithoutSayingIt() {
+        for (String url : new String[] {
+            "jdbc:mariadb://root:s3cret@127.0.0.1:3306/test?sslMode=disable",
+            "jdbc:postgresql://u:s3cret@h/db",
+            "jdbc:mariadb://root:s3@cr/et@h/db"
+        }) {
+            assertThatThrownBy(() -> Stratum.builder().url(url).build())
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageStartingWith("url: ")
+                    .hasMessageContaining("user-info")
+                    .hasMessageContaining(":***@")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3"));
+        }
+    }
+
+    @Test
     void refusesBothAUrlAndADataSource() {
         assertThatThrownBy(() -> Stratum.builder()
                         .url("jdbc:sqlite::memory:")

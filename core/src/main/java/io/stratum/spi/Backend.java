@@ -5,6 +5,7 @@ import io.stratum.PoolSettings;
 import io.stratum.TransactionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -90,7 +91,8 @@ public interface Backend {
      * standard SQL ({@code START TRANSACTION ISOLATION LEVEL ..., READ WRITE | READ ONLY}), never
      * {@code setTransactionIsolation}, whose session state would outlive the transaction behind a pooler. A
      * database that needs something else overrides it (SQLite: {@code BEGIN IMMEDIATE}, to take the write lock
-     * before the first read).
+     * before the first read). Core reads it through {@link #beginStatements}, the one to override for a database
+     * that needs more than one statement.
      */
     default String beginStatement(TransactionOptions options) {
         if (options.equals(TransactionOptions.DEFAULT)) {
@@ -98,6 +100,19 @@ public interface Backend {
         }
         return "START TRANSACTION ISOLATION LEVEL " + options.isolation().sql()
                 + (options.readOnly() ? ", READ ONLY" : ", READ WRITE");
+    }
+
+    /**
+     * The statements that open a transaction with {@code options}, executed one after the other (each a JDBC
+     * execution of its own, so no driver needs to accept several statements in one string); empty to let the driver
+     * open it, as for a null {@link #beginStatement}. Only the last may start the transaction: the ones before it
+     * prepare it ({@code SET TRANSACTION ...} on MariaDB, whose {@code START TRANSACTION} takes no isolation
+     * level). Core calls this method, never {@link #beginStatement} directly; the default is {@link #beginStatement}'s
+     * statement alone, so a backend that needs one statement overrides {@link #beginStatement} only.
+     */
+    default List<String> beginStatements(TransactionOptions options) {
+        String begin = beginStatement(options);
+        return begin == null ? List.of() : List.of(begin);
     }
 
     /**

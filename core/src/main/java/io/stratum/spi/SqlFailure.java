@@ -40,6 +40,11 @@ public record SqlFailure(Kind kind, String constraint) {
          * the server cannot meet the requested security (SSL). Running it again will not succeed.
          */
         CONFIGURATION,
+        /**
+         * The driver cannot read the JDBC URL or its properties (a port that is no number, a malformed parameter):
+         * nothing was sent to the database. Core reports it as {@code InvalidInput} naming the URL.
+         */
+        INVALID_URL,
         /** Anything else. */
         OTHER
     }

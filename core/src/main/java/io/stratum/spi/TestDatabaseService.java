@@ -32,7 +32,9 @@ public interface TestDatabaseService {
 
     /**
      * The names the settings of this service are read under, most specific first: by default only
-     * {@link #name()}; a service may add an older name so that existing configurations keep working.
+     * {@link #name()}; a service may add an older name so that existing configurations keep working. Every one of
+     * them names the service in {@link #named(String)} too, so a test may say {@code postgres} wherever its settings
+     * do.
      */
     default List<String> settingNames() {
         return List.of(name());
@@ -75,7 +77,9 @@ public interface TestDatabaseService {
     }
 
     /**
-     * The installed service called {@code name}.
+     * The installed service called {@code name}: its {@link #name()}, or else one of the {@link #settingNames()} of
+     * a service whose settings are its own (its first setting name is its name), such as PostgreSQL's
+     * {@code postgres}; a service that borrows another's settings is never found by them.
      *
      * @throws IllegalArgumentException naming the installed services when none is called {@code name}
      */
@@ -84,6 +88,10 @@ public interface TestDatabaseService {
         return services.stream()
                 .filter(service -> service.name().equals(name))
                 .findFirst()
+                .or(() -> services.stream()
+                        .filter(service -> service.settingNames().contains(name)
+                                && service.settingNames().get(0).equals(service.name()))
+                        .findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("no test database service '" + name
                         + "' on the class path; installed: " + names(services)
                         + " (each adapter module, e.g. stratum-sqlite or stratum-postgres, brings its own)"));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -54,26 +55,40 @@ public final class MariaDbBackend implements Backend {
     }
 
     /**
-     * The application's DataSource must give sessions in UTC ({@code connectionTimeZone=UTC} and
-     * {@code forceConnectionTimeZoneToSession=true}, or {@code time_zone='+00:00'} on the server), since the
-     * timestamp columns hold UTC without a zone.
+     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedPool}).
+     * It needs no {@code allowMultiQueries}, and its sessions' {@code time_zone} does not matter: timestamps are
+     * bound and read as UTC date-times, never converted by the driver or the server. Its transaction isolation
+     * should be READ COMMITTED ({@code transactionIsolation=READ-COMMITTED}), as on pools Stratum opens: at
+     * InnoDB's default REPEATABLE READ, gap locks make concurrent claims and submits deadlock (and be retried) more
+     * often.
+     *
+     * @throws io.stratum.InvalidInput naming the setting the DataSource's connections lack
      */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
+        AdoptedPool.check(dataSource);
         return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
     }
 
     /**
      * MariaDB's START TRANSACTION takes no isolation level: {@code SET TRANSACTION ISOLATION LEVEL} (which applies
-     * to the next transaction only) goes first, in the same round trip ({@code allowMultiQueries}).
+     * to the next transaction only) goes first, as an execution of its own, so that a DataSource without
+     * {@code allowMultiQueries} works too. Default options leave the transaction to the driver.
      */
     @Override
-    public String beginStatement(TransactionOptions options) {
+    public List<String> beginStatements(TransactionOptions options) {
         if (options.equals(TransactionOptions.DEFAULT)) {
-            return null;
+            return List.of();
         }
-        return "SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql() + "; START TRANSACTION "
-                + (options.readOnly() ? "READ ONLY" : "READ WRITE");
+        return List.of(
+                "SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql(),
+                "START TRANSACTION " + (options.readOnly() ? "READ ONLY" : "READ WRITE"));
+    }
+
+    /** Unused: {@link #beginStatements} opens MariaDB's transactions with two statements. */
+    @Override
+    public String beginStatement(TransactionOptions options) {
+        throw new UnsupportedOperationException("MariaDB opens a transaction with beginStatements");
     }
 
     /**

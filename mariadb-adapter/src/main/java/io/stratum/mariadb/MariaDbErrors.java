@@ -4,6 +4,7 @@ import io.stratum.spi.SqlFailure;
 import io.stratum.spi.SqlFailure.Kind;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,17 @@ final class MariaDbErrors {
     private static final Pattern CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed");
     /** {@code Column 'summary' cannot be null}, {@code Field 'summary' doesn't have a default value}. */
     private static final Pattern COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
+
+    /** How Connector/J's messages about a URL or property it cannot read begin. */
+    private static final List<String> URL_PARSE_FAILURES = List.of(
+            "Incorrect port value",
+            "url parsing error",
+            "error parsing url",
+            "Invalid connection URL",
+            "wrong failover parameter format",
+            "Optional parameter ",
+            "Value for ",
+            "Wrong type value");
 
     private MariaDbErrors() {}
 
@@ -44,6 +56,9 @@ final class MariaDbErrors {
 
     private static SqlFailure byState(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.isEmpty() && e.getErrorCode() == 0 && urlParseFailure(e.getMessage())) {
+            return SqlFailure.of(Kind.INVALID_URL);
+        }
         if (state.startsWith("08")) {
             return SqlFailure.of(Kind.CONNECTION);
         }
@@ -54,6 +69,23 @@ final class MariaDbErrors {
             return SqlFailure.of(Kind.TIMEOUT); // pool acquisition timed out while the server was reachable
         }
         return SqlFailure.of(Kind.OTHER);
+    }
+
+    /**
+     * Whether {@code message} is one of Connector/J's complaints about the URL or its properties, which it raises
+     * without SQLState or error code before connecting. A password in the URL's user-info ({@code user:pw@host}) is
+     * read as the port: {@code Incorrect port value : pw@host}.
+     */
+    static boolean urlParseFailure(String message) {
+        if (message == null) {
+            return false;
+        }
+        for (String prefix : URL_PARSE_FAILURES) {
+            if (message.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String group(Pattern pattern, String message) {

@@ -66,4 +66,17 @@ class MariaDbErrorsTest {
                         .kind())
                 .isEqualTo(Kind.OTHER);
     }
+
+    @Test
+    void connectorJsComplaintsAboutTheUrlAreInvalidUrls() {
+        assertThat(classify(0, null, "Incorrect port value : s3cret@127.0.0.1").kind())
+                .isEqualTo(Kind.INVALID_URL);
+        assertThat(classify(0, null, "Optional parameter connectTimeout must be Integer, was 'x'")
+                        .kind())
+                .isEqualTo(Kind.INVALID_URL);
+        assertThat(classify(0, null, "error parsing url: x").kind()).isEqualTo(Kind.INVALID_URL);
+        assertThat(classify(1064, "42000", "Incorrect port value in a statement")
+                        .kind())
+                .isNotEqualTo(Kind.INVALID_URL);
+    }
 }

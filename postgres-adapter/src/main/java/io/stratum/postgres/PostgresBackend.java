@@ -65,8 +65,14 @@ public final class PostgresBackend implements Backend {
         return Optional.of(new PostgresNotifications());
     }
 
+    /**
+     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedPool}).
+     *
+     * @throws io.stratum.InvalidInput naming the setting the DataSource's connections lack
+     */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
+        AdoptedPool.check(dataSource);
         return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
     }
 

@@ -34,6 +34,11 @@ final class PostgresErrors {
     }
 
     private static SqlFailure byClass(String state, SQLException e) {
+        if (state.equals("08001") && "No suitable driver".equals(e.getMessage())) {
+            // DriverManager's answer when pgjdbc, which this module brings, declines a jdbc:postgresql: URL it cannot
+            // parse (a port that is no number, say): nothing was sent to a server.
+            return SqlFailure.of(Kind.INVALID_URL);
+        }
         if (state.startsWith("08")) {
             return SqlFailure.of(Kind.CONNECTION);
         }

@@ -59,8 +59,8 @@ class SqlTextScanTest {
                     "NotificationChannel#notifyStatement: each backend's constant notify statement"),
             Map.entry("PostgresNotifications.java: \"LISTEN \" + CHANNEL", "a constant"),
             Map.entry(
-                    "TransactionRunner.java: connection, begin",
-                    "Backend#beginStatement: each backend's constant BEGIN statements"),
+                    "TransactionRunner.java: connection, statement",
+                    "Backend#beginStatements: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
             Map.entry(
                     "StatementCache.java: sql",

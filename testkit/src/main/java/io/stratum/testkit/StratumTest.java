@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The backend is the name of a test database service ({@link io.stratum.spi.TestDatabaseService}) that an
  * adapter module on the test class path provides: {@code sqlite-memory} and {@code sqlite-file} come with
- * {@code stratum-sqlite}, {@code postgresql} with {@code stratum-postgres}. A service that needs a server gets
+ * {@code stratum-sqlite}, {@code postgresql} (also called {@code postgres}) with {@code stratum-postgres},
+ * {@code mariadb} with {@code stratum-mariadb}. A service that needs a server gets
  * it from, in this order: {@link #serverUrl()}; the JUnit configuration parameter or system property
  * {@code stratum.test.<name>.url}; the environment variable {@code STRATUM_TEST_<NAME>_URL} (for
  * {@code postgresql} also the older {@code stratum.test.postgres.url} and {@code STRATUM_TEST_POSTGRES_URL}); a

@@ -4,6 +4,7 @@ import io.stratum.Busy;
 import io.stratum.ConfigurationError;
 import io.stratum.ConstraintViolation;
 import io.stratum.DatabaseError;
+import io.stratum.InvalidInput;
 import io.stratum.JdbcUrls;
 import io.stratum.StratumException;
 import io.stratum.Timeout;
@@ -49,6 +50,9 @@ final class ErrorTranslator {
                 new Unavailable("the database refused the write, nothing was applied: " + detail, sql, false);
             case CONFIGURATION ->
                 new ConfigurationError("the database refused the connection settings: " + detail, sql);
+            case INVALID_URL ->
+                new InvalidInput(
+                        "url", "the driver cannot read the URL or its properties: " + JdbcUrls.redactUserInfo(detail));
             case OTHER -> new DatabaseError(detail, sql);
         };
     }

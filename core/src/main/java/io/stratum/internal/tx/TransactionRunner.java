@@ -9,6 +9,7 @@ import io.stratum.spi.WriteGate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
@@ -23,7 +24,7 @@ import org.jooq.ExecuteType;
  * transaction is bound to the calling thread, so that nested units (a transaction inside another, or any repository
  * call made inside the work) join it instead of opening a second one.
  *
- * <p>A transaction opens with the backend's {@link Backend#beginStatement} on a connection left in auto-commit
+ * <p>A transaction opens with the backend's {@link Backend#beginStatements} on a connection left in auto-commit
  * mode and ends with {@code COMMIT} or {@code ROLLBACK} statements: sqlite-jdbc's {@code commit()} begins the next
  * transaction at once, taking the write lock again (and failing with SQLITE_BUSY after a successful commit if
  * another process took it in between), and pgjdbc's {@code setTransactionIsolation} sets session state that leaks
@@ -151,12 +152,14 @@ public final class TransactionRunner {
     }
 
     private Ending begin(Connection connection, TransactionOptions options) throws SQLException {
-        String begin = backend.beginStatement(options);
-        if (begin == null) {
+        List<String> begin = backend.beginStatements(options);
+        if (begin.isEmpty()) {
             connection.setAutoCommit(false);
             return Ending.DRIVER;
         }
-        execute(connection, begin);
+        for (String statement : begin) {
+            execute(connection, statement);
+        }
         return Ending.STATEMENTS;
     }
 

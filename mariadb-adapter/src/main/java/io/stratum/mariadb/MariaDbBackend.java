@@ -85,12 +85,6 @@ public final class MariaDbBackend implements Backend {
                 "START TRANSACTION " + (options.readOnly() ? "READ ONLY" : "READ WRITE"));
     }
 
-    /** Unused: {@link #beginStatements} opens MariaDB's transactions with two statements. */
-    @Override
-    public String beginStatement(TransactionOptions options) {
-        throw new UnsupportedOperationException("MariaDB opens a transaction with beginStatements");
-    }
-
     /**
      * Liquibase's own lock table cannot protect its creation: two processes migrating a fresh database at once
      * can both try to create {@code databasechangelog}. A named lock ({@code GET_LOCK}), held by the migration's

@@ -55,7 +55,7 @@ public final class MariaDbBackend implements Backend {
     }
 
     /**
-     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedPool}).
+     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedConnection#inAutoCommit}).
      * It needs no {@code allowMultiQueries}, and its sessions' {@code time_zone} does not matter: timestamps are
      * bound and read as UTC date-times, never converted by the driver or the server. Its transaction isolation
      * should be READ COMMITTED ({@code transactionIsolation=READ-COMMITTED}), as on pools Stratum opens: at
@@ -66,8 +66,7 @@ public final class MariaDbBackend implements Backend {
      */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
-        AdoptedPool.check(dataSource);
-        return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
+        return AdoptedConnection.inAutoCommit(dataSource, WriteGate.CONCURRENT);
     }
 
     /**

@@ -66,14 +66,14 @@ public final class PostgresBackend implements Backend {
     }
 
     /**
-     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedPool}).
+     * The application's DataSource must give connections in auto-commit mode (checked here: {@link AdoptedConnection#inAutoCommit}); timestamps are
+     * {@code timestamp with time zone}, so the session's {@code TimeZone} does not matter.
      *
      * @throws io.stratum.InvalidInput naming the setting the DataSource's connections lack
      */
     @Override
     public BackendConnection adopt(DataSource dataSource) {
-        AdoptedPool.check(dataSource);
-        return new AdoptedConnection(dataSource, WriteGate.CONCURRENT);
+        return AdoptedConnection.inAutoCommit(dataSource, WriteGate.CONCURRENT);
     }
 
     /**

@@ -63,6 +63,16 @@ class SqlTextScanTest {
                     "Backend#beginStatements: each backend's constant BEGIN statements"),
             Map.entry("TransactionRunner.java: sql", "only the constants of the calls above"),
             Map.entry(
+                    "TaskTransitions.java: update(TASKS.ID.in(rows.stream().map(Record2::value1).toList()), move,"
+                            + " Binds.timestamp(now))",
+                    "a typesafe jOOQ UPDATE whose values are bind values"),
+            Map.entry(
+                    "TaskTransitions.java: dsl",
+                    "RenderedStatement.Call runs: jOOQ's rendering of a typesafe template, values bound per call"),
+            Map.entry("SingleTaskInsert.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
+            Map.entry("RenderedMove.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
+            Map.entry("AuditTrail.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
+            Map.entry(
                     "StatementCache.java: sql",
                     "the SQL text its caller (jOOQ) prepares, passed to the driver unchanged; it only keys the cache"),
             Map.entry(

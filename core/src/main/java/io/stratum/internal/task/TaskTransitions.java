@@ -72,14 +72,7 @@ public final class TaskTransitions {
                 changes.put(row.value1(), change(move, before.get(row.value1()), row.value1(), row.value2()));
             }
         }
-        List<UUID> moved = ids.stream().filter(changes::containsKey).toList();
-        audit.changes(
-                dsl,
-                move.actor(),
-                AuditActions.TASK_STATUS,
-                AuditActions.TASK,
-                moved.stream().map(changes::get).toList());
-        return moved;
+        return audited(dsl, ids, changes, move.actor());
     }
 
     /** {@code template} as a {@link RenderedMove}, its statements rendered once for this store's backend. */
@@ -100,6 +93,12 @@ public final class TaskTransitions {
                 changes.put(row.id(), change(move.template(), null, row.id(), row.version()));
             }
         }
+        return audited(dsl, ids, changes, actor);
+    }
+
+    /** Writes the audit rows of {@code changes} as done by {@code actor}; returns the ids moved, in the order given. */
+    private List<UUID> audited(
+            DSLContext dsl, Collection<UUID> ids, Map<UUID, AuditTrail.Change> changes, String actor) {
         List<UUID> moved = ids.stream().filter(changes::containsKey).toList();
         audit.changes(
                 dsl,

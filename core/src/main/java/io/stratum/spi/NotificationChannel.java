@@ -3,6 +3,7 @@ package io.stratum.spi;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a database tells waiting claims of every process that tasks became claimable (PostgreSQL:
@@ -15,6 +16,17 @@ public interface NotificationChannel {
 
     /** The constant statement that notifies every listener of this database when its transaction commits. */
     String notifyStatement();
+
+    /**
+     * A constant expression that notifies as {@link #notifyStatement()} does, for a write that notifies in its own
+     * statement (PostgreSQL: {@code pg_notify(...)} in an INSERT's {@code RETURNING}), so that a write of one
+     * statement needs no transaction around it. Evaluated once per returned row; the database delivers one
+     * notification per transaction. Empty (the default) where there is none: such writes then run
+     * {@link #notifyStatement()} in a transaction.
+     */
+    default Optional<String> notifyExpression() {
+        return Optional.empty();
+    }
 
     /**
      * Opens a connection of its own to {@code jdbcUrl} with {@code driverProperties} (the store's) and starts

@@ -40,9 +40,9 @@ import org.jooq.impl.SQLDataType;
 final class Claims {
     /** The order claims hand tasks out in, as the claim query sorts them. */
     private static final Comparator<TasksRecord> CLAIM_ORDER = Comparator.comparing(
-                    (TasksRecord r) -> r.get(TASKS.CALCULATED_PRIORITY), Comparator.reverseOrder())
-            .thenComparing(r -> r.get(TASKS.SUBMITTED_AT))
-            .thenComparing(r -> r.get(TASKS.ID));
+                    TasksRecord::getCalculatedPriority, Comparator.reverseOrder())
+            .thenComparing(TasksRecord::getSubmittedAt)
+            .thenComparing(TasksRecord::getId);
 
     private static final Param<OffsetDateTime> NOW = DSL.param("now", TASKS.STARTED_AT.getDataType());
     private static final Param<Integer> LIMIT = DSL.param("limit", SQLDataType.INTEGER);

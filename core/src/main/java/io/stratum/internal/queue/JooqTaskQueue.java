@@ -84,6 +84,25 @@ public final class JooqTaskQueue implements TaskQueue {
         this.events = events;
     }
 
+    private JooqTaskQueue(Database db, JooqTaskQueue shared) {
+        this.db = db;
+        this.clock = shared.clock;
+        this.transitions = shared.transitions;
+        this.cascade = shared.cascade;
+        this.attempts = shared.attempts;
+        this.reclaimer = shared.reclaimer;
+        this.claims = shared.claims;
+        this.completions = shared.completions;
+        this.wakeUps = shared.wakeUps;
+        this.statistics = shared.statistics;
+        this.events = shared.events;
+    }
+
+    /** This queue on {@code db}, sharing its statements, timers and observers. */
+    public JooqTaskQueue on(Database db) {
+        return new JooqTaskQueue(db, this);
+    }
+
     @Override
     public QueueStats stats() {
         return db.readSnapshot(dsl -> statistics.read(dsl, Timestamps.now(clock)));

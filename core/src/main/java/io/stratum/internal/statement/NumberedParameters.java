@@ -13,10 +13,15 @@ import org.jooq.impl.DSL;
 public final class NumberedParameters<T> {
     private final String name;
     private final DataType<T> type;
+    /** The names of the parameters of the variants kept rendered, built once: a call binds by name. */
+    private final String[] names = new String[RenderedStatements.CACHED];
 
     public NumberedParameters(String name, DataType<T> type) {
         this.name = name;
         this.type = type;
+        for (int i = 0; i < names.length; i++) {
+            names[i] = name + (i + 1);
+        }
     }
 
     /** Parameter number {@code index}, from 1. */
@@ -34,6 +39,6 @@ public final class NumberedParameters<T> {
     }
 
     String name(int index) {
-        return name + index;
+        return index <= names.length ? names[index - 1] : name + index;
     }
 }

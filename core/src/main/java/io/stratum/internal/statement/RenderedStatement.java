@@ -135,9 +135,11 @@ public final class RenderedStatement {
     /**
      * The SQL with one {@code ?} per bind value, and for each of them the slot of the parameter it binds and the
      * data type to bind it with (the not-null and the nullable variant built once: jOOQ otherwise derives the
-     * variant a value needs anew for each value).
+     * variant a value needs anew for each value). {@code indexed} is that SQL when each value renders as a plain
+     * {@code ?} through its binding (see {@link BoundSql}), else null.
      */
-    private record Rendering(String[] text, int[] slotOfBind, DataType<?>[] notNull, DataType<?>[] nullable) {
+    private record Rendering(
+            String[] text, String indexed, int[] slotOfBind, DataType<?>[] notNull, DataType<?>[] nullable) {
         static Rendering of(DSLContext dsl, Query template, Map<String, Integer> slots, List<DataType<?>> types) {
             NamedParameters named = NamedParameters.of(dsl.renderNamedParams(template));
             if (!named.indexed().equals(dsl.render(template))) {
@@ -162,7 +164,14 @@ public final class RenderedStatement {
                 notNull[i] = types.get(slot).notNull();
                 nullable[i] = types.get(slot).null_();
             }
-            return new Rendering(named.text().toArray(String[]::new), slotOfBind, notNull, nullable);
+            String[] text = named.text().toArray(String[]::new);
+            Field<?>[] nulls = new Field<?>[nullable.length];
+            for (int i = 0; i < nulls.length; i++) {
+                nulls[i] = value(null, nullable[i]);
+            }
+            String throughBindings = dsl.render(dsl.query(WHOLE, new BoundSql(text, nulls, null)));
+            String indexed = throughBindings.equals(named.indexed()) ? throughBindings : null;
+            return new Rendering(text, indexed, slotOfBind, notNull, nullable);
         }
 
         QueryPart bound(Object[] values) {
@@ -172,7 +181,7 @@ public final class RenderedStatement {
                 DataType<?> type = value == null ? nullable[i] : notNull[i];
                 binds[i] = value(value, type);
             }
-            return new BoundSql(text, binds);
+            return new BoundSql(text, binds, indexed);
         }
 
         @SuppressWarnings("unchecked")

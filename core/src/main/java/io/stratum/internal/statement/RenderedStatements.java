@@ -10,7 +10,8 @@ import org.jooq.Query;
  * many rows to amortise its rendering over, is rendered for its call.
  */
 public final class RenderedStatements {
-    static final int CACHED = 64;
+    /** The most rows of a variant that is kept rendered. */
+    public static final int CACHED = 64;
 
     private final IntFunction<? extends Query> template;
     private final AtomicReferenceArray<RenderedStatement> bySize = new AtomicReferenceArray<>(CACHED + 1);

@@ -63,9 +63,25 @@ public final class JooqTaskRepository implements TaskRepository {
         this.queries = queries;
         this.listing = listing;
         this.transitions = transitions;
-        this.submission = new TaskSubmission(clock);
+        this.submission = new TaskSubmission(clock, wakeUps.notifyExpression());
         this.wakeUps = wakeUps;
         this.events = events;
+    }
+
+    private JooqTaskRepository(Database db, JooqTaskRepository shared) {
+        this.db = db;
+        this.clock = shared.clock;
+        this.queries = shared.queries;
+        this.listing = shared.listing;
+        this.transitions = shared.transitions;
+        this.submission = shared.submission;
+        this.wakeUps = shared.wakeUps;
+        this.events = shared.events;
+    }
+
+    /** This repository on {@code db}, sharing its statements, wake-ups and observers. */
+    public JooqTaskRepository on(Database db) {
+        return new JooqTaskRepository(db, this);
     }
 
     @Override
@@ -88,9 +104,13 @@ public final class JooqTaskRepository implements TaskRepository {
             return List.of();
         }
         Function<DSLContext, List<TaskId>> submit = dsl -> {
-            List<TaskId> ids = submission.submit(dsl, tasks);
-            wakeUps.madeReady(dsl);
-            return ids;
+            TaskSubmission.Submitted submitted = submission.submit(dsl, tasks);
+            if (submitted.notified()) {
+                wakeUps.notifiedReady();
+            } else {
+                wakeUps.madeReady(dsl);
+            }
+            return submitted.ids();
         };
         return TaskSubmission.isOneStatement(tasks) && !wakeUps.notifiesInTransaction()
                 ? db.writeOne(submit)

@@ -38,13 +38,13 @@ public final class TaskRows {
             return List.of();
         }
         List<UUID> dependent = rows.stream()
-                .filter(r -> r.get(TASKS.DEPENDENCY_DEPTH) > 0)
-                .map(r -> r.get(TASKS.ID))
+                .filter(r -> r.getDependencyDepth() > 0)
+                .map(TasksRecord::getId)
                 .toList();
         Map<UUID, List<TaskId>> dependencies = dependent.isEmpty() ? Map.of() : dependenciesOf(dsl, dependent);
         List<Task> tasks = new ArrayList<>(rows.size());
         for (TasksRecord row : rows) {
-            tasks.add(toTask(row, dependencies.getOrDefault(row.get(TASKS.ID), List.of())));
+            tasks.add(toTask(row, dependencies.getOrDefault(row.getId(), List.of())));
         }
         return tasks;
     }
@@ -67,44 +67,45 @@ public final class TaskRows {
                         Record2::value1, Collectors.mapping(r -> new TaskId(r.value2()), Collectors.toList())));
     }
 
+    // The generated getters read a column by its position; get(TASKS.X) would look the field up first.
     static Task toTask(TasksRecord r, List<TaskId> dependencies) {
         return new Task(
-                new TaskId(r.get(TASKS.ID)),
-                r.get(TASKS.SUMMARY),
-                r.get(TASKS.DESCRIPTION),
-                r.get(TASKS.AGENT_TYPE),
-                r.get(TASKS.PRIORITY),
-                r.get(TASKS.CALCULATED_PRIORITY),
-                TaskStatus.parse(r.get(TASKS.STATUS)),
+                new TaskId(r.getId()),
+                r.getSummary(),
+                r.getDescription(),
+                r.getAgentType(),
+                r.getPriority(),
+                r.getCalculatedPriority(),
+                TaskStatus.parse(r.getStatus()),
                 dependencies,
-                DependencyType.parse(r.get(TASKS.DEPENDENCY_TYPE)),
-                r.get(TASKS.DEPENDENCY_DEPTH),
-                json(r.get(TASKS.INPUT_DATA)),
-                json(r.get(TASKS.RESULT_DATA)),
-                r.get(TASKS.ERROR_MESSAGE),
-                r.get(TASKS.RETRY_COUNT),
-                r.get(TASKS.MAX_RETRIES),
-                r.get(TASKS.MAX_EXECUTION_TIMEOUT_SECONDS),
-                Timestamps.normalize(r.get(TASKS.SUBMITTED_AT)),
-                Timestamps.normalize(r.get(TASKS.STARTED_AT)),
-                Timestamps.normalize(r.get(TASKS.COMPLETED_AT)),
-                Timestamps.normalize(r.get(TASKS.LAST_UPDATED_AT)),
-                r.get(TASKS.CREATED_BY),
-                r.get(TASKS.PARENT_TASK_ID) == null ? null : new TaskId(r.get(TASKS.PARENT_TASK_ID)),
-                r.get(TASKS.SESSION_ID) == null ? null : new SessionId(r.get(TASKS.SESSION_ID)),
-                TaskSource.parse(r.get(TASKS.SOURCE)),
-                Timestamps.normalize(r.get(TASKS.DEADLINE)),
-                r.get(TASKS.ESTIMATED_DURATION_SECONDS),
-                r.get(TASKS.FEATURE_BRANCH),
-                r.get(TASKS.TASK_BRANCH),
-                r.get(TASKS.WORKTREE_PATH),
-                r.get(TASKS.VERSION),
-                r.get(TASKS.IDEMPOTENCY_KEY),
-                r.get(TASKS.LEASE_OWNER),
-                r.get(TASKS.LEASE_TOKEN),
-                Timestamps.normalize(r.get(TASKS.LEASE_EXPIRES_AT)),
-                Timestamps.normalize(r.get(TASKS.RUN_AFTER)),
-                r.get(TASKS.AGENT_ID) == null ? null : new AgentId(r.get(TASKS.AGENT_ID)));
+                DependencyType.parse(r.getDependencyType()),
+                r.getDependencyDepth(),
+                json(r.getInputData()),
+                json(r.getResultData()),
+                r.getErrorMessage(),
+                r.getRetryCount(),
+                r.getMaxRetries(),
+                r.getMaxExecutionTimeoutSeconds(),
+                Timestamps.normalize(r.getSubmittedAt()),
+                Timestamps.normalize(r.getStartedAt()),
+                Timestamps.normalize(r.getCompletedAt()),
+                Timestamps.normalize(r.getLastUpdatedAt()),
+                r.getCreatedBy(),
+                r.getParentTaskId() == null ? null : new TaskId(r.getParentTaskId()),
+                r.getSessionId() == null ? null : new SessionId(r.getSessionId()),
+                TaskSource.parse(r.getSource()),
+                Timestamps.normalize(r.getDeadline()),
+                r.getEstimatedDurationSeconds(),
+                r.getFeatureBranch(),
+                r.getTaskBranch(),
+                r.getWorktreePath(),
+                r.getVersion(),
+                r.getIdempotencyKey(),
+                r.getLeaseOwner(),
+                r.getLeaseToken(),
+                Timestamps.normalize(r.getLeaseExpiresAt()),
+                Timestamps.normalize(r.getRunAfter()),
+                r.getAgentId() == null ? null : new AgentId(r.getAgentId()));
     }
 
     /** Stored JSON as a {@link Json} value; null stays null. */

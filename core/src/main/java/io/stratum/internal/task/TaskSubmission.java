@@ -15,7 +15,6 @@ import io.stratum.task.TaskId;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,27 +27,32 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.TableField;
 
 /**
  * Stores a batch of new tasks in the caller's transaction: ids, idempotency keys, dependencies and cycles
  * are settled in memory first, so that bad input is refused before anything is written; then the rows go in
- * with a few multi-row INSERTs.
+ * with multi-row INSERTs, each rendered once per set of columns and number of rows.
  */
 final class TaskSubmission {
-    private static final int ROWS_PER_INSERT = 500;
     private static final int EDGES_PER_INSERT = 5_000;
 
     private final Clock clock;
-    private final SingleTaskInsert singleRow = new SingleTaskInsert();
+    private final TaskRowInserts inserts;
 
-    TaskSubmission(Clock clock) {
+    /**
+     * The submissions of one store; {@code notifying}, unless null, is the expression that notifies waiting claims
+     * in the statement that inserts a single task.
+     */
+    TaskSubmission(Clock clock, Field<?> notifying) {
         this.clock = clock;
+        this.inserts = new TaskRowInserts(notifying);
     }
+
+    /** The ids of submitted tasks, in the order given, and whether the insert notified waiting claims itself. */
+    record Submitted(List<TaskId> ids, boolean notified) {}
 
     /**
      * Whether {@link #submit} stores {@code tasks} with one single-row INSERT and nothing else: one task with
@@ -65,7 +69,7 @@ final class TaskSubmission {
                 && t.dependsOn().isEmpty();
     }
 
-    List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
+    Submitted submit(DSLContext dsl, List<NewTask> tasks) {
         OffsetDateTime now = Timestamps.now(clock);
         List<UUID> ids = assignIds(tasks, now);
         Map<UUID, UUID> sameAs = new HashMap<>();
@@ -91,7 +95,9 @@ final class TaskSubmission {
                 (id, task) -> rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
         insertRows(dsl, rows, fresh.keySet());
         insertEdges(dsl, dependsOn);
-        return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
+        return new Submitted(
+                ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList(),
+                rows.size() == 1 && inserts.notifiesSingleRow());
     }
 
     private static List<UUID> assignIds(List<NewTask> tasks, OffsetDateTime now) {
@@ -205,41 +211,12 @@ final class TaskSubmission {
                 row.set(TASKS.PARENT_TASK_ID, null);
             }
         }
-        for (int i = 0; i < rows.size(); i += ROWS_PER_INSERT) {
-            insert(dsl, rows.subList(i, Math.min(rows.size(), i + ROWS_PER_INSERT)));
-        }
+        requireInserted(inserts.insert(dsl, rows), rows.size());
         // Set once every row exists, so that a parent may come after its children in the batch.
         childrenInBatch.forEach((parent, children) -> dsl.update(TASKS)
                 .set(TASKS.PARENT_TASK_ID, parent)
                 .where(TASKS.ID.in(children))
                 .execute());
-    }
-
-    private void insert(DSLContext dsl, List<TasksRecord> rows) {
-        if (rows.size() == 1) {
-            requireInserted(singleRow.insert(dsl, rows.getFirst()), 1);
-            return;
-        }
-        // Only the columns some row of the statement sets: the others are nullable without a default, and a task
-        // usually leaves most of them empty, which makes the statement shorter to render, bind and parse.
-        List<Field<?>> columns = Arrays.stream(TASKS.fields())
-                .filter(column -> rows.stream().anyMatch(row -> row.get(column) != null))
-                .toList();
-        if (rows.size() > 1 && rows.stream().allMatch(row -> row.get(TASKS.IDEMPOTENCY_KEY) == null)) {
-            // Without keys no row can conflict: one statement, rendered once and bound per row in a JDBC batch
-            // (which pgjdbc sends as multi-row INSERTs).
-            BatchBindStep batch = dsl.batch(dsl.insertInto(TASKS, columns).values(new Object[columns.size()]));
-            for (TasksRecord row : rows) {
-                batch = batch.bind(valuesOf(row, columns));
-            }
-            batch.execute();
-            return;
-        }
-        InsertValuesStepN<TasksRecord> insert = dsl.insertInto(TASKS, columns);
-        for (TasksRecord row : rows) {
-            insert = insert.values(valuesOf(row, columns));
-        }
-        requireInserted(insert.onConflict(TASKS.IDEMPOTENCY_KEY).doNothing().execute(), rows.size());
     }
 
     private static void requireInserted(int inserted, int rows) {
@@ -248,14 +225,6 @@ final class TaskSubmission {
             // retried as for any transient conflict, and then finds the stored task.
             throw new Busy("an idempotency key of the batch was stored by a concurrent submit", null);
         }
-    }
-
-    private static Object[] valuesOf(TasksRecord row, List<Field<?>> columns) {
-        Object[] values = new Object[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(columns.get(i));
-        }
-        return values;
     }
 
     private static void insertEdges(DSLContext dsl, Map<UUID, List<UUID>> dependsOn) {

@@ -22,18 +22,16 @@ import io.stratum.session.SessionRepository;
 import io.stratum.task.TaskRepository;
 import java.time.Clock;
 
-/** The repositories of one store, all on one {@link Database}: the pool's, or one transaction's. */
+/**
+ * The repositories of one store, all on one {@link Database}: the pool's, or one transaction's. Those on a
+ * transaction share the store's statements rendered once, reclaim timer, wake-ups and observers.
+ */
 public final class Repositories {
     private final Clock clock;
     private final AuditTrail audit;
     private final QueueQueries queries;
-    private final TaskListing listing;
-    private final QueueSettings queueSettings;
-    private final ReclaimTimer reclaimTimer;
-    private final WakeUps wakeUps;
-    private final QueueEvents events;
-    private final TaskRepository tasks;
-    private final TaskQueue queue;
+    private final JooqTaskRepository tasks;
+    private final JooqTaskQueue queue;
     private final SessionRepository sessions;
     private final AgentRepository agents;
     private final MemoryRepository memory;
@@ -53,11 +51,17 @@ public final class Repositories {
                 clock,
                 audit,
                 queries,
-                listing,
-                queueSettings,
-                new ReclaimTimer(queueSettings.reclaimInterval()),
-                wakeUps,
-                events);
+                new JooqTaskRepository(
+                        db, clock, queries, listing, new TaskTransitions(queries, audit), wakeUps, events),
+                new JooqTaskQueue(
+                        db,
+                        clock,
+                        queries,
+                        new TaskTransitions(queries, audit),
+                        queueSettings,
+                        new ReclaimTimer(queueSettings.reclaimInterval()),
+                        wakeUps,
+                        events));
     }
 
     private Repositories(
@@ -65,31 +69,22 @@ public final class Repositories {
             Clock clock,
             AuditTrail audit,
             QueueQueries queries,
-            TaskListing listing,
-            QueueSettings queueSettings,
-            ReclaimTimer reclaimTimer,
-            WakeUps wakeUps,
-            QueueEvents events) {
+            JooqTaskRepository tasks,
+            JooqTaskQueue queue) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
-        this.listing = listing;
-        this.queueSettings = queueSettings;
-        this.reclaimTimer = reclaimTimer;
-        this.wakeUps = wakeUps;
-        this.events = events;
-        TaskTransitions transitions = new TaskTransitions(queries, audit);
-        this.tasks = new JooqTaskRepository(db, clock, queries, listing, transitions, wakeUps, events);
-        this.queue = new JooqTaskQueue(db, clock, queries, transitions, queueSettings, reclaimTimer, wakeUps, events);
+        this.tasks = tasks;
+        this.queue = queue;
         this.sessions = new JooqSessionRepository(db, clock, queries.updateReturning());
         this.agents = new JooqAgentRepository(db, clock);
         this.memory = new JooqMemoryRepository(db, clock, audit);
         this.auditLog = new JooqAuditLog(db, audit);
     }
 
-    /** The same repositories on another database, sharing this store's reclaim timer, wake-ups and observers. */
+    /** The same repositories on another database. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, listing, queueSettings, reclaimTimer, wakeUps, events);
+        return new Repositories(db, clock, audit, queries, tasks.on(db), queue.on(db));
     }
 
     public TaskRepository tasks() {

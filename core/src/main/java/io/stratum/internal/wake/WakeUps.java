@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Wakes a store's waiting claims when tasks become claimable. Writes that make tasks claimable call
@@ -32,6 +34,7 @@ public final class WakeUps implements AutoCloseable {
     private final Object database;
     private final Signal signal;
     private final String notifyStatement;
+    private final Field<?> notifyExpression;
     private final ListeningThread listening;
     private final long pollNanos;
     private boolean listeningStarted;
@@ -41,13 +44,17 @@ public final class WakeUps implements AutoCloseable {
             TransactionRunner transactions,
             Object database,
             Signal signal,
-            String notifyStatement,
+            NotificationChannel channel,
             ListeningThread listening,
             Duration poll) {
         this.transactions = transactions;
         this.database = database;
         this.signal = signal;
-        this.notifyStatement = notifyStatement;
+        this.notifyStatement = channel == null ? null : channel.notifyStatement();
+        // A constant of the backend adapter, not input: plain SQL of a fixed text.
+        this.notifyExpression = channel == null
+                ? null
+                : channel.notifyExpression().map(DSL::field).orElse(null);
         this.listening = listening;
         this.pollNanos = poll.toNanos();
     }
@@ -70,8 +77,7 @@ public final class WakeUps implements AutoCloseable {
             Signal own = new Signal();
             ListeningThread listening =
                     new ListeningThread(channel.get(), settings.url().get(), driverProperties, own);
-            return new WakeUps(
-                    transactions, null, own, channel.get().notifyStatement(), listening, queue.pollInterval());
+            return new WakeUps(transactions, null, own, channel.get(), listening, queue.pollInterval());
         }
         Object database = settings.url()
                 .<Object>map(url ->
@@ -81,11 +87,20 @@ public final class WakeUps implements AutoCloseable {
     }
 
     /**
-     * Whether writes that make tasks claimable must run in a transaction of their own rather than as one
-     * auto-committed statement: the notification is a statement of that transaction.
+     * Whether a write of one statement that makes tasks claimable must run in a transaction rather than
+     * auto-committed: the notification is a statement of its own, the database having no expression for it.
      */
     public boolean notifiesInTransaction() {
-        return notifyStatement != null;
+        return notifyStatement != null && notifyExpression == null;
+    }
+
+    /**
+     * The expression a write's own statement returns to notify as its transaction commits (see
+     * {@link NotificationChannel#notifyExpression()}), or null when this store does not notify that way; a write
+     * that returned it calls {@link #notifiedReady} instead of {@link #madeReady}.
+     */
+    public Field<?> notifyExpression() {
+        return notifyExpression;
     }
 
     /**
@@ -100,6 +115,19 @@ public final class WakeUps implements AutoCloseable {
         } else if (transaction.onCommitOnce(this, notifyStatement == null ? signal::fire : () -> {})
                 && notifyStatement != null) {
             dsl.execute(notifyStatement);
+        }
+    }
+
+    /**
+     * Records that the current write made tasks claimable with a statement that returned {@link #notifyExpression}:
+     * nothing is left to send, and a later write of the same transaction sends nothing either.
+     */
+    public void notifiedReady() {
+        TransactionDatabase transaction = transactions.current();
+        if (transaction == null) {
+            signal.fire();
+        } else {
+            transaction.onCommitOnce(this, () -> {});
         }
     }
 

@@ -1,12 +1,14 @@
 package io.stratum.testkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.Stratum;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.QueueSettings;
 import io.stratum.queue.WakeUpMode;
 import io.stratum.task.NewTask;
+import io.stratum.task.TaskId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Claims that wait: woken by a submit through another store, in another thread or another process; empty once the
- * wait is over; a task due later is claimed once due; closing the store ends the wait. The waiting stores run on
- * the system clock, with a poll interval far longer than the test where only a wake-up can explain the result.
+ * Claims that wait: woken by a submit through another store, in another thread or another process, or by a
+ * transaction's submits when it commits; empty once the wait is over; a task due later is claimed once due; closing
+ * the store ends the wait. The waiting stores run on the system clock, with a poll interval far longer than the test
+ * where only a wake-up can explain the result.
  */
 public abstract class WakeUpContract extends ContractSupport {
     private static final Duration LEASE = Duration.ofMinutes(1);
@@ -52,6 +55,30 @@ public abstract class WakeUpContract extends ContractSupport {
             Waiter waiter = Waiter.start(store, LONG);
             waiter.awaitWaiting();
             var id = db.tasks().submit(task("wake"));
+
+            assertThat(waiter.result()).extracting(c -> c.task().id()).containsExactly(id);
+        }
+    }
+
+    @Test
+    @RequiresCapability(Capability.SHARED_ACROSS_PROCESSES)
+    void aTaskSubmittedInATransactionWakesAWaitingClaimOfAnotherStoreWhenItCommits() throws Exception {
+        try (Stratum store = waitingStore(LONG)) {
+            Waiter waiter = Waiter.start(store, LONG);
+            waiter.awaitWaiting();
+            assertThatThrownBy(() -> db.transaction(tx -> {
+                        tx.tasks().submit(task("rolled back"));
+                        throw new IllegalStateException("the caller gives up");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
+            TaskId id = db.transactionResult(tx -> {
+                TaskId submitted = tx.tasks().submit(task("committed"));
+                tx.tasks()
+                        .submit(NewTask.builder("blocked", "coder")
+                                .dependsOn(submitted)
+                                .build());
+                return submitted;
+            });
 
             assertThat(waiter.result()).extracting(c -> c.task().id()).containsExactly(id);
         }

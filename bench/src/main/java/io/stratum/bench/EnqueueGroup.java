@@ -1,5 +1,6 @@
 package io.stratum.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,16 @@ final class EnqueueGroup {
         try (Closer closer = new Closer()) {
             ScratchDatabase a = closer.register(bench.migratedDatabase(kind));
             ScratchDatabase b = closer.register(bench.migratedDatabase(kind));
-            List<Contender> contenders = List.of(
+            List<Contender> contenders = new ArrayList<>(List.of(
                     closer.register(new Enqueue<>(new StratumQueue(a.url()), threads, perRound, batchSize)),
-                    closer.register(new Enqueue<>(new JdbcQueue(kind, b.url()), threads, perRound, batchSize)));
+                    closer.register(new Enqueue<>(new JdbcQueue(kind, b.url()), threads, perRound, batchSize))));
+            if (kind == BackendKind.POSTGRESQL) {
+                // The same submits without the notification that wakes waiting claims in other processes: what
+                // the notification costs, PostgreSQL serialising the commits of notifying transactions.
+                ScratchDatabase c = closer.register(bench.migratedDatabase(kind));
+                contenders.add(
+                        closer.register(new Enqueue<>(StratumQueue.polling(c.url()), threads, perRound, batchSize)));
+            }
             outcomes = bench.measure(workload, kind, contenders);
         }
         String unit = batchSize == 1 ? "task" : "tasks";

@@ -4,6 +4,8 @@ import io.stratum.Json;
 import io.stratum.Stratum;
 import io.stratum.queue.Claimed;
 import io.stratum.queue.Completion;
+import io.stratum.queue.QueueSettings;
+import io.stratum.queue.WakeUpMode;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskStatus;
@@ -19,14 +21,35 @@ import java.util.List;
 final class StratumQueue implements QueueClient<Claimed> {
     private static final Json RESULT = Json.of("{\"ok\":true}");
 
+    /** The system's name when waiting claims are woken by polling instead of the database's notifications. */
+    static final String POLLING = "stratum, poll wake-ups";
+
     private final Stratum db;
+    private final String system;
 
     StratumQueue(String url) {
         this(url, true);
     }
 
     StratumQueue(String url, boolean audit) {
-        this.db = Stratum.builder().url(url).audit(audit).open();
+        this(Stratum.builder().url(url).audit(audit), "stratum");
+    }
+
+    /** Stratum with its default settings but waiting claims woken by polling, as {@link #POLLING}. */
+    static StratumQueue polling(String url) {
+        return new StratumQueue(
+                Stratum.builder()
+                        .url(url)
+                        .queue(QueueSettings.defaults()
+                                .withWakeUps(
+                                        WakeUpMode.POLL,
+                                        QueueSettings.defaults().pollInterval())),
+                POLLING);
+    }
+
+    private StratumQueue(Stratum.Builder builder, String system) {
+        this.db = builder.open();
+        this.system = system;
         db.migrate();
     }
 
@@ -43,7 +66,7 @@ final class StratumQueue implements QueueClient<Claimed> {
 
     @Override
     public String system() {
-        return "stratum";
+        return system;
     }
 
     @Override

@@ -72,12 +72,14 @@ public final class MariaDbBackend implements Backend {
     /**
      * MariaDB's START TRANSACTION takes no isolation level: {@code SET TRANSACTION ISOLATION LEVEL} (which applies
      * to the next transaction only) goes first, as an execution of its own, so that a DataSource without
-     * {@code allowMultiQueries} works too. Default options leave the transaction to the driver.
+     * {@code allowMultiQueries} works too. Default options take the session's isolation (READ COMMITTED on pools
+     * Stratum opens) with a plain {@code START TRANSACTION}: the connection stays in auto-commit mode, where leaving
+     * the transaction to the driver would cost two {@code SET autocommit} round trips around it.
      */
     @Override
     public List<String> beginStatements(TransactionOptions options) {
         if (options.equals(TransactionOptions.DEFAULT)) {
-            return List.of();
+            return List.of("START TRANSACTION");
         }
         return List.of(
                 "SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql(),

@@ -20,7 +20,9 @@ import org.jooq.impl.DSL;
  * A {@link TaskMove} of one fixed shape, whose column values and guard are named parameters, run by key on a hot
  * path (a completion through its lease) with its statements rendered once per number of ids. With
  * {@code UPDATE ... RETURNING} it is the one statement of {@link TaskTransitions#move}; without, the same two: lock
- * the rows it applies to and read their versions, then update exactly those.
+ * the rows it applies to and read their versions, then update exactly those. A move of one task whose new version
+ * nobody reads (no audit row) is there one UPDATE with the move's whole condition, its row count telling whether it
+ * moved.
  */
 public final class RenderedMove {
     /** The time of the move: {@code last_updated_at}, and {@code completed_at} when the task finishes. */
@@ -33,6 +35,7 @@ public final class RenderedMove {
     private final RenderedStatements returning;
     private final RenderedStatements locking;
     private final RenderedStatements updating;
+    private final RenderedStatements updatingMatched;
 
     RenderedMove(TaskMove template, QueueQueries queries) {
         if (template.from().size() != 1) {
@@ -49,18 +52,25 @@ public final class RenderedMove {
                 .orderBy(TASKS.ID)));
         this.updating =
                 new RenderedStatements(size -> TaskTransitions.update(TASKS.ID.in(IDS.first(size)), template, AT));
+        this.updatingMatched = new RenderedStatements(
+                size -> TaskTransitions.update(matching(size).and(template.guard()), template, AT));
     }
 
     TaskMove template() {
         return template;
     }
 
-    /** A task the move changed, and its version now. */
-    record Moved(UUID id, long version) {}
+    /** A task the move changed, and its version now (null when not read). */
+    record Moved(UUID id, Long version) {}
 
-    List<Moved> run(DSLContext dsl, List<UUID> ids, Consumer<RenderedStatement.Call> values) {
+    /** Applies the move to those of {@code ids} it matches; {@code versions}: whether the new versions are read. */
+    List<Moved> run(DSLContext dsl, List<UUID> ids, Consumer<RenderedStatement.Call> values, boolean versions) {
         if (updateReturning) {
             return moved(bound(returning.call(ids.size()), ids, values), dsl, 0);
+        }
+        if (!versions && ids.size() == 1) {
+            int updated = bound(updatingMatched.call(1), ids, values).execute(dsl);
+            return updated == 1 ? List.of(new Moved(ids.getFirst(), null)) : List.of();
         }
         List<Moved> locked = moved(bound(locking.call(ids.size()), ids, values), dsl, 1);
         if (!locked.isEmpty()) {

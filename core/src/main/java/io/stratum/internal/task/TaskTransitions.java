@@ -87,10 +87,12 @@ public final class TaskTransitions {
      */
     public List<UUID> move(
             DSLContext dsl, List<UUID> ids, RenderedMove move, Consumer<RenderedStatement.Call> values, String actor) {
+        boolean audits = audits();
+        // The moved ids, with their audit rows' changes where the store writes them.
         Map<UUID, AuditTrail.Change> changes = new HashMap<>();
         for (List<UUID> chunk : chunks(ids)) {
-            for (RenderedMove.Moved row : move.run(dsl, chunk, values)) {
-                changes.put(row.id(), change(move.template(), null, row.id(), row.version()));
+            for (RenderedMove.Moved row : move.run(dsl, chunk, values, audits)) {
+                changes.put(row.id(), audits ? change(move.template(), null, row.id(), row.version()) : null);
             }
         }
         return audited(dsl, ids, changes, actor);

@@ -140,6 +140,15 @@ public interface Backend {
     }
 
     /**
+     * Whether a {@code WITH} clause may hold writes ({@code WITH moved AS (UPDATE ... RETURNING ...) INSERT ...}),
+     * all of them applied by the one statement. With it, a status change writes its audit rows in its own
+     * statement instead of a second one in a transaction. The default is false.
+     */
+    default boolean supportsWritesInWith() {
+        return false;
+    }
+
+    /**
      * The table of {@code index} as a FROM-clause element that this database reads through that index.
      * Core asks for it only where a partial index serves the query exactly (ready tasks in claim order,
      * expired leases). The default leaves the choice to the planner, which is right for planners that cost

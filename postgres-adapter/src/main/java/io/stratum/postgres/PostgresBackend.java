@@ -104,6 +104,11 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
+    public boolean supportsWritesInWith() {
+        return true;
+    }
+
+    @Override
     public boolean supportsRowLocks() {
         return true;
     }

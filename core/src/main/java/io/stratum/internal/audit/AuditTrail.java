@@ -10,6 +10,7 @@ import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.values.Ids;
 import io.stratum.internal.values.Timestamps;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,16 @@ public final class AuditTrail {
         if (automatic) {
             insert(dsl, Timestamps.now(clock), actorOr(actor), action, entityType, entityId, before, after);
         }
+    }
+
+    /** {@code count} fresh ids of audit rows, for rows a statement writes itself. */
+    public UUID[] newIds(int count) {
+        Instant now = Timestamps.now(clock).toInstant();
+        UUID[] ids = new UUID[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = Ids.v7(now);
+        }
+        return ids;
     }
 
     /** Whether the changes Stratum makes are recorded ({@link #change}, {@link #changes}). */

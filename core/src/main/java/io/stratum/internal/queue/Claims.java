@@ -34,8 +34,9 @@ import org.jooq.impl.SQLDataType;
  * {@code UPDATE ... RETURNING} (MariaDB) runs an UPDATE joined to the same locking selection, then reads the rows
  * back by their lease token, in one transaction. Every claimer is also the
  * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
- * per store. Its audit rows, when the store writes them, join that transaction too; a claim with neither is the
- * one statement, auto-committed.
+ * per store. Its audit rows, when the store writes them, join that transaction too, or, where the backend allows
+ * writes in a {@code WITH} clause, the claim's own statement; a claim with neither is the one statement,
+ * auto-committed.
  */
 final class Claims {
     /** The order claims hand tasks out in, as the claim query sorts them. */
@@ -78,7 +79,9 @@ final class Claims {
         this.reclaimer = reclaimer;
         this.clock = clock;
         this.reclaimTimer = reclaimTimer;
-        this.take = RenderedStatement.of(TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
+        var taking = TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW);
+        this.take = RenderedStatement.of(
+                transitions.auditsInStatement() ? TaskTransitions.withAuditRows(taking, TAKE, NOW) : taking);
         this.takeJoined =
                 RenderedStatement.of(TaskTransitions.joinedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
         // The rows the joined UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the
@@ -103,7 +106,10 @@ final class Claims {
             OffsetDateTime expires = Timestamps.normalize(now.plus(leaseDuration));
             List<TasksRecord> rows = transitions.movesSelectedInOneStatement()
                     ? transitions.moveSelected(
-                            dsl, bound(this.take, now, max, workerId, token, expires), TAKE, workerId)
+                            dsl,
+                            transitions.auditedBy(bound(this.take, now, max, workerId, token, expires), max, workerId),
+                            TAKE,
+                            workerId)
                     : transitions.moveJoined(
                             dsl,
                             bound(takeJoined, now, max, workerId, token, expires),
@@ -112,8 +118,9 @@ final class Claims {
                             workerId);
             return new Taken(rows, token, expires);
         };
-        // With no reclaim due and no audit rows to write, the claim is one statement: auto-committed.
-        Taken taken = reclaim || transitions.audits() || !transitions.movesSelectedInOneStatement()
+        // With no reclaim due and no audit rows to write apart, the claim is one statement: auto-committed.
+        boolean auditRowsApart = transitions.audits() && !transitions.auditsInStatement();
+        Taken taken = reclaim || auditRowsApart || !transitions.movesSelectedInOneStatement()
                 ? db.write(take)
                 : db.writeOne(take);
         List<TasksRecord> rows = new ArrayList<>(taken.rows());

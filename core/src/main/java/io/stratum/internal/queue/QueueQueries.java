@@ -48,6 +48,7 @@ public final class QueueQueries {
     private final boolean rowLocks;
     private final boolean skipLocked;
     private final boolean updateReturning;
+    private final boolean writesInWith;
     private final Table<?> claimTable;
     private final Table<?> leaseTable;
     private final QueueStatistics statistics;
@@ -57,6 +58,7 @@ public final class QueueQueries {
         this.rowLocks = backend.supportsRowLocks();
         this.skipLocked = backend.supportsSkipLocked();
         this.updateReturning = backend.supportsUpdateReturning();
+        this.writesInWith = backend.supportsWritesInWith();
         this.claimTable = backend.readThrough(StatusGroup.READY.index());
         this.leaseTable = backend.readThrough(StatusGroup.RUNNING.index());
         this.statistics = new QueueStatistics(backend);
@@ -65,6 +67,11 @@ public final class QueueQueries {
     /** The statements of the queue's statistics. */
     QueueStatistics statistics() {
         return statistics;
+    }
+
+    /** Whether a {@code WITH} clause may hold writes ({@link Backend#supportsWritesInWith()}). */
+    public boolean writesInWith() {
+        return writesInWith;
     }
 
     /** Whether the backend has {@code UPDATE ... RETURNING} ({@link Backend#supportsUpdateReturning()}). */

@@ -37,14 +37,17 @@ public final class RenderedMove {
     private final RenderedStatements updating;
     private final RenderedStatements updatingMatched;
 
-    RenderedMove(TaskMove template, QueueQueries queries) {
+    /** {@code auditRows}: whether the statement with RETURNING writes the audit rows too (see {@link TaskTransitions#withAuditRows}). */
+    RenderedMove(TaskMove template, QueueQueries queries, boolean auditRows) {
         if (template.from().size() != 1) {
             throw new IllegalArgumentException("a rendered move has one status to move from: " + template.from());
         }
         this.template = template;
         this.updateReturning = queries.updateReturning();
-        this.returning = new RenderedStatements(
-                size -> TaskTransitions.update(matching(size), template, AT).returningResult(TASKS.ID, TASKS.VERSION));
+        this.returning = new RenderedStatements(size -> {
+            var moving = TaskTransitions.update(matching(size), template, AT).returningResult(TASKS.ID, TASKS.VERSION);
+            return auditRows ? TaskTransitions.withAuditRows(moving, template, AT) : moving;
+        });
         this.locking = new RenderedStatements(size -> queries.locked(DSL.select(TASKS.ID, TASKS.VERSION)
                 .from(TASKS)
                 .where(matching(size))

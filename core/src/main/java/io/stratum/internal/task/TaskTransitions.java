@@ -1,5 +1,6 @@
 package io.stratum.internal.task;
 
+import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.audit.AuditActions;
@@ -19,10 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -30,6 +35,7 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The one place where a task's status changes: submit excepted (it inserts the first status), every transition of
@@ -46,6 +52,11 @@ public final class TaskTransitions {
     private static final Set<TaskStatus> FINISHING =
             Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED);
 
+    /** The ids of the audit rows a statement of {@link #withAuditRows} writes, one per row it may move. */
+    public static final Param<UUID[]> AUDIT_IDS = DSL.param("audit_ids", SQLDataType.UUID.array());
+    /** The actor of the audit rows a statement of {@link #withAuditRows} writes. */
+    public static final Param<String> AUDIT_ACTOR = DSL.param("audit_actor", AUDIT_LOG.ACTOR.getDataType());
+
     private final QueueQueries queries;
     private final AuditTrail audit;
 
@@ -54,9 +65,67 @@ public final class TaskTransitions {
         this.audit = audit;
     }
 
-    /** Whether moves write audit rows (a statement more in their transaction). */
+    /** Whether moves write audit rows (a statement more in their transaction, unless {@link #auditsInStatement}). */
     public boolean audits() {
         return audit.recordsChanges();
+    }
+
+    /**
+     * Whether moves write their audit rows in their own statement, {@link #withAuditRows}, where the backend allows
+     * writes in a {@code WITH} clause.
+     */
+    public boolean auditsInStatement() {
+        return audits() && queries.writesInWith();
+    }
+
+    /**
+     * Binds the audit parameters of a statement of {@link #withAuditRows} that moves at most {@code rows} tasks, as
+     * done by {@code actor}; a statement without them (audit rows written apart, or none) is left as it is.
+     */
+    public RenderedStatement.Call auditedBy(RenderedStatement.Call call, int rows, String actor) {
+        return auditsInStatement()
+                ? call.set(AUDIT_IDS, audit.newIds(rows)).set(AUDIT_ACTOR, audit.actorOr(actor))
+                : call;
+    }
+
+    /**
+     * {@code moving}, an UPDATE of {@code move} that returns at least each moved task's id and new version, as one
+     * statement that also writes their audit rows, and returns what {@code moving} returns: {@code WITH moved AS
+     * (moving), audited AS (INSERT INTO audit_log ... SELECT ... FROM moved) SELECT ... FROM moved}. The audit rows
+     * take their ids from {@link #AUDIT_IDS} (one per row, by row number), their actor from {@link #AUDIT_ACTOR}
+     * and their time from {@code at}: see {@link #auditedBy}. Where {@link #auditsInStatement}.
+     */
+    public static <R extends Record> ResultQuery<Record> withAuditRows(
+            ResultQuery<R> moving, TaskMove move, Field<OffsetDateTime> at) {
+        requireOneFrom(move);
+        CommonTableExpression<R> moved = DSL.name("moved").as(moving);
+        Field<UUID> id = moved.field(TASKS.ID);
+        Field<Long> version = moved.field(TASKS.VERSION);
+        var rows = DSL.insertInto(
+                        AUDIT_LOG,
+                        AUDIT_LOG.ID,
+                        AUDIT_LOG.ACTOR,
+                        AUDIT_LOG.ACTION,
+                        AUDIT_LOG.ENTITY_TYPE,
+                        AUDIT_LOG.ENTITY_ID,
+                        AUDIT_LOG.BEFORE_DATA,
+                        AUDIT_LOG.AFTER_DATA,
+                        AUDIT_LOG.AT)
+                .select(DSL.select(
+                                DSL.arrayGet(AUDIT_IDS, DSL.rowNumber().over(DSL.orderBy(id))),
+                                AUDIT_ACTOR,
+                                DSL.inline(AuditActions.TASK_STATUS),
+                                DSL.inline(AuditActions.TASK),
+                                id.cast(AUDIT_LOG.ENTITY_ID.getDataType()),
+                                stateOf(move.from().iterator().next().dbValue(), version.minus(DSL.inline(1L))),
+                                stateOf(move.to().dbValue(), version),
+                                at)
+                        .from(moved))
+                .returningResult(AUDIT_LOG.ID);
+        return DSL.with(moved)
+                .with(DSL.name("audited").as(rows))
+                .select(moved.fields())
+                .from(moved);
     }
 
     /** Applies {@code move} to those of {@code ids} it matches; returns the ids that moved, in the order given. */
@@ -77,7 +146,7 @@ public final class TaskTransitions {
 
     /** {@code template} as a {@link RenderedMove}, its statements rendered once for this store's backend. */
     public RenderedMove rendered(TaskMove template) {
-        return new RenderedMove(template, queries);
+        return new RenderedMove(template, queries, auditsInStatement());
     }
 
     /**
@@ -87,15 +156,18 @@ public final class TaskTransitions {
      */
     public List<UUID> move(
             DSLContext dsl, List<UUID> ids, RenderedMove move, Consumer<RenderedStatement.Call> values, String actor) {
-        boolean audits = audits();
-        // The moved ids, with their audit rows' changes where the store writes them.
+        boolean separately = audits() && !auditsInStatement();
+        // The moved ids, with their audit rows' changes where they are written by a statement of their own.
         Map<UUID, AuditTrail.Change> changes = new HashMap<>();
         for (List<UUID> chunk : chunks(ids)) {
-            for (RenderedMove.Moved row : move.run(dsl, chunk, values, audits)) {
-                changes.put(row.id(), audits ? change(move.template(), null, row.id(), row.version()) : null);
+            Consumer<RenderedStatement.Call> bound = call -> auditedBy(call, chunk.size(), actor);
+            for (RenderedMove.Moved row : move.run(dsl, chunk, values.andThen(bound), separately)) {
+                changes.put(row.id(), separately ? change(move.template(), null, row.id(), row.version()) : null);
             }
         }
-        return audited(dsl, ids, changes, actor);
+        return separately
+                ? audited(dsl, ids, changes, actor)
+                : ids.stream().filter(changes::containsKey).toList();
     }
 
     /** Writes the audit rows of {@code changes} as done by {@code actor}; returns the ids moved, in the order given. */
@@ -121,7 +193,9 @@ public final class TaskTransitions {
     public List<TasksRecord> moveSelected(
             DSLContext dsl, RenderedStatement.Call statement, TaskMove move, String actor) {
         List<TasksRecord> rows = statement.fetch(dsl, TASKS);
-        auditMoved(dsl, move, actor, rows);
+        if (!auditsInStatement()) {
+            auditMoved(dsl, move, actor, rows);
+        }
         return rows;
     }
 
@@ -252,6 +326,13 @@ public final class TaskTransitions {
             set.put(TASKS.COMPLETED_AT, at);
         }
         return set;
+    }
+
+    /** {@link #state} in SQL, for the audit rows of {@link #withAuditRows}. */
+    private static Field<JSONB> stateOf(String status, Field<Long> version) {
+        return DSL.jsonbObject(
+                DSL.key(DSL.inline("status")).value(DSL.inline(status)),
+                DSL.key(DSL.inline("version")).value(version));
     }
 
     private static String state(String status, long version) {

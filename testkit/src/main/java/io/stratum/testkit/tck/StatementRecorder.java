@@ -2,6 +2,7 @@ package io.stratum.testkit.tck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteType;
@@ -42,8 +43,12 @@ final class StatementRecorder implements ExecuteListener {
 
     /** One executed statement: its SQL, with a {@code ?} for each of its bind values. */
     record RecordedStatement(String sql, List<Object> bindValues) {
+        private static final Pattern UPDATE =
+                Pattern.compile("\\s*(with\\s+\\S+\\s+as\\s*\\(\\s*)?update\\b", Pattern.CASE_INSENSITIVE);
+
+        /** An UPDATE, alone or as the first part of a {@code WITH} that writes more (its audit rows). */
         boolean isUpdate() {
-            return sql.regionMatches(true, 0, "update", 0, "update".length());
+            return UPDATE.matcher(sql).lookingAt();
         }
 
         @Override

@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.statement.RenderedStatement;
+import io.stratum.internal.task.AuditRowsInStatement;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskRows;
 import io.stratum.internal.task.TaskTransitions;
@@ -81,7 +82,7 @@ final class Claims {
         this.reclaimTimer = reclaimTimer;
         var taking = TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW);
         this.take = RenderedStatement.of(
-                transitions.auditsInStatement() ? TaskTransitions.withAuditRows(taking, TAKE, NOW) : taking);
+                transitions.auditsInStatement() ? AuditRowsInStatement.of(taking, TAKE, NOW) : taking);
         this.takeJoined =
                 RenderedStatement.of(TaskTransitions.joinedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
         // The rows the joined UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the

@@ -37,7 +37,7 @@ public final class RenderedMove {
     private final RenderedStatements updating;
     private final RenderedStatements updatingMatched;
 
-    /** {@code auditRows}: whether the statement with RETURNING writes the audit rows too (see {@link TaskTransitions#withAuditRows}). */
+    /** {@code auditRows}: whether the statement with RETURNING writes the audit rows too (see {@link AuditRowsInStatement}). */
     RenderedMove(TaskMove template, QueueQueries queries, boolean auditRows) {
         if (template.from().size() != 1) {
             throw new IllegalArgumentException("a rendered move has one status to move from: " + template.from());
@@ -46,7 +46,7 @@ public final class RenderedMove {
         this.updateReturning = queries.updateReturning();
         this.returning = new RenderedStatements(size -> {
             var moving = TaskTransitions.update(matching(size), template, AT).returningResult(TASKS.ID, TASKS.VERSION);
-            return auditRows ? TaskTransitions.withAuditRows(moving, template, AT) : moving;
+            return auditRows ? AuditRowsInStatement.of(moving, template, AT) : moving;
         });
         this.locking = new RenderedStatements(size -> queries.locked(DSL.select(TASKS.ID, TASKS.VERSION)
                 .from(TASKS)

@@ -1,6 +1,5 @@
 package io.stratum.internal.task;
 
-import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.audit.AuditActions;
@@ -20,14 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -35,7 +31,6 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * The one place where a task's status changes: submit excepted (it inserts the first status), every transition of
@@ -52,11 +47,6 @@ public final class TaskTransitions {
     private static final Set<TaskStatus> FINISHING =
             Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED);
 
-    /** The ids of the audit rows a statement of {@link #withAuditRows} writes, one per row it may move. */
-    public static final Param<UUID[]> AUDIT_IDS = DSL.param("audit_ids", SQLDataType.UUID.array());
-    /** The actor of the audit rows a statement of {@link #withAuditRows} writes. */
-    public static final Param<String> AUDIT_ACTOR = DSL.param("audit_actor", AUDIT_LOG.ACTOR.getDataType());
-
     private final QueueQueries queries;
     private final AuditTrail audit;
 
@@ -71,7 +61,7 @@ public final class TaskTransitions {
     }
 
     /**
-     * Whether moves write their audit rows in their own statement, {@link #withAuditRows}, where the backend allows
+     * Whether moves write their audit rows in their own statement, {@link AuditRowsInStatement#of}, where the backend allows
      * writes in a {@code WITH} clause.
      */
     public boolean auditsInStatement() {
@@ -79,53 +69,14 @@ public final class TaskTransitions {
     }
 
     /**
-     * Binds the audit parameters of a statement of {@link #withAuditRows} that moves at most {@code rows} tasks, as
+     * Binds the audit parameters of a statement of {@link AuditRowsInStatement#of} that moves at most {@code rows} tasks, as
      * done by {@code actor}; a statement without them (audit rows written apart, or none) is left as it is.
      */
     public RenderedStatement.Call auditedBy(RenderedStatement.Call call, int rows, String actor) {
         return auditsInStatement()
-                ? call.set(AUDIT_IDS, audit.newIds(rows)).set(AUDIT_ACTOR, audit.actorOr(actor))
+                ? call.set(AuditRowsInStatement.IDS, audit.newIds(rows))
+                        .set(AuditRowsInStatement.ACTOR, audit.actorOr(actor))
                 : call;
-    }
-
-    /**
-     * {@code moving}, an UPDATE of {@code move} that returns at least each moved task's id and new version, as one
-     * statement that also writes their audit rows, and returns what {@code moving} returns: {@code WITH moved AS
-     * (moving), audited AS (INSERT INTO audit_log ... SELECT ... FROM moved) SELECT ... FROM moved}. The audit rows
-     * take their ids from {@link #AUDIT_IDS} (one per row, by row number), their actor from {@link #AUDIT_ACTOR}
-     * and their time from {@code at}: see {@link #auditedBy}. Where {@link #auditsInStatement}.
-     */
-    public static <R extends Record> ResultQuery<Record> withAuditRows(
-            ResultQuery<R> moving, TaskMove move, Field<OffsetDateTime> at) {
-        requireOneFrom(move);
-        CommonTableExpression<R> moved = DSL.name("moved").as(moving);
-        Field<UUID> id = moved.field(TASKS.ID);
-        Field<Long> version = moved.field(TASKS.VERSION);
-        var rows = DSL.insertInto(
-                        AUDIT_LOG,
-                        AUDIT_LOG.ID,
-                        AUDIT_LOG.ACTOR,
-                        AUDIT_LOG.ACTION,
-                        AUDIT_LOG.ENTITY_TYPE,
-                        AUDIT_LOG.ENTITY_ID,
-                        AUDIT_LOG.BEFORE_DATA,
-                        AUDIT_LOG.AFTER_DATA,
-                        AUDIT_LOG.AT)
-                .select(DSL.select(
-                                DSL.arrayGet(AUDIT_IDS, DSL.rowNumber().over(DSL.orderBy(id))),
-                                AUDIT_ACTOR,
-                                DSL.inline(AuditActions.TASK_STATUS),
-                                DSL.inline(AuditActions.TASK),
-                                id.cast(AUDIT_LOG.ENTITY_ID.getDataType()),
-                                stateOf(move.from().iterator().next().dbValue(), version.minus(DSL.inline(1L))),
-                                stateOf(move.to().dbValue(), version),
-                                at)
-                        .from(moved))
-                .returningResult(AUDIT_LOG.ID);
-        return DSL.with(moved)
-                .with(DSL.name("audited").as(rows))
-                .select(moved.fields())
-                .from(moved);
     }
 
     /** Applies {@code move} to those of {@code ids} it matches; returns the ids that moved, in the order given. */
@@ -275,7 +226,7 @@ public final class TaskTransitions {
                 .where(move.guard());
     }
 
-    private static void requireOneFrom(TaskMove move) {
+    static void requireOneFrom(TaskMove move) {
         if (move.from().size() != 1) {
             throw new IllegalArgumentException(
                     "a move of selected tasks needs one status to move from: " + move.from());
@@ -328,8 +279,8 @@ public final class TaskTransitions {
         return set;
     }
 
-    /** {@link #state} in SQL, for the audit rows of {@link #withAuditRows}. */
-    private static Field<JSONB> stateOf(String status, Field<Long> version) {
+    /** {@link #state} in SQL, for the audit rows of {@link AuditRowsInStatement#of}. */
+    static Field<JSONB> stateOf(String status, Field<Long> version) {
         return DSL.jsonbObject(
                 DSL.key(DSL.inline("status")).value(DSL.inline(status)),
                 DSL.key(DSL.inline("version")).value(version));

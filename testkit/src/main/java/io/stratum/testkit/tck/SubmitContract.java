@@ -282,6 +282,46 @@ public abstract class SubmitContract extends ContractSupport {
         assertThat(ready).isEqualTo(Set.copyOf(ids.subList(0, 100)));
     }
 
+    /**
+     * The rows of a batch go in as multi-row INSERTs naming every column some row of the batch sets, as many rows per
+     * statement as the bind values allow: each task still comes back as given, whichever columns it left empty.
+     */
+    @Test
+    void aBatchWhoseTasksSetDifferentFieldsStoresEachAsGiven() {
+        int size = 301;
+        List<NewTask> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            NewTask.Builder b = task("t" + i);
+            switch (i % 4) {
+                case 0 -> b.description("described " + i).createdBy("creator " + i);
+                case 1 ->
+                    b.featureBranch("feature-" + i).taskBranch("task-" + i).worktreePath("/work/" + i);
+                case 2 -> b.idempotencyKey("wide-" + i).estimatedDurationSeconds(i);
+                default -> b.inputData(Json.of("{\"n\": " + i + "}")).priority(i % 11);
+            }
+            batch.add(b.build());
+        }
+
+        List<TaskId> ids = db.tasks().submitAll(batch);
+
+        assertThat(ids).hasSize(size).doesNotHaveDuplicates();
+        for (int i = 0; i < size; i++) {
+            Task stored = db.tasks().require(ids.get(i));
+            NewTask given = batch.get(i);
+            assertThat(stored.summary()).isEqualTo(given.summary());
+            assertThat(stored.description()).isEqualTo(given.description());
+            assertThat(stored.createdBy()).isEqualTo(given.createdBy());
+            assertThat(stored.featureBranch()).isEqualTo(given.featureBranch());
+            assertThat(stored.taskBranch()).isEqualTo(given.taskBranch());
+            assertThat(stored.worktreePath()).isEqualTo(given.worktreePath());
+            assertThat(stored.idempotencyKey()).isEqualTo(given.idempotencyKey());
+            assertThat(stored.estimatedDurationSeconds()).isEqualTo(given.estimatedDurationSeconds());
+            assertThat(stored.inputData()).isEqualTo(given.inputData());
+            assertThat(stored.priority()).isEqualTo(given.priority());
+        }
+        assertThat(taskCount()).isEqualTo(size);
+    }
+
     @Test
     void aParentMayComeAfterItsChildrenInABatch() {
         TaskId parent = TaskId.generate();

@@ -5,6 +5,7 @@ import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import io.stratum.Json;
 import io.stratum.audit.AuditEntry;
 import io.stratum.audit.AuditRecord;
+import io.stratum.codegen.jooq.tables.records.AuditLogRecord;
 import io.stratum.internal.statement.NumberedParameters;
 import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.values.Ids;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep8;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Query;
@@ -126,9 +128,13 @@ public final class AuditTrail {
         }
     }
 
-    /** The multi-row INSERT of {@link #changes} for {@code size} rows. */
-    private static Query insertChanges(int size) {
-        var insert = DSL.insertInto(
+    /**
+     * An INSERT of audit rows naming every column a row of Stratum's has, in this order: id, actor, action, entity
+     * type, entity id, before, after, at.
+     */
+    public static InsertValuesStep8<AuditLogRecord, UUID, String, String, String, String, JSONB, JSONB, OffsetDateTime>
+            insertRows() {
+        return DSL.insertInto(
                 AUDIT_LOG,
                 AUDIT_LOG.ID,
                 AUDIT_LOG.ACTOR,
@@ -138,6 +144,11 @@ public final class AuditTrail {
                 AUDIT_LOG.BEFORE_DATA,
                 AUDIT_LOG.AFTER_DATA,
                 AUDIT_LOG.AT);
+    }
+
+    /** The multi-row INSERT of {@link #changes} for {@code size} rows. */
+    private static Query insertChanges(int size) {
+        var insert = insertRows();
         for (int i = 1; i <= size; i++) {
             insert = insert.values(
                     IDS.get(i), ACTOR, ACTION, ENTITY_TYPE, ENTITY_IDS.get(i), BEFORE.get(i), AFTER.get(i), AT);

@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.audit.AuditActions;
+import io.stratum.internal.audit.AuditTrail;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
@@ -40,16 +41,7 @@ public final class AuditRowsInStatement {
         CommonTableExpression<R> moved = DSL.name("moved").as(moving);
         Field<UUID> id = moved.field(TASKS.ID);
         Field<Long> version = moved.field(TASKS.VERSION);
-        var rows = DSL.insertInto(
-                        AUDIT_LOG,
-                        AUDIT_LOG.ID,
-                        AUDIT_LOG.ACTOR,
-                        AUDIT_LOG.ACTION,
-                        AUDIT_LOG.ENTITY_TYPE,
-                        AUDIT_LOG.ENTITY_ID,
-                        AUDIT_LOG.BEFORE_DATA,
-                        AUDIT_LOG.AFTER_DATA,
-                        AUDIT_LOG.AT)
+        var rows = AuditTrail.insertRows()
                 .select(DSL.select(
                                 DSL.arrayGet(IDS, DSL.rowNumber().over(DSL.orderBy(id))),
                                 ACTOR,

@@ -10,18 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.RowN;
 import org.jooq.impl.DSL;
 
 /**
- * The multi-row INSERTs that store submitted task rows. Each names only the columns some of its rows set (the others
- * are nullable without a default, and a task usually leaves most of them empty) and is rendered once per set of
- * columns and number of rows; tasks of one application mostly set the same few columns. The rows of one call share
- * the set of columns any of them sets. A row whose idempotency key
- * a concurrent submit stored first is not inserted.
+ * The INSERTs that store submitted task rows. They name only the columns some row of the call sets (the others are
+ * nullable without a default, and a task usually leaves most of them empty). Rows that may conflict (with
+ * idempotency keys), and a single row, go in as multi-row INSERTs that skip a stored key, rendered once per set of
+ * columns and number of rows; tasks of one application mostly set the same few columns. Several rows without keys
+ * cannot conflict and go in as one JDBC batch.
  */
 final class TaskRowInserts {
     /**
@@ -35,13 +37,20 @@ final class TaskRowInserts {
 
     private static final Field<?>[] COLUMNS = TASKS.fields();
     private static final List<NumberedParameters<?>> VALUES = new ArrayList<>();
+    /** Each column's type for a value and for a null, built once (see {@code RenderedStatement}). */
+    private static final DataType<?>[] NOT_NULL = new DataType<?>[COLUMNS.length];
+
+    private static final DataType<?>[] NULLABLE = new DataType<?>[COLUMNS.length];
+    private static final int IDEMPOTENCY_KEY = TASKS.indexOf(TASKS.IDEMPOTENCY_KEY);
 
     static {
         if (COLUMNS.length > Long.SIZE) {
             throw new IllegalStateException("a set of task columns must fit a long: " + COLUMNS.length);
         }
-        for (Field<?> column : COLUMNS) {
-            VALUES.add(new NumberedParameters<>(column.getName() + "_", column.getDataType()));
+        for (int i = 0; i < COLUMNS.length; i++) {
+            VALUES.add(new NumberedParameters<>(COLUMNS[i].getName() + "_", COLUMNS[i].getDataType()));
+            NOT_NULL[i] = COLUMNS[i].getDataType().notNull();
+            NULLABLE[i] = COLUMNS[i].getDataType().null_();
         }
     }
 
@@ -77,6 +86,9 @@ final class TaskRowInserts {
                 }
             }
         }
+        if (rows.size() > 1 && (columns & (1L << IDEMPOTENCY_KEY)) == 0) {
+            return batched(dsl, rows, columns);
+        }
         RenderedStatements statements = byColumns.get(columns);
         if (statements == null) {
             long set = columns;
@@ -105,6 +117,40 @@ final class TaskRowInserts {
                     : call.execute(dsl);
         }
         return inserted;
+    }
+
+    /**
+     * Rows without idempotency keys, which cannot conflict: one single-row INSERT, bound per row in a JDBC batch
+     * (pgjdbc sends it as multi-row INSERTs, Connector/J with its bulk protocol), each value carrying its column's
+     * type built once.
+     */
+    private static int batched(DSLContext dsl, List<TasksRecord> rows, long columns) {
+        List<Field<?>> fields = new ArrayList<>();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            if ((columns & (1L << i)) != 0) {
+                fields.add(COLUMNS[i]);
+            }
+        }
+        BatchBindStep batch = dsl.batch(DSL.insertInto(TASKS, fields).values(new Object[fields.size()]));
+        for (TasksRecord row : rows) {
+            Object[] values = new Object[fields.size()];
+            int next = 0;
+            for (int i = 0; i < COLUMNS.length; i++) {
+                if ((columns & (1L << i)) != 0) {
+                    Object value = row.get(i);
+                    DataType<?> type = value == null ? NULLABLE[i] : NOT_NULL[i];
+                    values[next++] = typed(value, type);
+                }
+            }
+            batch = batch.bind(values);
+        }
+        batch.execute();
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> typed(Object value, DataType<T> type) {
+        return DSL.val((T) value, type);
     }
 
     private static Query template(long columns, int size, Field<?> returning) {

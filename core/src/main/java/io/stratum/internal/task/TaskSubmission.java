@@ -34,7 +34,7 @@ import org.jooq.TableField;
 /**
  * Stores a batch of new tasks in the caller's transaction: ids, idempotency keys, dependencies and cycles
  * are settled in memory first, so that bad input is refused before anything is written; then the rows go in
- * with multi-row INSERTs, each rendered once per set of columns and number of rows.
+ * ({@link TaskRowInserts}).
  */
 final class TaskSubmission {
     private static final int EDGES_PER_INSERT = 5_000;

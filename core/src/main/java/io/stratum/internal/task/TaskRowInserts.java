@@ -37,9 +37,8 @@ final class TaskRowInserts {
 
     private static final Field<?>[] COLUMNS = TASKS.fields();
     private static final List<NumberedParameters<?>> VALUES = new ArrayList<>();
-    /** Each column's type for a value and for a null, built once (see {@code RenderedStatement}). */
+    // Each column's type for a value and for a null, built once: jOOQ would derive them anew for every value.
     private static final DataType<?>[] NOT_NULL = new DataType<?>[COLUMNS.length];
-
     private static final DataType<?>[] NULLABLE = new DataType<?>[COLUMNS.length];
     private static final int IDEMPOTENCY_KEY = TASKS.indexOf(TASKS.IDEMPOTENCY_KEY);
 

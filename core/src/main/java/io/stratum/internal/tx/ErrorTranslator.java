@@ -74,13 +74,22 @@ final class ErrorTranslator {
         return new ConstraintViolation(kind, name, detail, cause);
     }
 
+    /**
+     * The driver's exception among {@code t}'s causes: the first SQLException that carries an SQLState or an error
+     * code, else the first one. jOOQ wraps a driver exception raised while it reads a row (a connection lost in the
+     * middle of a result) in an SQLException of its own that carries neither.
+     */
     private static SQLException findSqlException(Throwable t) {
+        SQLException first = null;
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql) {
-                return sql;
+                if (sql.getSQLState() != null || sql.getErrorCode() != 0) {
+                    return sql;
+                }
+                first = first == null ? sql : first;
             }
         }
-        return null;
+        return first;
     }
 
     private static String firstLine(String message) {

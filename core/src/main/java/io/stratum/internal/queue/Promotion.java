@@ -11,7 +11,6 @@ import io.stratum.internal.wake.WakeUps;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 /**
@@ -30,8 +31,6 @@ import org.jooq.impl.DSL;
  * a task, the second to lock it sees the first one's completion, so the task is never left pending.
  */
 final class Promotion {
-    private static final Set<TaskStatus> UNFINISHED = EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED));
-
     private final QueueQueries queries;
     private final TaskTransitions transitions;
     private final WakeUps wakeUps;
@@ -53,25 +52,37 @@ final class Promotion {
 
     private void promoteReady(DSLContext dsl, List<? extends Record> candidates, OffsetDateTime now) {
         List<UUID> ids = candidates.stream().map(r -> r.get(TASKS.ID)).toList();
-        Set<UUID> waiting =
-                new HashSet<>(queries.withDependencyIn(dsl, ids, UNFINISHED).fetch(0, UUID.class));
+        Set<UUID> ready = new HashSet<>();
+        // Completions commit in an order their clocks need not share (two stores, or a completion that waited for a
+        // lock): the dependents become claimable at the latest completion of their dependencies, not at this one's.
+        OffsetDateTime lastCompleted = now;
+        for (Record3<UUID, Integer, OffsetDateTime> progress : queries.dependencyProgress(dsl, ids)) {
+            if (progress.value2() == 0) {
+                ready.add(progress.value1());
+                OffsetDateTime completed = Timestamps.normalize(progress.value3());
+                if (completed.isAfter(lastCompleted)) {
+                    lastCompleted = completed;
+                }
+            }
+        }
         // One statement per distinct priority: tasks of a fan-out mostly share one.
         Map<Double, List<UUID>> byPriority = candidates.stream()
-                .filter(r -> !waiting.contains(r.get(TASKS.ID)))
+                .filter(r -> ready.contains(r.get(TASKS.ID)))
                 .collect(Collectors.groupingBy(
                         r -> priority(r, now),
                         TreeMap::new,
                         Collectors.mapping(r -> r.get(TASKS.ID), Collectors.toList())));
-        // run_after = now, or later when the task was submitted to run later: a claim takes a task only once
-        // run_after has passed by its own clock (see Claims).
-        byPriority.forEach((priority, ready) -> {
+        // run_after = the last completion, or later when the task was submitted to run later: a claim takes a task
+        // only once run_after has passed by its own clock (see Claims), so none starts before a dependency completed.
+        Field<OffsetDateTime> runAfter = DSL.greatest(TASKS.RUN_AFTER, Binds.timestamp(lastCompleted));
+        byPriority.forEach((priority, promoted) -> {
             if (!transitions
                     .move(
                             dsl,
-                            ready,
+                            promoted,
                             TaskMove.of(TaskStatus.PENDING, TaskStatus.READY)
                                     .set(TASKS.CALCULATED_PRIORITY, priority)
-                                    .setTo(TASKS.RUN_AFTER, DSL.greatest(TASKS.RUN_AFTER, Binds.timestamp(now))),
+                                    .setTo(TASKS.RUN_AFTER, runAfter),
                             now)
                     .isEmpty()) {
                 wakeUps.madeReady(dsl);

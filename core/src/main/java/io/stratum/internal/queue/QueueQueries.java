@@ -24,6 +24,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
@@ -39,6 +40,7 @@ import org.jooq.impl.DSL;
  */
 public final class QueueQueries {
     private static final Condition READY = StatusGroup.READY.predicate(TASKS.STATUS);
+    private static final Set<TaskStatus> UNFINISHED = EnumSet.complementOf(EnumSet.of(TaskStatus.COMPLETED));
     private static final NumberedParameters<UUID> COMPLETED =
             new NumberedParameters<>("completed", TASKS.ID.getDataType());
     private static final Field<?>[] PENDING_DEPENDENT = {
@@ -166,6 +168,25 @@ public final class QueueQueries {
                 .where(TASKS.ID.in(ids))
                 .and(Statuses.oneOf(TASKS.STATUS, statuses))
                 .orderBy(TASKS.ID));
+    }
+
+    /**
+     * Per task of {@code ids} that has dependencies: how many of them are not completed, and when the last of the
+     * completed ones completed.
+     */
+    public ResultQuery<Record3<UUID, Integer, OffsetDateTime>> dependencyProgress(
+            DSLContext dsl, Collection<UUID> ids) {
+        TaskDependencies d = TASK_DEPENDENCIES.as("d");
+        Tasks t = TASKS.as("t");
+        return dsl.select(
+                        d.TASK_ID,
+                        DSL.count().filterWhere(Statuses.oneOf(t.STATUS, UNFINISHED)),
+                        DSL.max(t.COMPLETED_AT))
+                .from(d)
+                .join(t)
+                .on(t.ID.eq(d.DEPENDS_ON_ID))
+                .where(d.TASK_ID.in(ids))
+                .groupBy(d.TASK_ID);
     }
 
     /** Those of {@code ids} that have a dependency whose status is one of {@code statuses}. */

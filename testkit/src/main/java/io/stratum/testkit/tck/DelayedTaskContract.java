@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.InvalidInput;
 import io.stratum.queue.Claimed;
+import io.stratum.queue.Lease;
 import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Tasks submitted with a {@code runAfter}: ready, but neither claimed nor listed as ready before their time. */
@@ -83,6 +86,35 @@ public abstract class DelayedTaskContract extends ContractSupport {
 
         assertThat(db.tasks().require(dependent).runAfter().toInstant()).isEqualTo(in(Duration.ZERO));
         assertThat(claim()).containsExactly(dependent);
+    }
+
+    @Test
+    void aDependentIsNotClaimedBeforeItsLastDependencyCompletedWhicheverCompletionCommittedLast() {
+        TaskId first = db.tasks().submit(NewTask.builder("first", "coder").build());
+        TaskId second = db.tasks().submit(NewTask.builder("second", "coder").build());
+        TaskId dependent = db.tasks()
+                .submit(NewTask.builder("dependent", "coder")
+                        .dependsOn(first, second)
+                        .build());
+        Map<TaskId, Lease> leases = db.queue().claim("worker", 10, Duration.ofHours(1)).stream()
+                .collect(Collectors.toMap(c -> c.task().id(), Claimed::lease));
+        assertThat(leases).containsOnlyKeys(first, second);
+
+        clock.advance(Duration.ofMinutes(10));
+        db.queue().complete(leases.get(second), null);
+        Instant secondCompleted = in(Duration.ZERO);
+        // The last completion to commit carries the earlier time: a store whose clock is behind, or one that
+        // read its clock before waiting for a lock.
+        clock.reset();
+        clock.advance(Duration.ofMinutes(1));
+        db.queue().complete(leases.get(first), null);
+
+        assertThat(db.tasks().require(dependent).status()).isEqualTo(TaskStatus.READY);
+        assertThat(db.tasks().require(dependent).runAfter().toInstant()).isEqualTo(secondCompleted);
+        assertThat(claim()).isEmpty();
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(claim()).containsExactly(dependent);
+        assertThat(db.tasks().require(dependent).startedAt().toInstant()).isEqualTo(secondCompleted);
     }
 
     @Test

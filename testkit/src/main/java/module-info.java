@@ -18,6 +18,9 @@ module io.stratum.testkit {
     // Testcontainers has no module name of its own: this is the one derived from its jar's name.
     requires static testcontainers;
 
+    // The backend under test, for contracts whose expectations depend on what it can do.
+    uses io.stratum.spi.Backend;
+
     exports io.stratum.testkit;
     exports io.stratum.testkit.tck;
 

@@ -4,6 +4,7 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.statement.RenderedStatement;
+import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.task.AuditRowsInStatement;
 import io.stratum.internal.task.TaskMove;
 import io.stratum.internal.task.TaskRows;
@@ -32,8 +33,8 @@ import org.jooq.impl.SQLDataType;
  * Hands ready tasks to a worker under a fresh lease. One statement picks and takes them
  * ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
  * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. A backend without
- * {@code UPDATE ... RETURNING} (MariaDB) runs an UPDATE joined to the same locking selection, then reads the rows
- * back by their lease token, in one transaction. Every claimer is also the
+ * {@code UPDATE ... RETURNING} (MariaDB) runs the same locking selection as a statement of its own, updates the
+ * tasks it locked by id, then reads the rows back by their lease token, in one transaction. Every claimer is also the
  * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
  * per store. Its audit rows, when the store writes them, join that transaction too, or, where the backend allows
  * writes in a {@code WITH} clause, the claim's own statement; a claim with neither is the one statement,
@@ -65,8 +66,10 @@ final class Claims {
     private final ReclaimTimer reclaimTimer;
     /** With UPDATE ... RETURNING: the one statement that picks, takes and returns the tasks. */
     private final RenderedStatement take;
-    /** Without: the UPDATE joined to the locked selection, then the read of the rows it took. */
-    private final RenderedStatement takeJoined;
+    /** Without: the locking selection of the tasks' ids, their UPDATE by id, then the read of the rows it took. */
+    private final RenderedStatement pick;
+
+    private final RenderedStatements takePicked;
 
     private final RenderedStatement readTaken;
 
@@ -83,9 +86,9 @@ final class Claims {
         var taking = TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW);
         this.take = RenderedStatement.of(
                 transitions.auditsInStatement() ? AuditRowsInStatement.of(taking, TAKE, NOW) : taking);
-        this.takeJoined =
-                RenderedStatement.of(TaskTransitions.joinedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW));
-        // The rows the joined UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the
+        this.pick = RenderedStatement.of(queries.claimable(NOW, LIMIT));
+        this.takePicked = TaskTransitions.pickedTemplates(TAKE, NOW);
+        // The rows the UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the
         // lease index).
         this.readTaken = RenderedStatement.of(DSL.selectFrom(TASKS)
                 .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
@@ -108,13 +111,15 @@ final class Claims {
             List<TasksRecord> rows = transitions.movesSelectedInOneStatement()
                     ? transitions.moveSelected(
                             dsl,
-                            transitions.auditedBy(bound(this.take, now, max, workerId, token, expires), max, workerId),
+                            transitions.auditedBy(
+                                    bound(this.take.call(), now, max, workerId, token, expires), max, workerId),
                             TAKE,
                             workerId)
-                    : transitions.moveJoined(
+                    : transitions.movePicked(
                             dsl,
-                            bound(takeJoined, now, max, workerId, token, expires),
-                            bound(readTaken, now, max, workerId, token, expires),
+                            bound(pick.call(), now, max, workerId, token, expires),
+                            picked -> bound(takePicked.call(picked), now, max, workerId, token, expires),
+                            bound(readTaken.call(), now, max, workerId, token, expires),
                             TAKE,
                             workerId);
             return new Taken(rows, token, expires);
@@ -135,15 +140,13 @@ final class Claims {
     }
 
     private static RenderedStatement.Call bound(
-            RenderedStatement statement,
+            RenderedStatement.Call call,
             OffsetDateTime now,
             int max,
             String workerId,
             UUID token,
             OffsetDateTime expires) {
-        return statement
-                .call()
-                .set(NOW, now)
+        return call.set(NOW, now)
                 .set(LIMIT, max)
                 .set(OWNER, workerId)
                 .set(TOKEN, token)

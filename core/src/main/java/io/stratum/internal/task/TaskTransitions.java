@@ -7,7 +7,9 @@ import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.json.JsonObject;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.statement.NumberedParameters;
 import io.stratum.internal.statement.RenderedStatement;
+import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.values.Binds;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -19,16 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
-import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 
@@ -46,6 +47,9 @@ public final class TaskTransitions {
 
     private static final Set<TaskStatus> FINISHING =
             Set.of(TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED);
+
+    /** The ids a {@link #movePicked} took, bound into its UPDATE. */
+    private static final NumberedParameters<UUID> PICKED = new NumberedParameters<>("picked", TASKS.ID.getDataType());
 
     private final QueueQueries queries;
     private final AuditTrail audit;
@@ -162,7 +166,7 @@ public final class TaskTransitions {
 
     /**
      * Whether the backend has {@code UPDATE ... RETURNING}: then {@link #moveSelected} is one statement; without it
-     * callers use {@link #moveJoined}, two statements that need a transaction.
+     * callers use {@link #movePicked}, three statements that need a transaction.
      */
     public boolean movesSelectedInOneStatement() {
         return queries.updateReturning();
@@ -196,34 +200,38 @@ public final class TaskTransitions {
     }
 
     /**
-     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}: {@code update}, a rendering of
-     * {@link #joinedTemplate}, then {@code readBack}, which must read exactly the rows the update changed (the
-     * claim's fresh lease token). Two statements: the caller runs them in a transaction.
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}, in three statements the caller runs in
+     * one transaction: {@code pick}, a top-level {@code SELECT} of the ids of tasks in the move's one status, locked
+     * and skipping rows others hold; {@code take}, the {@link #pickedTemplates} variant for that many ids, its other
+     * values bound (the ids are bound here); then {@code readBack}, which must read exactly the rows it changed.
+     * The lock must be the select's own: MariaDB does not skip locked rows for a {@code FOR UPDATE SKIP LOCKED} in a
+     * derived table of an UPDATE, so concurrent claims joined to one would all pick the first ready task, wait for
+     * each other's lock on it, and all but one come back empty.
      */
-    public List<TasksRecord> moveJoined(
+    public List<TasksRecord> movePicked(
             DSLContext dsl,
-            RenderedStatement.Call update,
+            RenderedStatement.Call pick,
+            IntFunction<RenderedStatement.Call> take,
             RenderedStatement.Call readBack,
             TaskMove move,
             String actor) {
-        update.execute(dsl);
+        List<UUID> ids = pick.query(dsl, TASKS.ID).fetch(TASKS.ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        take.apply(ids.size()).set(PICKED, ids).execute(dsl);
         List<TasksRecord> rows = readBack.fetch(dsl, TASKS);
         auditMoved(dsl, move, actor, rows);
         return rows;
     }
 
     /**
-     * The UPDATE of {@link #moveJoined}: joined to the tasks {@code selected} picks (a derived table, whose
-     * {@code FOR UPDATE SKIP LOCKED} locks them and skips those others hold); unattached, for a
-     * {@link RenderedStatement}.
+     * The UPDATEs of {@link #movePicked} by number of ids: {@code move} applied to the tasks the pick locked;
+     * unattached, rendered once per number of ids.
      */
-    public static Query joinedTemplate(
-            Select<? extends Record1<UUID>> selected, TaskMove move, Field<OffsetDateTime> at) {
+    public static RenderedStatements pickedTemplates(TaskMove move, Field<OffsetDateTime> at) {
         requireOneFrom(move);
-        Table<? extends Record1<UUID>> picked = selected.asTable("picked");
-        return DSL.update(TASKS.join(picked).on(TASKS.ID.eq(picked.field(0, UUID.class))))
-                .set(columns(move, at))
-                .where(move.guard());
+        return new RenderedStatements(size -> update(TASKS.ID.in(PICKED.first(size)), move, at));
     }
 
     static void requireOneFrom(TaskMove move) {

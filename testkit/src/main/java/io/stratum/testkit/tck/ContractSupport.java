@@ -9,7 +9,9 @@ import static io.stratum.codegen.jooq.Tables.TASKS;
 import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 
 import io.stratum.Stratum;
+import io.stratum.spi.Backend;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,15 @@ public abstract class ContractSupport {
         url = databases.freshUrl();
         db = storeBuilder(url).clock(clock).open();
         migrate(db, url);
+    }
+
+    /** The backend that handles {@link #url}, as its module provides it: what it can do beyond the common ground. */
+    protected Backend backend() {
+        return ServiceLoader.load(Backend.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(b -> b.handles(url))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no backend handles the database under test"));
     }
 
     /**

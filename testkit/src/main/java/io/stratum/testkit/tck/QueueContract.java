@@ -31,6 +31,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Claims, leases, completion, failure with back-off, retry and the effect of each on dependents. */
@@ -61,6 +69,50 @@ public abstract class QueueContract extends ContractSupport {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A claim beside a transaction that claimed the first ready task and has not committed yet takes the next one.
+     * Where claims skip locked rows it does so while that transaction is still open; under a single writer it waits
+     * for the transaction to end. In neither case may it come back empty.
+     */
+    @Test
+    void aClaimBesideAnUncommittedClaimTakesTheNextReadyTask() throws Exception {
+        boolean skipsLocked = backend().supportsSkipLocked();
+        TaskId first = submit(task("first").priority(9));
+        TaskId second = submit(task("second").priority(1));
+        ExecutorService beside = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<List<Claimed>>> besideClaim = new AtomicReference<>();
+            AtomicReference<List<Claimed>> insideClaim = new AtomicReference<>();
+            AtomicBoolean doneWhileOpen = new AtomicBoolean();
+            db.transaction(tx -> {
+                insideClaim.set(tx.queue().claim("inside", 1, LEASE));
+                besideClaim.set(beside.submit(() -> claim("beside", 1)));
+                if (skipsLocked) {
+                    // Milliseconds when it skips the locked task; the bound only ends the test when it waits instead.
+                    try {
+                        besideClaim.get().get(30, TimeUnit.SECONDS);
+                        doneWhileOpen.set(true);
+                    } catch (TimeoutException waitedForTheLock) {
+                        doneWhileOpen.set(false);
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            assertThat(insideClaim.get()).extracting(c -> c.task().id()).containsExactly(first);
+            assertThat(besideClaim.get().get(1, TimeUnit.MINUTES))
+                    .extracting(c -> c.task().id())
+                    .containsExactly(second);
+            if (skipsLocked) {
+                assertThat(doneWhileOpen)
+                        .as("the claim beside skipped the locked task instead of waiting for its transaction")
+                        .isTrue();
+            }
+        } finally {
+            beside.shutdownNow();
+        }
     }
 
     @Test

@@ -46,9 +46,17 @@ final class StatementRecorder implements ExecuteListener {
         private static final Pattern UPDATE =
                 Pattern.compile("\\s*(with\\s+\\S+\\s+as\\s*\\(\\s*)?update\\b", Pattern.CASE_INSENSITIVE);
 
+        private static final Pattern LOCKING_SELECT =
+                Pattern.compile("\\s*select\\b.*\\bfor\\s+update\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
         /** An UPDATE, alone or as the first part of a {@code WITH} that writes more (its audit rows). */
         boolean isUpdate() {
             return UPDATE.matcher(sql).lookingAt();
+        }
+
+        /** A SELECT that locks the rows it reads ({@code FOR UPDATE}). */
+        boolean isLockingSelect() {
+            return LOCKING_SELECT.matcher(sql).lookingAt();
         }
 
         @Override

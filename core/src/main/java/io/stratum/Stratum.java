@@ -208,10 +208,15 @@ public final class Stratum implements AutoCloseable {
         return store.backend().name();
     }
 
-    /** Closes the connection pool (unless the application supplied the DataSource). Idempotent. */
+    /**
+     * Closes the connection pool (unless the application supplied the DataSource) and the wake-up listener.
+     * Idempotent. Afterwards every call of the repositories, the queue and {@link #transaction} fails at once with an
+     * {@link Unavailable} that is not retryable, alike on every backend.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            store.transactions().close();
             store.wakeUps().close();
             store.connection().close();
             LOG.debug("closed {} store", store.backend().name());

@@ -131,11 +131,24 @@ public interface Backend {
     /**
      * Whether {@code UPDATE ... RETURNING} is available. With it, a claim picks and takes its tasks in one
      * statement ({@code UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING *}), and a status
-     * change reports the new versions of the rows it moved. Without it (MariaDB), a claim is an {@code UPDATE} joined
-     * to the same selection followed by a read-back of the rows by their new lease token, and a status change
+     * change reports the new versions of the rows it moved. Without it (MariaDB), a claim runs the same selection as
+     * a statement of its own, updates the ids it locked and reads the rows back by their new lease token, and a
+     * status change
      * selects and locks its rows first and updates them by id, each in one transaction. The default is true.
      */
     default boolean supportsUpdateReturning() {
+        return true;
+    }
+
+    /**
+     * Whether jOOQ's {@code INSERT ... ON CONFLICT (key) DO NOTHING} skips only the rows whose unique key is already
+     * stored, as on PostgreSQL and SQLite; core then uses it where a concurrent transaction may store the same key
+     * first (idempotency keys, versions of a memory entry). Return false where the dialect has no such clause and
+     * jOOQ writes {@code INSERT IGNORE} instead (MariaDB), which also turns too-long values and failed CHECKs or
+     * foreign keys into warnings and stores what it can: core then inserts without the clause and takes the
+     * database's refusal of a duplicate key as the conflict. The default is true.
+     */
+    default boolean supportsOnConflictDoNothing() {
         return true;
     }
 

@@ -7,6 +7,7 @@ import io.stratum.session.SessionId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * validates every field and throws {@link InvalidInput} naming the first bad one, so nothing invalid reaches the
  * database.
  *
+ * @param deadline when the task should be done, which raises its calculated priority as it nears; null for none.
+ *     Between the years 1000 and 9999, the times every backend stores.
  * @param dependsOn tasks that must complete before this one may run (no duplicates, in the given order)
  * @param idempotencyKey when set, submitting the same key again returns the existing task instead of
  *     creating another one
@@ -71,6 +74,7 @@ public record NewTask(
                 maxRetries,
                 maxExecutionTimeoutSeconds,
                 estimatedDurationSeconds,
+                deadline,
                 featureBranch,
                 taskBranch,
                 worktreePath);
@@ -86,7 +90,8 @@ public record NewTask(
         }
         dependsOn = dependencies(dependsOn);
         if (runAfter != null && !runAfter.isBefore(RUN_AFTER_LIMIT)) {
-            throw new InvalidInput("runAfter", runAfter + " must be before " + RUN_AFTER_LIMIT);
+            throw new InvalidInput(
+                    "runAfter", runAfter + " is too late: every backend stores times before " + RUN_AFTER_LIMIT);
         }
     }
 
@@ -200,6 +205,7 @@ public record NewTask(
             return this;
         }
 
+        /** The branch the task's work belongs to, at most 255 characters (it is indexed); null for none. */
         public Builder featureBranch(String value) {
             featureBranch = value;
             return this;
@@ -237,14 +243,14 @@ public record NewTask(
 
         /** Adds tasks this one depends on. */
         public Builder dependsOn(TaskId... ids) {
-            for (TaskId id : ids) {
-                dependsOn.add(id);
-            }
-            return this;
+            return dependsOn(ids == null ? null : Arrays.asList(ids));
         }
 
         /** Adds tasks this one depends on. */
         public Builder dependsOn(List<TaskId> ids) {
+            if (ids == null) {
+                throw new InvalidInput("dependsOn", "is required (use an empty list for none)");
+            }
             dependsOn.addAll(ids);
             return this;
         }

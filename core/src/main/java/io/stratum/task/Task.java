@@ -179,6 +179,7 @@ public record Task(
                     maxRetries,
                     maxExecutionTimeoutSeconds,
                     estimatedDurationSeconds,
+                    deadline,
                     featureBranch,
                     taskBranch,
                     worktreePath);

@@ -57,7 +57,7 @@ public record TaskFilters(
 
         public TaskFilters build() {
             TaskValidation.name("agentType", agentType);
-            TaskValidation.branchOrPath("featureBranch", featureBranch);
+            TaskValidation.featureBranch(featureBranch);
             return new TaskFilters(status, agentType, featureBranch, sessionId, parentTaskId);
         }
     }

@@ -60,7 +60,11 @@ public interface TaskRepository {
      */
     Task update(Task task);
 
-    /** Deletes the task and its dependency edges; returns whether it existed. Children keep living, unparented. */
+    /**
+     * Deletes the task and its dependency edges; returns whether it existed. Children keep living, unparented.
+     *
+     * @throws io.stratum.TaskDependedOn if {@code pending} or {@code blocked} tasks depend on it (nothing is deleted)
+     */
     boolean delete(TaskId id);
 
     /**

@@ -2,6 +2,8 @@ package io.stratum.task;
 
 import io.stratum.InvalidInput;
 import io.stratum.internal.values.Text;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** Field rules shared by {@link NewTask} and {@link Task.Edit}; they mirror the schema's CHECK constraints. */
 final class TaskValidation {
@@ -9,6 +11,10 @@ final class TaskValidation {
     static final int DESCRIPTION_MAX = 100_000;
     static final int NAME_MAX = 200;
     static final int PATH_MAX = 4_096;
+    /** Indexed text: MariaDB stores it as VARCHAR(255), where a longer value would not fit. */
+    static final int KEY_MAX = 255;
+
+    static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
     static final int ERROR_MAX = 100_000;
 
     private TaskValidation() {}
@@ -22,6 +28,7 @@ final class TaskValidation {
             int maxRetries,
             int timeoutSeconds,
             Integer estimatedDurationSeconds,
+            OffsetDateTime deadline,
             String featureBranch,
             String taskBranch,
             String worktreePath) {
@@ -32,7 +39,8 @@ final class TaskValidation {
         maxRetries(maxRetries);
         timeout(timeoutSeconds);
         estimatedDuration(estimatedDurationSeconds);
-        branchOrPath("featureBranch", featureBranch);
+        storable("deadline", deadline == null ? null : deadline.toInstant());
+        featureBranch(featureBranch);
         branchOrPath("taskBranch", taskBranch);
         branchOrPath("worktreePath", worktreePath);
     }
@@ -74,6 +82,20 @@ final class TaskValidation {
         if (value != null && value < 0) {
             throw new InvalidInput("estimatedDurationSeconds", value + " must not be negative");
         }
+    }
+
+    /** Refuses a time outside what every backend stores (MariaDB's DATETIME holds the years 1000 to 9999). */
+    static void storable(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || !value.isBefore(NewTask.RUN_AFTER_LIMIT))) {
+            throw new InvalidInput(
+                    field,
+                    value + " is outside the times every backend stores, " + EARLIEST + " up to (not including) "
+                            + NewTask.RUN_AFTER_LIMIT);
+        }
+    }
+
+    static void featureBranch(String value) {
+        Text.optional("featureBranch", value, KEY_MAX);
     }
 
     static void branchOrPath(String field, String value) {

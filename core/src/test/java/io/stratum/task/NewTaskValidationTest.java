@@ -105,6 +105,20 @@ class NewTaskValidationTest {
     }
 
     @Test
+    void aNullDependencyListOrArrayIsInvalidInputNotANullPointer() {
+        assertThatThrownBy(() -> NewTask.builder("s", "a").dependsOn((List<TaskId>) null))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+        assertThatThrownBy(() -> NewTask.builder("s", "a").dependsOn((TaskId[]) null))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("dependsOn"));
+        assertThatThrownBy(
+                        () -> NewTask.builder("s", "a").dependsOn((TaskId) null).build())
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.getMessage()).contains("contains null"));
+    }
+
+    @Test
     void theCanonicalConstructorChecksTheDependencies() {
         TaskId same = TaskId.generate();
         assertThatThrownBy(() -> withDependencies(null))

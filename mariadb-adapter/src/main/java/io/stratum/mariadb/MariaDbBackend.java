@@ -130,4 +130,10 @@ public final class MariaDbBackend implements Backend {
     public boolean supportsUpdateReturning() {
         return false;
     }
+
+    /** jOOQ writes {@code ON CONFLICT DO NOTHING} as {@code INSERT IGNORE}, which would store truncated values. */
+    @Override
+    public boolean supportsOnConflictDoNothing() {
+        return false;
+    }
 }

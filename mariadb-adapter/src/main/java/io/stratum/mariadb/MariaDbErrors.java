@@ -22,6 +22,9 @@ final class MariaDbErrors {
     /** {@code Column 'summary' cannot be null}, {@code Field 'summary' doesn't have a default value}. */
     private static final Pattern COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
 
+    /** Connector/J's message when the URL asks for TLS (its default) and the server has none. */
+    private static final String TLS_NOT_ENABLED = "ssl not enabled in the server";
+
     /** How Connector/J's messages about a URL or property it cannot read begin. */
     private static final List<String> URL_PARSE_FAILURES = List.of(
             "Incorrect port value",
@@ -59,6 +62,9 @@ final class MariaDbErrors {
         if (state.isEmpty() && e.getErrorCode() == 0 && urlParseFailure(e.getMessage())) {
             return SqlFailure.of(Kind.INVALID_URL);
         }
+        if (tlsRefused(e)) {
+            return SqlFailure.of(Kind.CONFIGURATION);
+        }
         if (state.startsWith("08")) {
             return SqlFailure.of(Kind.CONNECTION);
         }
@@ -69,6 +75,23 @@ final class MariaDbErrors {
             return SqlFailure.of(Kind.TIMEOUT); // pool acquisition timed out while the server was reachable
         }
         return SqlFailure.of(Kind.OTHER);
+    }
+
+    /**
+     * Whether the connection failed because TLS as the URL's {@code sslMode} asks for it cannot be had: the server has
+     * no TLS, or its certificate is not one the client trusts. Waiting does not help; the URL or the server must
+     * change.
+     */
+    private static boolean tlsRefused(SQLException e) {
+        if (e.getMessage() != null && e.getMessage().contains(TLS_NOT_ENABLED)) {
+            return true;
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

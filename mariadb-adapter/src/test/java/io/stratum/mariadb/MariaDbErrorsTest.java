@@ -56,6 +56,13 @@ class MariaDbErrorsTest {
                         .kind())
                 .isEqualTo(Kind.CONFIGURATION);
         assertThat(classify(1049, "42000", "Unknown database 'nope'").kind()).isEqualTo(Kind.CONFIGURATION);
+        assertThat(classify(
+                                0,
+                                "08000",
+                                "(conn=7) Trying to connect with ssl, but ssl not enabled in the server. TLS is enabled"
+                                        + " by default, set sslMode=disable to permit unencrypted connection")
+                        .kind())
+                .isEqualTo(Kind.CONFIGURATION);
         assertThat(classify(4151, "HY000", "Access denied, this account is locked")
                         .kind())
                 .isEqualTo(Kind.CONFIGURATION);

@@ -3,6 +3,7 @@ package io.stratum.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stratum.ConfigurationError;
 import io.stratum.InvalidInput;
 import io.stratum.PoolSettings;
 import io.stratum.Stratum;
@@ -63,6 +64,26 @@ class MariaDbUrlSecretsTest {
                 .hasMessageStartingWith("url: the driver cannot read the URL or its properties: mariadb: ")
                 .hasMessageContaining("Incorrect port value")
                 .satisfies(e -> said.append(describe(e))));
+        assertThat(said.toString()).doesNotContain(SECRET);
+    }
+
+    /**
+     * {@code sslMode=verify-full} asks for TLS with a certificate the client trusts: a server without TLS, or with a
+     * certificate of its own making, cannot meet it, and no retry will change that.
+     */
+    @Test
+    void anSslModeTheServerCannotMeetIsAConfigurationError() {
+        String url = databases.freshUrl().replaceAll("[&?]sslMode=[^&]*", "");
+        String verifyFull = url + (url.contains("?") ? "&" : "?") + "sslMode=verify-full&password=" + SECRET;
+        StringBuilder said = new StringBuilder();
+        capturingConsole(() -> assertThatThrownBy(() -> Stratum.builder()
+                        .url(verifyFull)
+                        .pool(PoolSettings.defaults().withAcquireTimeout(Duration.ofSeconds(5)))
+                        .open())
+                .isInstanceOfSatisfying(ConfigurationError.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    said.append(describe(e));
+                }));
         assertThat(said.toString()).doesNotContain(SECRET);
     }
 

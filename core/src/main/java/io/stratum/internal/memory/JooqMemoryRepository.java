@@ -12,6 +12,7 @@ import io.stratum.audit.AuditActions;
 import io.stratum.codegen.jooq.tables.records.MemoryEntriesRecord;
 import io.stratum.internal.audit.AuditTrail;
 import io.stratum.internal.json.JsonObject;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.values.Cursors;
@@ -40,11 +41,13 @@ public final class JooqMemoryRepository implements MemoryRepository {
     private final Database db;
     private final Clock clock;
     private final AuditTrail audit;
+    private final KeyConflicts keyConflicts;
 
-    public JooqMemoryRepository(Database db, Clock clock, AuditTrail audit) {
+    public JooqMemoryRepository(Database db, Clock clock, AuditTrail audit, KeyConflicts keyConflicts) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
+        this.keyConflicts = keyConflicts;
     }
 
     @Override
@@ -228,16 +231,21 @@ public final class JooqMemoryRepository implements MemoryRepository {
     }
 
     /**
-     * Inserts the new version unless another transaction stored the same version first, which only PostgreSQL
-     * allows (READ COMMITTED lets two writers read the same newest version; SQLite writers never overlap). The loser
-     * fails: {@link StaleVersion} for a compare-and-set, else {@link Busy}, which runs its unit of work again.
+     * Inserts the new version unless another transaction stored the same version first, which READ COMMITTED
+     * allows (two writers read the same newest version; SQLite writers never overlap). The loser fails:
+     * {@link StaleVersion} for a compare-and-set, else {@link Busy}, which runs its unit of work again.
      */
-    private static void insert(DSLContext dsl, MemoryEntriesRecord row, Long expectedVersion, OffsetDateTime now) {
-        int inserted = dsl.insertInto(MEMORY_ENTRIES)
-                .set(row)
-                .onConflict(MEMORY_ENTRIES.NAMESPACE, MEMORY_ENTRIES.KEY, MEMORY_ENTRIES.VERSION)
-                .doNothing()
-                .execute();
+    private void insert(DSLContext dsl, MemoryEntriesRecord row, Long expectedVersion, OffsetDateTime now) {
+        int inserted = keyConflicts.inserted(
+                dsl,
+                on -> keyConflicts
+                        .skipping(
+                                on.insertInto(MEMORY_ENTRIES).set(row),
+                                MEMORY_ENTRIES.NAMESPACE,
+                                MEMORY_ENTRIES.KEY,
+                                MEMORY_ENTRIES.VERSION)
+                        .execute(),
+                "uq_memory_entries_version");
         if (inserted == 1) {
             return;
         }

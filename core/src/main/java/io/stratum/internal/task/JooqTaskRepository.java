@@ -11,10 +11,12 @@ import io.stratum.NotFound;
 import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
+import io.stratum.TaskDependedOn;
 import io.stratum.agent.AgentId;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
 import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.queue.QueueQueries;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.tx.Database;
 import io.stratum.internal.values.Arguments;
 import io.stratum.internal.values.Cursors;
@@ -30,6 +32,7 @@ import io.stratum.task.TaskRepository;
 import io.stratum.task.TaskStatus;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +43,8 @@ import org.jooq.Record2;
 /** {@link TaskRepository} in jOOQ, the same SQL on every backend. */
 public final class JooqTaskRepository implements TaskRepository {
     private static final String ENTITY = "task";
+    /** Tasks named when a delete is refused because they wait for the task. */
+    private static final int WAITING_NAMED = 5;
 
     private final Database db;
     private final Clock clock;
@@ -57,13 +62,14 @@ public final class JooqTaskRepository implements TaskRepository {
             TaskListing listing,
             TaskTransitions transitions,
             WakeUps wakeUps,
-            QueueEvents events) {
+            QueueEvents events,
+            KeyConflicts keyConflicts) {
         this.db = db;
         this.clock = clock;
         this.queries = queries;
         this.listing = listing;
         this.transitions = transitions;
-        this.submission = new TaskSubmission(clock, wakeUps.notifyExpression());
+        this.submission = new TaskSubmission(clock, wakeUps.notifyExpression(), keyConflicts);
         this.wakeUps = wakeUps;
         this.events = events;
     }
@@ -187,8 +193,26 @@ public final class JooqTaskRepository implements TaskRepository {
     @Override
     public boolean delete(TaskId id) {
         Arguments.require("id", id);
-        return db.write(
-                dsl -> dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0);
+        return db.write(dsl -> {
+            // The task's row is locked first: a submit that adds a dependent on it meanwhile waits (its foreign key
+            // check needs the row), then finds it gone.
+            if (queries.locked(dsl.select(TASKS.ID).from(TASKS).where(TASKS.ID.eq(id.value())))
+                    .fetch()
+                    .isEmpty()) {
+                return false;
+            }
+            List<TaskId> waiting = dsl.select(TASKS.ID)
+                    .from(TASKS)
+                    .where(TASKS.ID.in(queries.dependents(dsl, List.of(id.value()))))
+                    .and(Statuses.oneOf(TASKS.STATUS, EnumSet.of(TaskStatus.PENDING, TaskStatus.BLOCKED)))
+                    .orderBy(TASKS.ID)
+                    .limit(WAITING_NAMED)
+                    .fetch(r -> new TaskId(r.value1()));
+            if (!waiting.isEmpty()) {
+                throw new TaskDependedOn(id, waiting);
+            }
+            return dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).execute() > 0;
+        });
     }
 
     @Override

@@ -53,10 +53,10 @@ final class NewTaskRows {
 
     /** The later of the task's own {@code runAfter} and {@code now}. */
     private static OffsetDateTime runAfter(NewTask task, OffsetDateTime now) {
-        if (task.runAfter() == null) {
+        // Compared as instants first: one far in the past has no date-time in UTC.
+        if (task.runAfter() == null || !task.runAfter().isAfter(now.toInstant())) {
             return now;
         }
-        OffsetDateTime given = Timestamps.normalize(task.runAfter().atOffset(ZoneOffset.UTC));
-        return given.isAfter(now) ? given : now;
+        return Timestamps.normalize(task.runAfter().atOffset(ZoneOffset.UTC));
     }
 }

@@ -3,6 +3,7 @@ package io.stratum.internal.task;
 import static io.stratum.codegen.jooq.Tables.TASKS;
 
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.statement.NumberedParameters;
 import io.stratum.internal.statement.RenderedStatement;
 import io.stratum.internal.statement.RenderedStatements;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -41,6 +43,7 @@ final class TaskRowInserts {
     private static final DataType<?>[] NOT_NULL = new DataType<?>[COLUMNS.length];
     private static final DataType<?>[] NULLABLE = new DataType<?>[COLUMNS.length];
     private static final int IDEMPOTENCY_KEY = TASKS.indexOf(TASKS.IDEMPOTENCY_KEY);
+    private static final String IDEMPOTENCY_KEY_UNIQUE = "uq_tasks_idempotency_key";
 
     static {
         if (COLUMNS.length > Long.SIZE) {
@@ -55,13 +58,15 @@ final class TaskRowInserts {
 
     private final Map<Long, RenderedStatements> byColumns = new ConcurrentHashMap<>();
     private final Field<?> notifying;
+    private final KeyConflicts keyConflicts;
 
     /**
      * The INSERTs of one store; {@code notifying}, unless null, is the expression that the INSERT of a single row
      * returns, which notifies waiting claims as its transaction commits.
      */
-    TaskRowInserts(Field<?> notifying) {
+    TaskRowInserts(Field<?> notifying, KeyConflicts keyConflicts) {
         this.notifying = notifying;
+        this.keyConflicts = keyConflicts;
     }
 
     /** Whether inserting a single row also notifies waiting claims. */
@@ -85,7 +90,8 @@ final class TaskRowInserts {
                 }
             }
         }
-        if (rows.size() > 1 && (columns & (1L << IDEMPOTENCY_KEY)) == 0) {
+        boolean keyed = (columns & (1L << IDEMPOTENCY_KEY)) != 0;
+        if (rows.size() > 1 && !keyed) {
             return batched(dsl, rows, columns);
         }
         RenderedStatements statements = byColumns.get(columns);
@@ -111,9 +117,10 @@ final class TaskRowInserts {
                     bind(call, VALUES.get(i), values);
                 }
             }
-            inserted += chunk.size() == 1 && notifying != null
-                    ? call.query(dsl, notifying).fetch().size()
-                    : call.execute(dsl);
+            boolean notifies = chunk.size() == 1 && notifying != null;
+            ToIntFunction<DSLContext> insert =
+                    on -> notifies ? call.query(on, notifying).fetch().size() : call.execute(on);
+            inserted += keyed ? keyConflicts.inserted(dsl, insert, IDEMPOTENCY_KEY_UNIQUE) : insert.applyAsInt(dsl);
         }
         return inserted;
     }
@@ -152,7 +159,7 @@ final class TaskRowInserts {
         return DSL.val((T) value, type);
     }
 
-    private static Query template(long columns, int size, Field<?> returning) {
+    private Query template(long columns, int size, Field<?> returning) {
         List<Field<?>> fields = new ArrayList<>();
         List<NumberedParameters<?>> values = new ArrayList<>();
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -169,10 +176,7 @@ final class TaskRowInserts {
             }
             rows.add(DSL.row(params));
         }
-        var insert = DSL.insertInto(TASKS, fields)
-                .valuesOfRows(rows)
-                .onConflict(TASKS.IDEMPOTENCY_KEY)
-                .doNothing();
+        var insert = keyConflicts.skipping(DSL.insertInto(TASKS, fields).valuesOfRows(rows), TASKS.IDEMPOTENCY_KEY);
         return returning == null ? insert : insert.returningResult(returning);
     }
 

@@ -7,6 +7,7 @@ import static io.stratum.codegen.jooq.Tables.TASK_DEPENDENCIES;
 import io.stratum.Busy;
 import io.stratum.InvalidInput;
 import io.stratum.codegen.jooq.tables.records.TasksRecord;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.task.BatchGraph.Placed;
 import io.stratum.internal.values.Ids;
 import io.stratum.internal.values.Timestamps;
@@ -46,9 +47,9 @@ final class TaskSubmission {
      * The submissions of one store; {@code notifying}, unless null, is the expression that notifies waiting claims
      * in the statement that inserts a single task.
      */
-    TaskSubmission(Clock clock, Field<?> notifying) {
+    TaskSubmission(Clock clock, Field<?> notifying, KeyConflicts keyConflicts) {
         this.clock = clock;
-        this.inserts = new TaskRowInserts(notifying);
+        this.inserts = new TaskRowInserts(notifying, keyConflicts);
     }
 
     /** The ids of submitted tasks, in the order given, and whether the insert notified waiting claims itself. */

@@ -37,6 +37,7 @@ public final class PooledDatabase implements Database {
         if (open != null) {
             return open.read(work);
         }
+        transactions.requireOpen();
         return retrier.run(attempt -> {
             try {
                 return work.apply(dsl);

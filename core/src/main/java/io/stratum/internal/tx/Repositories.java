@@ -11,6 +11,7 @@ import io.stratum.internal.queue.JooqTaskQueue;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.queue.ReclaimTimer;
 import io.stratum.internal.session.JooqSessionRepository;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.task.JooqTaskRepository;
 import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.task.TaskTransitions;
@@ -30,6 +31,7 @@ public final class Repositories {
     private final Clock clock;
     private final AuditTrail audit;
     private final QueueQueries queries;
+    private final KeyConflicts keyConflicts;
     private final JooqTaskRepository tasks;
     private final JooqTaskQueue queue;
     private final SessionRepository sessions;
@@ -45,14 +47,23 @@ public final class Repositories {
             TaskListing listing,
             QueueSettings queueSettings,
             WakeUps wakeUps,
-            QueueEvents events) {
+            QueueEvents events,
+            KeyConflicts keyConflicts) {
         this(
                 db,
                 clock,
                 audit,
                 queries,
+                keyConflicts,
                 new JooqTaskRepository(
-                        db, clock, queries, listing, new TaskTransitions(queries, audit), wakeUps, events),
+                        db,
+                        clock,
+                        queries,
+                        listing,
+                        new TaskTransitions(queries, audit),
+                        wakeUps,
+                        events,
+                        keyConflicts),
                 new JooqTaskQueue(
                         db,
                         clock,
@@ -69,22 +80,24 @@ public final class Repositories {
             Clock clock,
             AuditTrail audit,
             QueueQueries queries,
+            KeyConflicts keyConflicts,
             JooqTaskRepository tasks,
             JooqTaskQueue queue) {
         this.clock = clock;
         this.audit = audit;
         this.queries = queries;
+        this.keyConflicts = keyConflicts;
         this.tasks = tasks;
         this.queue = queue;
         this.sessions = new JooqSessionRepository(db, clock, queries.updateReturning());
         this.agents = new JooqAgentRepository(db, clock);
-        this.memory = new JooqMemoryRepository(db, clock, audit);
+        this.memory = new JooqMemoryRepository(db, clock, audit, keyConflicts);
         this.auditLog = new JooqAuditLog(db, audit);
     }
 
     /** The same repositories on another database. */
     public Repositories on(Database db) {
-        return new Repositories(db, clock, audit, queries, tasks.on(db), queue.on(db));
+        return new Repositories(db, clock, audit, queries, keyConflicts, tasks.on(db), queue.on(db));
     }
 
     public TaskRepository tasks() {

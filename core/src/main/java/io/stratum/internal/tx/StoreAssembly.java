@@ -8,6 +8,7 @@ import io.stratum.internal.observe.QueueEvents;
 import io.stratum.internal.observe.QueueObservers;
 import io.stratum.internal.queue.QueueQueries;
 import io.stratum.internal.schema.LiquibaseMigrations;
+import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.task.TaskListing;
 import io.stratum.internal.wake.WakeUps;
 import io.stratum.spi.Backend;
@@ -52,7 +53,8 @@ public final class StoreAssembly {
                 new TaskListing(backend),
                 settings.queue(),
                 wakeUps,
-                new QueueEvents(observers, transactions));
+                new QueueEvents(observers, transactions),
+                new KeyConflicts(backend));
         return new AssembledStore(
                 backend,
                 connection,

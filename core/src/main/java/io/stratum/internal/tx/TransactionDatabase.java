@@ -1,5 +1,6 @@
 package io.stratum.internal.tx;
 
+import io.stratum.internal.statement.KeyConflicts;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,11 @@ public final class TransactionDatabase implements Database {
 
     TransactionDatabase(Configuration base, Connection connection, boolean readOnly, int attempt) {
         this.dsl = base.derive(connection)
-                .deriveAppending(ExecuteListener.onException(ctx -> failed(ctx.exception())))
+                .deriveAppending(ExecuteListener.onException(ctx -> {
+                    if (!KeyConflicts.tolerated(ctx)) {
+                        failed(ctx.exception());
+                    }
+                }))
                 .dsl();
         this.readOnly = readOnly;
         this.attempt = attempt;

@@ -39,6 +39,7 @@ import org.jooq.ExecuteType;
  */
 public final class TransactionRunner {
     private final DataSource dataSource;
+    private volatile boolean closed;
     private final Configuration configuration;
     private final Backend backend;
     private final WriteGate gate;
@@ -61,6 +62,18 @@ public final class TransactionRunner {
         this.retrier = retrier;
     }
 
+    /** From now on every new unit of work fails at once: the store was closed and its connections with it. */
+    public void close() {
+        closed = true;
+    }
+
+    /** Fails at once, with an {@link Unavailable} that is not retryable, once the store was closed. */
+    public void requireOpen() {
+        if (closed) {
+            throw new Unavailable("the store is closed; open a new one to use the database again", null, false);
+        }
+    }
+
     /** The transaction open on this thread, or null. */
     public TransactionDatabase current() {
         return current.get();
@@ -75,6 +88,7 @@ public final class TransactionRunner {
         if (open != null) {
             return work.apply(open);
         }
+        requireOpen();
         return retrier.run(attempt -> options.readOnly()
                 ? attempt(options, attempt, work)
                 : gate.exclusive(() -> attempt(options, attempt, work)));
@@ -91,6 +105,7 @@ public final class TransactionRunner {
         if (open != null) {
             return open.write(work);
         }
+        requireOpen();
         return retrier.run(attempt -> gate.exclusive(() -> autoCommitted(work)));
     }
 

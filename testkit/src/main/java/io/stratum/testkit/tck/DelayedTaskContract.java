@@ -12,6 +12,7 @@ import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,36 @@ public abstract class DelayedTaskContract extends ContractSupport {
         clock.advance(Duration.ofMinutes(9));
         assertThat(claim()).containsExactly(dependent);
         assertThat(db.tasks().require(dependent).startedAt().toInstant()).isEqualTo(secondCompleted);
+    }
+
+    @Test
+    void timesAtTheEdgesOfTheJavaRangeAreAcceptedOrRefusedByName() {
+        TaskId earliest = db.tasks()
+                .submit(NewTask.builder("any time now", "coder")
+                        .runAfter(Instant.MIN)
+                        .build());
+        assertThat(db.tasks().require(earliest).runAfter().toInstant()).isEqualTo(in(Duration.ZERO));
+        for (OffsetDateTime deadline :
+                List.of(OffsetDateTime.MIN, OffsetDateTime.MAX, OffsetDateTime.parse("0999-12-31T23:59:59Z"))) {
+            assertThatThrownBy(() -> db.tasks()
+                            .submit(NewTask.builder("deadline " + deadline, "coder")
+                                    .deadline(deadline)
+                                    .build()))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class, e -> assertThat(e.getMessage()).contains("deadline"));
+        }
+        assertThatThrownBy(() -> db.tasks()
+                        .submit(NewTask.builder("never", "coder")
+                                .runAfter(Instant.MAX)
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.getMessage()).contains("runAfter"));
+        TaskId edge = db.tasks()
+                .submit(NewTask.builder("edge", "coder")
+                        .deadline(OffsetDateTime.parse("1000-01-01T00:00:00Z"))
+                        .build());
+        assertThat(db.tasks().require(edge).deadline().toInstant()).isEqualTo(Instant.parse("1000-01-01T00:00:00Z"));
+        assertThat(db.tasks().count(TaskFilters.builder().build())).isEqualTo(2);
     }
 
     @Test

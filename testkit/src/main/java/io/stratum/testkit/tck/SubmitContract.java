@@ -356,6 +356,36 @@ public abstract class SubmitContract extends ContractSupport {
         assertThat(taskCount()).isZero();
     }
 
+    @Test
+    void aFeatureBranchUpToItsLimitIsStoredWholeAndALongerOneIsRefusedWithNothingWritten() {
+        String longest = "b".repeat(255);
+        List<TaskId> ids = db.tasks()
+                .submitAll(List.of(
+                        task("keyed")
+                                .featureBranch(longest)
+                                .idempotencyKey("keyed")
+                                .build(),
+                        task("plain").featureBranch(longest).build()));
+        assertThat(ids).allSatisfy(id -> assertThat(stored(id).featureBranch()).isEqualTo(longest));
+        assertThat(db.tasks().count(TaskFilters.builder().featureBranch(longest).build()))
+                .isEqualTo(2);
+
+        String tooLong = longest + "b";
+        for (NewTask.Builder refused :
+                List.of(task("too long"), task("too long, keyed").idempotencyKey("too long"))) {
+            assertThatThrownBy(() ->
+                            db.tasks().submit(refused.featureBranch(tooLong).build()))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class, e -> assertThat(e.getMessage()).contains("featureBranch"));
+        }
+        Task first = stored(ids.getFirst());
+        assertThatThrownBy(() -> db.tasks()
+                        .update(first.toBuilder().featureBranch(tooLong).build()))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(taskCount()).isEqualTo(2);
+        assertThat(stored(first.id())).isEqualTo(first);
+    }
+
     /** Rows of every table a submit or a memory write touches. */
     private long writtenRows() {
         var dsl = db.dsl();

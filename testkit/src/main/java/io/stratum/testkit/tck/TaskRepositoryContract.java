@@ -1,5 +1,6 @@
 package io.stratum.testkit.tck;
 
+import static io.stratum.codegen.jooq.Tables.AUDIT_LOG;
 import static io.stratum.codegen.jooq.Tables.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,7 @@ import io.stratum.NotFound;
 import io.stratum.Page;
 import io.stratum.PageRequest;
 import io.stratum.StaleVersion;
+import io.stratum.TaskDependedOn;
 import io.stratum.audit.AuditQuery;
 import io.stratum.queue.Claimed;
 import io.stratum.session.SessionId;
@@ -223,6 +225,26 @@ public abstract class TaskRepositoryContract extends ContractSupport {
         assertThat(db.tasks().delete(id)).isTrue();
         assertThat(db.tasks().delete(id)).isFalse();
         assertThatThrownBy(() -> db.tasks().update(stored)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aTaskThatOthersWaitForIsNotDeletedUntilTheyNoLongerWait() {
+        TaskId first = submit("first");
+        TaskId waiting = db.tasks()
+                .submit(NewTask.builder("waiting", "coder").dependsOn(first).build());
+        long auditRows = db.dsl().fetchCount(AUDIT_LOG);
+
+        assertThatThrownBy(() -> db.tasks().delete(first)).isInstanceOfSatisfying(TaskDependedOn.class, e -> {
+            assertThat(e.taskId()).isEqualTo(first);
+            assertThat(e.waiting()).containsExactly(waiting);
+            assertThat(e.getMessage()).contains(waiting.toString());
+        });
+        assertThat(db.tasks().require(waiting).dependencies()).containsExactly(first);
+        assertThat(db.dsl().fetchCount(AUDIT_LOG)).isEqualTo(auditRows);
+
+        db.queue().cancel(waiting);
+        assertThat(db.tasks().delete(first)).isTrue();
+        assertThat(db.tasks().require(waiting).dependencies()).isEmpty();
     }
 
     @Test

@@ -11,8 +11,10 @@ import io.stratum.InvalidInput;
 import io.stratum.Json;
 import io.stratum.PageRequest;
 import io.stratum.RetryPolicy;
+import io.stratum.Stratum;
 import io.stratum.Transaction;
 import io.stratum.TransactionOptions;
+import io.stratum.Unavailable;
 import io.stratum.audit.AuditQuery;
 import io.stratum.memory.MemoryEntry;
 import io.stratum.session.NewSession;
@@ -22,10 +24,12 @@ import io.stratum.task.NewTask;
 import io.stratum.task.TaskFilters;
 import io.stratum.task.TaskId;
 import io.stratum.task.TaskStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Transactions across repositories: atomicity, nesting, doom, read-only, retry; identical on every backend. */
@@ -33,6 +37,28 @@ public abstract class TransactionContract extends ContractSupport {
 
     private long auditRows() {
         return db.dsl().fetchCount(AUDIT_LOG);
+    }
+
+    @Test
+    void aClosedStoreRefusesEveryCallAtOnceAndAlike() {
+        Stratum closed = storeBuilder(url).open();
+        TaskId task =
+                closed.tasks().submit(NewTask.builder("before close", "coder").build());
+        closed.close();
+        List<ThrowingCallable> calls = List.of(
+                () -> closed.tasks().count(TaskFilters.all()),
+                () -> closed.tasks()
+                        .submit(NewTask.builder("after close", "coder").build()),
+                () -> closed.queue().claim("worker", 1, Duration.ofMinutes(1)),
+                () -> closed.memory().put("ns", "k", Json.of("1")),
+                () -> closed.transaction(tx -> tx.tasks().require(task)));
+        for (ThrowingCallable call : calls) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(Unavailable.class, e -> {
+                assertThat(e.isRetryable()).isFalse();
+                assertThat(e.getMessage()).contains("store is closed");
+            });
+        }
+        assertThat(db.tasks().count(TaskFilters.all())).isEqualTo(1);
     }
 
     @Test

@@ -69,7 +69,7 @@ class SqlTextScanTest {
             Map.entry(
                     "TaskTransitions.java: dsl",
                     "RenderedStatement.Call runs: jOOQ's rendering of a typesafe template, values bound per call"),
-            Map.entry("TaskRowInserts.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
+            Map.entry("TaskRowInserts.java: on", "as TaskTransitions' RenderedStatement.Call runs"),
             Map.entry("RenderedMove.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
             Map.entry("AuditTrail.java: dsl", "as TaskTransitions' RenderedStatement.Call runs"),
             Map.entry(

@@ -11,8 +11,8 @@ final class TaskValidation {
     static final int DESCRIPTION_MAX = 100_000;
     static final int NAME_MAX = 200;
     static final int PATH_MAX = 4_096;
-    /** Indexed text: MariaDB stores it as VARCHAR(255), where a longer value would not fit. */
-    static final int KEY_MAX = 255;
+    /** Indexed text, as an idempotency key: MariaDB stores it as VARCHAR(255), where a longer value would not fit. */
+    static final int KEY_MAX = NewTask.IDEMPOTENCY_KEY_MAX;
 
     static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
     static final int ERROR_MAX = 100_000;

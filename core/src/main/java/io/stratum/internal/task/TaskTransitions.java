@@ -205,8 +205,8 @@ public final class TaskTransitions {
      * and skipping rows others hold; {@code take}, the {@link #pickedTemplates} variant for that many ids, its other
      * values bound (the ids are bound here); then {@code readBack}, which must read exactly the rows it changed.
      * The lock must be the select's own: MariaDB does not skip locked rows for a {@code FOR UPDATE SKIP LOCKED} in a
-     * derived table of an UPDATE, so concurrent claims joined to one would all pick the first ready task, wait for
-     * each other's lock on it, and all but one come back empty.
+     * derived table of an UPDATE, so concurrent claims joined to one wait for the lock of the claim before them: they
+     * run one at a time.
      */
     public List<TasksRecord> movePicked(
             DSLContext dsl,

@@ -3,30 +3,19 @@ package io.stratum.spi;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How a database tells waiting claims of every process that tasks became claimable (PostgreSQL:
- * {@code LISTEN}/{@code NOTIFY}). A transaction that makes tasks claimable runs {@link #notifyStatement()} once,
- * and the database delivers the notification when, and only if, it commits; each store listens on a connection of
- * its own, outside its pool. A backend without one ({@link Backend#notifications()} empty) leaves waiting claims to
- * signals within the JVM and bounded polling.
+ * {@code LISTEN}/{@code NOTIFY}). After writes that made tasks claimable committed, the store runs
+ * {@link #notifyStatement()} in auto-commit on a connection of its pool, one at a time, folding the requests of
+ * writes that commit meanwhile into the next one; each store listens on a connection of its own, outside its pool. A
+ * backend without one ({@link Backend#notifications()} empty) leaves waiting claims to signals within the JVM and
+ * bounded polling.
  */
 public interface NotificationChannel {
 
-    /** The constant statement that notifies every listener of this database when its transaction commits. */
+    /** The constant statement that notifies every listener of this database, run in auto-commit. */
     String notifyStatement();
-
-    /**
-     * A constant expression that notifies as {@link #notifyStatement()} does, for a write that notifies in its own
-     * statement (PostgreSQL: {@code pg_notify(...)} in an INSERT's {@code RETURNING}), so that a write of one
-     * statement needs no transaction around it. Evaluated once per returned row; the database delivers one
-     * notification per transaction. Empty (the default) where there is none: such writes then run
-     * {@link #notifyStatement()} in a transaction.
-     */
-    default Optional<String> notifyExpression() {
-        return Optional.empty();
-    }
 
     /**
      * Opens a connection of its own to {@code jdbcUrl} with {@code driverProperties} (the store's) and starts

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
@@ -28,8 +27,6 @@ import org.postgresql.PGNotification;
 final class PostgresNotifications implements NotificationChannel {
     /** The channel, the same for every store on the database. */
     static final String CHANNEL = "stratum_tasks_ready";
-    /** Notifies the channel with an empty payload, so that the notifications of one transaction fold into one. */
-    private static final String NOTIFY = "pg_notify('" + CHANNEL + "', '')";
     /** How long a new listener waits for its probe; on a direct connection it arrives within milliseconds. */
     static final Duration PROBE_WAIT = Duration.ofSeconds(5);
 
@@ -37,12 +34,7 @@ final class PostgresNotifications implements NotificationChannel {
 
     @Override
     public String notifyStatement() {
-        return "SELECT " + NOTIFY;
-    }
-
-    @Override
-    public Optional<String> notifyExpression() {
-        return Optional.of(NOTIFY);
+        return "NOTIFY " + CHANNEL;
     }
 
     @Override

@@ -55,7 +55,7 @@ class SqlTextScanTest {
                     "the history table, a constant in the case the database reports it, in the schema above"),
             Map.entry("TransactionRunner.java: connection, \"ROLLBACK\"", "a constant"),
             Map.entry(
-                    "WakeUps.java: notifyStatement",
+                    "CommitNotifier.java: statement",
                     "NotificationChannel#notifyStatement: each backend's constant notify statement"),
             Map.entry("PostgresNotifications.java: \"LISTEN \" + CHANNEL", "a constant"),
             Map.entry(

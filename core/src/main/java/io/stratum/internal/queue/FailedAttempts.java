@@ -61,7 +61,7 @@ final class FailedAttempts {
             Outcome outcome =
                     moved(transitions.move(dsl, task, retry.where(guard).by(actor), now), Outcome.RETRYING);
             if (outcome == Outcome.RETRYING) {
-                wakeUps.madeReady(dsl);
+                wakeUps.madeReady();
                 events.attemptFailed(true);
             }
             return outcome;

@@ -315,7 +315,7 @@ public final class JooqTaskQueue implements TaskQueue {
                 throw new IllegalTransition(id, statusOf(dsl, id), TaskStatus.READY.dbValue());
             }
             cascade.afterRetry(dsl, id.value(), now);
-            wakeUps.madeReady(dsl);
+            wakeUps.madeReady();
             return TaskRows.byId(dsl, List.of(id.value())).get(id.value());
         });
     }

@@ -85,7 +85,7 @@ final class Promotion {
                                     .setTo(TASKS.RUN_AFTER, runAfter),
                             now)
                     .isEmpty()) {
-                wakeUps.madeReady(dsl);
+                wakeUps.madeReady();
             }
         });
     }

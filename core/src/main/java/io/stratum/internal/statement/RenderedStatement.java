@@ -1,5 +1,6 @@
 package io.stratum.internal.statement;
 
+import io.stratum.internal.values.Binds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,8 +162,8 @@ public final class RenderedStatement {
                     throw new IllegalStateException("unknown parameter " + names.get(i) + " in " + template);
                 }
                 slotOfBind[i] = slot;
-                notNull[i] = types.get(slot).notNull();
-                nullable[i] = types.get(slot).null_();
+                notNull[i] = Binds.forValue(types.get(slot));
+                nullable[i] = Binds.forNull(types.get(slot));
             }
             String[] text = named.text().toArray(String[]::new);
             Field<?>[] nulls = new Field<?>[nullable.length];

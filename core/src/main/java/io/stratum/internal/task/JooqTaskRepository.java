@@ -69,7 +69,7 @@ public final class JooqTaskRepository implements TaskRepository {
         this.queries = queries;
         this.listing = listing;
         this.transitions = transitions;
-        this.submission = new TaskSubmission(clock, wakeUps.notifyExpression(), keyConflicts);
+        this.submission = new TaskSubmission(clock, keyConflicts);
         this.wakeUps = wakeUps;
         this.events = events;
     }
@@ -110,17 +110,11 @@ public final class JooqTaskRepository implements TaskRepository {
             return List.of();
         }
         Function<DSLContext, List<TaskId>> submit = dsl -> {
-            TaskSubmission.Submitted submitted = submission.submit(dsl, tasks);
-            if (submitted.notified()) {
-                wakeUps.notifiedReady();
-            } else {
-                wakeUps.madeReady(dsl);
-            }
-            return submitted.ids();
+            List<TaskId> ids = submission.submit(dsl, tasks);
+            wakeUps.madeReady();
+            return ids;
         };
-        return TaskSubmission.isOneStatement(tasks) && !wakeUps.notifiesInTransaction()
-                ? db.writeOne(submit)
-                : db.write(submit);
+        return TaskSubmission.isOneStatement(tasks) ? db.writeOne(submit) : db.write(submit);
     }
 
     /** The error for a reference that does not resolve, named after its foreign key on every backend. */

@@ -7,6 +7,7 @@ import io.stratum.internal.statement.KeyConflicts;
 import io.stratum.internal.statement.NumberedParameters;
 import io.stratum.internal.statement.RenderedStatement;
 import io.stratum.internal.statement.RenderedStatements;
+import io.stratum.internal.values.Binds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,27 +52,16 @@ final class TaskRowInserts {
         }
         for (int i = 0; i < COLUMNS.length; i++) {
             VALUES.add(new NumberedParameters<>(COLUMNS[i].getName() + "_", COLUMNS[i].getDataType()));
-            NOT_NULL[i] = COLUMNS[i].getDataType().notNull();
-            NULLABLE[i] = COLUMNS[i].getDataType().null_();
+            NOT_NULL[i] = Binds.forValue(COLUMNS[i].getDataType());
+            NULLABLE[i] = Binds.forNull(COLUMNS[i].getDataType());
         }
     }
 
     private final Map<Long, RenderedStatements> byColumns = new ConcurrentHashMap<>();
-    private final Field<?> notifying;
     private final KeyConflicts keyConflicts;
 
-    /**
-     * The INSERTs of one store; {@code notifying}, unless null, is the expression that the INSERT of a single row
-     * returns, which notifies waiting claims as its transaction commits.
-     */
-    TaskRowInserts(Field<?> notifying, KeyConflicts keyConflicts) {
-        this.notifying = notifying;
+    TaskRowInserts(KeyConflicts keyConflicts) {
         this.keyConflicts = keyConflicts;
-    }
-
-    /** Whether inserting a single row also notifies waiting claims. */
-    boolean notifiesSingleRow() {
-        return notifying != null;
     }
 
     /**
@@ -97,7 +87,7 @@ final class TaskRowInserts {
         RenderedStatements statements = byColumns.get(columns);
         if (statements == null) {
             long set = columns;
-            statements = new RenderedStatements(size -> template(set, size, size == 1 ? notifying : null));
+            statements = new RenderedStatements(size -> template(set, size));
             if (byColumns.size() < KEPT) {
                 byColumns.put(columns, statements);
             }
@@ -117,9 +107,7 @@ final class TaskRowInserts {
                     bind(call, VALUES.get(i), values);
                 }
             }
-            boolean notifies = chunk.size() == 1 && notifying != null;
-            ToIntFunction<DSLContext> insert =
-                    on -> notifies ? call.query(on, notifying).fetch().size() : call.execute(on);
+            ToIntFunction<DSLContext> insert = call::execute;
             inserted += keyed ? keyConflicts.inserted(dsl, insert, IDEMPOTENCY_KEY_UNIQUE) : insert.applyAsInt(dsl);
         }
         return inserted;
@@ -159,7 +147,7 @@ final class TaskRowInserts {
         return DSL.val((T) value, type);
     }
 
-    private Query template(long columns, int size, Field<?> returning) {
+    private Query template(long columns, int size) {
         List<Field<?>> fields = new ArrayList<>();
         List<NumberedParameters<?>> values = new ArrayList<>();
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -176,8 +164,7 @@ final class TaskRowInserts {
             }
             rows.add(DSL.row(params));
         }
-        var insert = keyConflicts.skipping(DSL.insertInto(TASKS, fields).valuesOfRows(rows), TASKS.IDEMPOTENCY_KEY);
-        return returning == null ? insert : insert.returningResult(returning);
+        return keyConflicts.skipping(DSL.insertInto(TASKS, fields).valuesOfRows(rows), TASKS.IDEMPOTENCY_KEY);
     }
 
     @SuppressWarnings("unchecked")

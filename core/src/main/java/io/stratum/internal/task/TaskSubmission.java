@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.TableField;
 
 /**
@@ -43,17 +42,10 @@ final class TaskSubmission {
     private final Clock clock;
     private final TaskRowInserts inserts;
 
-    /**
-     * The submissions of one store; {@code notifying}, unless null, is the expression that notifies waiting claims
-     * in the statement that inserts a single task.
-     */
-    TaskSubmission(Clock clock, Field<?> notifying, KeyConflicts keyConflicts) {
+    TaskSubmission(Clock clock, KeyConflicts keyConflicts) {
         this.clock = clock;
-        this.inserts = new TaskRowInserts(notifying, keyConflicts);
+        this.inserts = new TaskRowInserts(keyConflicts);
     }
-
-    /** The ids of submitted tasks, in the order given, and whether the insert notified waiting claims itself. */
-    record Submitted(List<TaskId> ids, boolean notified) {}
 
     /**
      * Whether {@link #submit} stores {@code tasks} with one single-row INSERT and nothing else: one task with
@@ -70,7 +62,8 @@ final class TaskSubmission {
                 && t.dependsOn().isEmpty();
     }
 
-    Submitted submit(DSLContext dsl, List<NewTask> tasks) {
+    /** Stores {@code tasks}; returns their ids in the order given (a stored task's for a key it already has). */
+    List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
         OffsetDateTime now = Timestamps.now(clock);
         List<UUID> ids = assignIds(tasks, now);
         Map<UUID, UUID> sameAs = new HashMap<>();
@@ -96,9 +89,7 @@ final class TaskSubmission {
                 (id, task) -> rows.add(NewTaskRows.row(dsl, id, task, parentOf(task, sameAs), placed.get(id), now)));
         insertRows(dsl, rows, fresh.keySet());
         insertEdges(dsl, dependsOn);
-        return new Submitted(
-                ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList(),
-                rows.size() == 1 && inserts.notifiesSingleRow());
+        return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
     }
 
     private static List<UUID> assignIds(List<NewTask> tasks, OffsetDateTime now) {

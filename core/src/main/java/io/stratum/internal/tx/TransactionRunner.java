@@ -14,8 +14,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.ExecuteType;
 
 /**
  * Runs units of work in database transactions: a connection from the pool, the backend's BEGIN statement, the work,
@@ -116,7 +116,7 @@ public final class TransactionRunner {
             DSLContext dsl = configuration
                     .derive(connection)
                     .deriveAppending(ExecuteListener.onExecuteStart(ctx -> {
-                        if (++statements[0] > 1 || ctx.type() == ExecuteType.BATCH) {
+                        if (++statements[0] > 1 || ctx.batchMode() != ExecuteContext.BatchMode.NONE) {
                             throw new IllegalStateException(
                                     "a unit of work meant as one auto-committed statement ran a second"
                                             + " one or a batch: " + ctx.sql());

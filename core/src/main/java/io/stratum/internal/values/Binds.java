@@ -13,7 +13,8 @@ import org.jooq.impl.DSL;
  * Bind values for the statements on the queue's hot paths. jOOQ types a bind value with the not-null (or, for null,
  * the nullable) variant of its column's data type, and for a column declared without either it builds that variant
  * anew for every value, parsing the type name with regular expressions: about a tenth of the CPU a claim and its
- * completion spent in Java. These values carry variants built once.
+ * completion spent in Java. A type with a default (the column's) is rebuilt without it for every value too. These
+ * values carry variants built once, and {@link #forValue}/{@link #forNull} build them for other columns.
  */
 public final class Binds {
     private static final Variants<OffsetDateTime> TIMESTAMP = new Variants<>(TASKS.STARTED_AT.getDataType());
@@ -43,6 +44,16 @@ public final class Binds {
         return JSON.val(value);
     }
 
+    /** The type to give a non-null bind value of a column of type {@code column}: not null, without a default. */
+    public static <T> DataType<T> forValue(DataType<T> column) {
+        return column.notNull().default_((Field<T>) null);
+    }
+
+    /** The type to give a null bind value of a column of type {@code column}: nullable, without a default. */
+    public static <T> DataType<T> forNull(DataType<T> column) {
+        return column.null_().default_((Field<T>) null);
+    }
+
     /**
      * A value for a column of one of Stratum's tables: timestamps, UUIDs, text and JSON as the methods above make
      * them (every column of such a Java type has the same binding), anything else as it is.
@@ -59,7 +70,7 @@ public final class Binds {
 
     private record Variants<T>(DataType<T> notNull, DataType<T> nullable) {
         Variants(DataType<T> type) {
-            this(type.notNull(), type.null_());
+            this(forValue(type), forNull(type));
         }
 
         Field<T> val(T value) {

@@ -13,28 +13,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Wakes a store's waiting claims when tasks become claimable. Writes that make tasks claimable call
  * {@link #madeReady} inside their transaction; waiting claims loop in {@link #untilFound}.
  *
- * <p>With the backend's {@link NotificationChannel} (in {@link WakeUpMode#NOTIFY}, on a store opened from a URL),
- * the transaction runs the channel's notify statement once, however many tasks it makes claimable, and the
- * database delivers it at commit to the listening connection of every store, in any process; a
- * {@link ListeningThread}, started by the first waiting claim, fires this store's signal. Otherwise the transaction
- * fires, once it committed, the {@link SharedSignals signal} that every store of this JVM on the same database
- * waits on, and claims poll for the submits of other processes. Either way a waiting claim also looks every poll
- * interval.
+ * <p>Once such a write committed, it fires the store's {@link Signal}. With the backend's {@link NotificationChannel}
+ * (in {@link WakeUpMode#NOTIFY}, on a store opened from a URL), it also asks the store's {@link CommitNotifier} to
+ * notify, and the database delivers that to the listening connection of every store, in any process; a
+ * {@link ListeningThread}, started by the first waiting claim, fires the signal of its store. Without one, the
+ * signal is the {@link SharedSignals one} that every store of this JVM on the same database waits on, and claims
+ * poll for the submits of other processes. Either way a waiting claim also looks every poll interval.
  */
 public final class WakeUps implements AutoCloseable {
     private final TransactionRunner transactions;
     private final Object database;
     private final Signal signal;
-    private final String notifyStatement;
-    private final Field<?> notifyExpression;
+    private final CommitNotifier notifier;
     private final ListeningThread listening;
     private final long pollNanos;
     private boolean listeningStarted;
@@ -44,17 +39,13 @@ public final class WakeUps implements AutoCloseable {
             TransactionRunner transactions,
             Object database,
             Signal signal,
-            NotificationChannel channel,
+            CommitNotifier notifier,
             ListeningThread listening,
             Duration poll) {
         this.transactions = transactions;
         this.database = database;
         this.signal = signal;
-        this.notifyStatement = channel == null ? null : channel.notifyStatement();
-        // A constant of the backend adapter, not input: plain SQL of a fixed text.
-        this.notifyExpression = channel == null
-                ? null
-                : channel.notifyExpression().map(DSL::field).orElse(null);
+        this.notifier = notifier;
         this.listening = listening;
         this.pollNanos = poll.toNanos();
     }
@@ -77,7 +68,9 @@ public final class WakeUps implements AutoCloseable {
             Signal own = new Signal();
             ListeningThread listening =
                     new ListeningThread(channel.get(), settings.url().get(), driverProperties, own);
-            return new WakeUps(transactions, null, own, channel.get(), listening, queue.pollInterval());
+            CommitNotifier notifier =
+                    new CommitNotifier(dataSource, channel.get().notifyStatement());
+            return new WakeUps(transactions, null, own, notifier, listening, queue.pollInterval());
         }
         Object database = settings.url()
                 .<Object>map(url ->
@@ -87,47 +80,23 @@ public final class WakeUps implements AutoCloseable {
     }
 
     /**
-     * Whether a write of one statement that makes tasks claimable must run in a transaction rather than
-     * auto-committed: the notification is a statement of its own, the database having no expression for it.
+     * Records that the current write makes tasks claimable: once it committed (at once for a write in auto-commit
+     * mode, which has committed by the time it calls this), fires the signal and asks for a notification, once per
+     * transaction however many writes of it call this.
      */
-    public boolean notifiesInTransaction() {
-        return notifyStatement != null && notifyExpression == null;
-    }
-
-    /**
-     * The expression a write's own statement returns to notify as its transaction commits (see
-     * {@link NotificationChannel#notifyExpression()}), or null when this store does not notify that way; a write
-     * that returned it calls {@link #notifiedReady} instead of {@link #madeReady}.
-     */
-    public Field<?> notifyExpression() {
-        return notifyExpression;
-    }
-
-    /**
-     * Records that the current write makes tasks claimable: on its first call in a transaction, runs the notify
-     * statement on {@code dsl} or registers the signal for after the commit. A write in auto-commit mode has
-     * committed by the time it calls this, so the signal fires at once.
-     */
-    public void madeReady(DSLContext dsl) {
+    public void madeReady() {
         TransactionDatabase transaction = transactions.current();
         if (transaction == null) {
-            signal.fire();
-        } else if (transaction.onCommitOnce(this, notifyStatement == null ? signal::fire : () -> {})
-                && notifyStatement != null) {
-            dsl.execute(notifyStatement);
+            wake();
+        } else {
+            transaction.onCommitOnce(this, this::wake);
         }
     }
 
-    /**
-     * Records that the current write made tasks claimable with a statement that returned {@link #notifyExpression}:
-     * nothing is left to send, and a later write of the same transaction sends nothing either.
-     */
-    public void notifiedReady() {
-        TransactionDatabase transaction = transactions.current();
-        if (transaction == null) {
-            signal.fire();
-        } else {
-            transaction.onCommitOnce(this, () -> {});
+    private void wake() {
+        signal.fire();
+        if (notifier != null) {
+            notifier.request();
         }
     }
 
@@ -169,7 +138,10 @@ public final class WakeUps implements AutoCloseable {
         }
     }
 
-    /** Releases every waiting claim of this store and closes the listening connection. Idempotent. */
+    /**
+     * Releases every waiting claim of this store, sends a notification still asked for and closes the listening
+     * connection. Idempotent.
+     */
     @Override
     public void close() {
         boolean stopListening;
@@ -181,6 +153,9 @@ public final class WakeUps implements AutoCloseable {
             stopListening = listeningStarted;
         }
         signal.fire();
+        if (notifier != null) {
+            notifier.close();
+        }
         if (stopListening) {
             listening.close();
         }

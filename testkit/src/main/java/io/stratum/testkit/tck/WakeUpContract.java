@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Claims that wait: woken by a submit through another store, in another thread or another process, or by a
- * transaction's submits when it commits; empty once the wait is over; a task due later is claimed once due; closing
+ * Claims that wait: woken by a submit through another store, in another thread or another process, by a
+ * transaction's submits when it commits, or by a store closed right after its submit; empty once the wait is over; a task due later is claimed once due; closing
  * the store ends the wait. The waiting stores run on the system clock, with a poll interval far longer than the test
  * where only a wake-up can explain the result.
  */
@@ -81,6 +81,26 @@ public abstract class WakeUpContract extends ContractSupport {
             });
 
             assertThat(waiter.result()).extracting(c -> c.task().id()).containsExactly(id);
+        }
+    }
+
+    @Test
+    @RequiresCapability(Capability.SHARED_ACROSS_PROCESSES)
+    void aStoreClosedRightAfterItsSubmitHasWokenAWaitingClaimOfAnotherStore() throws Exception {
+        try (Stratum store = waitingStore(LONG)) {
+            for (int round = 0; round < 10; round++) {
+                Waiter waiter = Waiter.start(store, LONG);
+                waiter.awaitWaiting();
+                TaskId id;
+                try (Stratum submitting = Stratum.open(url)) {
+                    id = submitting.tasks().submit(task("round " + round));
+                }
+
+                assertThat(waiter.result())
+                        .as("round %d", round)
+                        .extracting(c -> c.task().id())
+                        .containsExactly(id);
+            }
         }
     }
 

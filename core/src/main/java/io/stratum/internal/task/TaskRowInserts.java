@@ -23,10 +23,11 @@ import org.jooq.impl.DSL;
 
 /**
  * The INSERTs that store submitted task rows. They name only the columns some row of the call sets (the others are
- * nullable without a default, and a task usually leaves most of them empty). Rows that may conflict (with
- * idempotency keys), and a single row, go in as multi-row INSERTs that skip a stored key, rendered once per set of
- * columns and number of rows; tasks of one application mostly set the same few columns. Several rows without keys
- * cannot conflict and go in as one JDBC batch.
+ * nullable without a default, and a task usually leaves most of them empty). Rows with idempotency keys, and a
+ * single row, go in as multi-row INSERTs rendered once per set of columns and number of rows (tasks of one
+ * application mostly set the same few columns); those with keys skip a stored key. Rows without keys cannot
+ * conflict: they are plain INSERTs, which PostgreSQL does not have to insert speculatively, and several of them go
+ * in as one JDBC batch.
  */
 final class TaskRowInserts {
     /**
@@ -164,7 +165,8 @@ final class TaskRowInserts {
             }
             rows.add(DSL.row(params));
         }
-        return keyConflicts.skipping(DSL.insertInto(TASKS, fields).valuesOfRows(rows), TASKS.IDEMPOTENCY_KEY);
+        var insert = DSL.insertInto(TASKS, fields).valuesOfRows(rows);
+        return (columns & (1L << IDEMPOTENCY_KEY)) != 0 ? keyConflicts.skipping(insert, TASKS.IDEMPOTENCY_KEY) : insert;
     }
 
     @SuppressWarnings("unchecked")

@@ -33,8 +33,8 @@ import org.jooq.impl.SQLDataType;
  * Hands ready tasks to a worker under a fresh lease. One statement picks and takes them
  * ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
  * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. A backend without
- * {@code UPDATE ... RETURNING} (MariaDB) runs the same locking selection as a statement of its own, updates the
- * tasks it locked by id, then reads the rows back by their lease token, in one transaction. Every claimer is also the
+ * {@code UPDATE ... RETURNING} (MariaDB) runs the same locking selection, of whole rows, as a statement of its own
+ * and updates the tasks it locked by id, in one transaction; it returns the rows it selected with the lease applied. Every claimer is also the
  * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
  * per store. Its audit rows, when the store writes them, join that transaction too, or, where the backend allows
  * writes in a {@code WITH} clause, the claim's own statement; a claim with neither is the one statement,
@@ -66,12 +66,10 @@ final class Claims {
     private final ReclaimTimer reclaimTimer;
     /** With UPDATE ... RETURNING: the one statement that picks, takes and returns the tasks. */
     private final RenderedStatement take;
-    /** Without: the locking selection of the tasks' ids, their UPDATE by id, then the read of the rows it took. */
+    /** Without: the locking selection of the tasks' rows, then their UPDATE by id. */
     private final RenderedStatement pick;
 
     private final RenderedStatements takePicked;
-
-    private final RenderedStatement readTaken;
 
     Claims(
             QueueQueries queries,
@@ -86,14 +84,8 @@ final class Claims {
         var taking = TaskTransitions.selectedTemplate(queries.claimable(NOW, LIMIT), TAKE, NOW);
         this.take = RenderedStatement.of(
                 transitions.auditsInStatement() ? AuditRowsInStatement.of(taking, TAKE, NOW) : taking);
-        this.pick = RenderedStatement.of(queries.claimable(NOW, LIMIT));
+        this.pick = RenderedStatement.of(queries.claimableRows(NOW, LIMIT));
         this.takePicked = TaskTransitions.pickedTemplates(TAKE, NOW);
-        // The rows the UPDATE moved are read back by their fresh lease token (and the lease's expiry, for the
-        // lease index).
-        this.readTaken = RenderedStatement.of(DSL.selectFrom(TASKS)
-                .where(TASKS.STATUS.eq(DSL.inline(TaskStatus.RUNNING.dbValue())))
-                .and(TASKS.LEASE_EXPIRES_AT.eq(EXPIRES))
-                .and(TASKS.LEASE_TOKEN.eq(TOKEN)));
     }
 
     List<Claimed> claim(Database db, String workerId, int max, Duration leaseDuration) {
@@ -119,7 +111,7 @@ final class Claims {
                             dsl,
                             bound(pick.call(), now, max, workerId, token, expires),
                             picked -> bound(takePicked.call(picked), now, max, workerId, token, expires),
-                            bound(readTaken.call(), now, max, workerId, token, expires),
+                            row -> taken(row, now, workerId, token, expires),
                             TAKE,
                             workerId);
             return new Taken(rows, token, expires);
@@ -151,6 +143,21 @@ final class Claims {
                 .set(OWNER, workerId)
                 .set(TOKEN, token)
                 .set(EXPIRES, expires);
+    }
+
+    /**
+     * Applies to a row as the pick read it what {@link #TAKE} set in the database (with {@link TaskTransitions}'
+     * status, version and time of the move): the row as stored, where the claim does not read it back.
+     */
+    private static void taken(
+            TasksRecord row, OffsetDateTime now, String workerId, UUID token, OffsetDateTime expires) {
+        row.setStatus(TaskStatus.RUNNING.dbValue());
+        row.setVersion(row.getVersion() + 1);
+        row.setLastUpdatedAt(now);
+        row.setLeaseOwner(workerId);
+        row.setLeaseToken(token);
+        row.setLeaseExpiresAt(expires);
+        row.setStartedAt(now);
     }
 
     /** The rows one claim took, under which lease. */

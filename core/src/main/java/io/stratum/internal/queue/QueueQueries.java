@@ -9,6 +9,7 @@ import io.stratum.internal.statement.NumberedParameters;
 import io.stratum.internal.statement.RenderedStatements;
 import io.stratum.internal.task.StatusGroup;
 import io.stratum.internal.task.Statuses;
+import io.stratum.internal.values.Binds;
 import io.stratum.spi.Backend;
 import io.stratum.task.TaskStatus;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ import org.jooq.Record3;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -94,18 +96,22 @@ public final class QueueQueries {
      * not attached to a connection: the claim renders it once, as part of its statement.
      */
     public Select<Record1<UUID>> claimable(Field<OffsetDateTime> now, Field<Integer> limit) {
-        return lockSkipping(DSL.select(TASKS.ID)
-                .from(claimTable)
-                .where(READY)
-                .and(TASKS.RUN_AFTER.le(now))
-                .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())
-                .limit(limit));
+        return lockSkipping(inClaimOrder(DSL.select(TASKS.ID), now, limit));
+    }
+
+    /** The whole rows of the tasks {@link #claimable} selects, locked (skipping rows others hold); not attached. */
+    public Select<Record> claimableRows(Field<OffsetDateTime> now, Field<Integer> limit) {
+        return lockSkipping(inClaimOrder(DSL.select(TASKS.fields()), now, limit));
     }
 
     /** Up to {@code limit} tasks {@link #claimable} would select at {@code now}, in claim order; no locks. */
     public ResultQuery<Record> ready(DSLContext dsl, OffsetDateTime now, int limit) {
-        return dsl.select(TASKS.fields())
-                .from(claimTable)
+        return inClaimOrder(dsl.select(TASKS.fields()), Binds.timestamp(now), DSL.val(limit));
+    }
+
+    private <R extends Record> SelectForUpdateStep<R> inClaimOrder(
+            SelectSelectStep<R> select, Field<OffsetDateTime> now, Field<Integer> limit) {
+        return select.from(claimTable)
                 .where(READY)
                 .and(TASKS.RUN_AFTER.le(now))
                 .orderBy(TASKS.CALCULATED_PRIORITY.desc(), TASKS.SUBMITTED_AT.asc(), TASKS.ID.asc())

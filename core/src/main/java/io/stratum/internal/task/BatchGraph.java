@@ -22,6 +22,9 @@ final class BatchGraph {
     /** What a task outside the batch contributes to its dependents. */
     record Placed(TaskStatus status, int depth) {}
 
+    /** Where a task without dependencies goes: most tasks of most batches. */
+    private static final Placed INDEPENDENT = new Placed(TaskStatus.READY, 0);
+
     private BatchGraph() {}
 
     /**
@@ -50,9 +53,12 @@ final class BatchGraph {
         Map<UUID, Placed> placed = new HashMap<>(stored);
         while (!placeable.isEmpty()) {
             UUID task = placeable.poll();
+            List<UUID> deps = dependsOn.get(task);
             placed.put(
                     task,
-                    placement(dependsOn.get(task).stream().map(placed::get).toList()));
+                    deps.isEmpty()
+                            ? INDEPENDENT
+                            : placement(deps.stream().map(placed::get).toList()));
             for (UUID dependent : dependents.getOrDefault(task, List.of())) {
                 if (waitingOn.merge(dependent, -1, Integer::sum) == 0) {
                     placeable.add(dependent);

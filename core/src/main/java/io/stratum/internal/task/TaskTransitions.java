@@ -166,7 +166,7 @@ public final class TaskTransitions {
 
     /**
      * Whether the backend has {@code UPDATE ... RETURNING}: then {@link #moveSelected} is one statement; without it
-     * callers use {@link #movePicked}, three statements that need a transaction.
+     * callers use {@link #movePicked}, two statements that need a transaction.
      */
     public boolean movesSelectedInOneStatement() {
         return queries.updateReturning();
@@ -200,27 +200,33 @@ public final class TaskTransitions {
     }
 
     /**
-     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}, in three statements the caller runs in
-     * one transaction: {@code pick}, a top-level {@code SELECT} of the ids of tasks in the move's one status, locked
-     * and skipping rows others hold; {@code take}, the {@link #pickedTemplates} variant for that many ids, its other
-     * values bound (the ids are bound here); then {@code readBack}, which must read exactly the rows it changed.
-     * The lock must be the select's own: MariaDB does not skip locked rows for a {@code FOR UPDATE SKIP LOCKED} in a
-     * derived table of an UPDATE, so concurrent claims joined to one wait for the lock of the claim before them: they
-     * run one at a time.
+     * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}, in two statements the caller runs in
+     * one transaction: {@code pick}, a top-level {@code SELECT} of the whole rows of tasks in the move's one status,
+     * locked and skipping rows others hold; then {@code take}, the {@link #pickedTemplates} variant for that many
+     * ids, its other values bound (the ids are bound here). {@code moved} applies to each picked row what the UPDATE
+     * set, so that the rows returned are the rows as stored, without reading them again: the locks keep anyone else
+     * from changing them in between. The lock must be the select's own: MariaDB does not skip locked rows for a
+     * {@code FOR UPDATE SKIP LOCKED} in a derived table of an UPDATE, so concurrent claims joined to one wait for the
+     * lock of the claim before them: they run one at a time.
      */
     public List<TasksRecord> movePicked(
             DSLContext dsl,
             RenderedStatement.Call pick,
             IntFunction<RenderedStatement.Call> take,
-            RenderedStatement.Call readBack,
+            Consumer<TasksRecord> moved,
             TaskMove move,
             String actor) {
-        List<UUID> ids = pick.query(dsl, TASKS.ID).fetch(TASKS.ID);
-        if (ids.isEmpty()) {
-            return List.of();
+        List<TasksRecord> rows = pick.fetch(dsl, TASKS);
+        if (rows.isEmpty()) {
+            return rows;
         }
-        take.apply(ids.size()).set(PICKED, ids).execute(dsl);
-        List<TasksRecord> rows = readBack.fetch(dsl, TASKS);
+        int taken = take.apply(rows.size())
+                .set(PICKED, rows.stream().map(TasksRecord::getId).toList())
+                .execute(dsl);
+        if (taken != rows.size()) {
+            throw new IllegalStateException("a move of " + rows.size() + " locked tasks changed " + taken);
+        }
+        rows.forEach(moved);
         auditMoved(dsl, move, actor, rows);
         return rows;
     }

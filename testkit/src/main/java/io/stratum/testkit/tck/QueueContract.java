@@ -287,7 +287,10 @@ public abstract class QueueContract extends ContractSupport {
         clock.advance(Duration.ofMillis(4_999));
         assertThat(claim("w", 1)).isEmpty();
         clock.advance(Duration.ofMillis(1));
-        db.queue().fail(claimOnly(a).lease(), "second");
+        Claimed again = claimOnly(a);
+        assertThat(again.task()).as("a task claimed again, as stored").isEqualTo(stored(a));
+        assertThat(again.task().errorMessage()).isEqualTo("first");
+        db.queue().fail(again.lease(), "second");
         assertThat(stored(a).retryCount()).isEqualTo(2);
         assertThat(stored(a).runAfter()).isEqualTo(now().plusSeconds(10));
 

@@ -67,11 +67,7 @@ final class CommitNotifier {
         }
         if (running) {
             LockSupport.unpark(thread);
-            try {
-                thread.join(CLOSE_WAIT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ThreadEnd.await(thread, CLOSE_WAIT);
         }
     }
 

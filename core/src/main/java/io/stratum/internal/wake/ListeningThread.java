@@ -47,11 +47,7 @@ final class ListeningThread {
     void close() {
         closed = true;
         thread.interrupt();
-        try {
-            thread.join(CLOSE_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ThreadEnd.await(thread, CLOSE_WAIT);
     }
 
     private void run() {

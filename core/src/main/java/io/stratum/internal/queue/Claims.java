@@ -34,11 +34,11 @@ import org.jooq.impl.SQLDataType;
  * ({@code UPDATE ... WHERE id IN (SELECT ... LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING *}): with
  * {@code SKIP LOCKED} where the backend has it, under its single writer lock where not. A backend without
  * {@code UPDATE ... RETURNING} (MariaDB) runs the same locking selection, of whole rows, as a statement of its own
- * and updates the tasks it locked by id, in one transaction; it returns the rows it selected with the lease applied. Every claimer is also the
- * sweeper: before it claims, it reclaims expired leases in the same transaction, at most once per reclaim interval
- * per store. Its audit rows, when the store writes them, join that transaction too, or, where the backend allows
- * writes in a {@code WITH} clause, the claim's own statement; a claim with neither is the one statement,
- * auto-committed.
+ * and updates the tasks it locked by id, in one transaction; it returns the rows it selected with the lease
+ * applied. Every claimer is also the sweeper: before it claims, it reclaims expired leases in the same
+ * transaction, at most once per reclaim interval per store. Its audit rows, when the store writes them, join that
+ * transaction too, or, where the backend allows writes in a {@code WITH} clause, the claim's own statement; a claim
+ * with neither is the one statement, auto-committed.
  */
 final class Claims {
     /** The order claims hand tasks out in, as the claim query sorts them. */

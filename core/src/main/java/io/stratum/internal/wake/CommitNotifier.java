@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the database's notification on behalf of writes that committed, from a thread of its own, on a connection
- * of the store's pool in auto-commit. Requests that arrive while one is being sent fold into the next one: however
- * many writes commit, at most one notification is in flight per store.
+ * of the store's pool in auto-commit. Requests that arrive while one is being sent, or within {@link #GAP} after it,
+ * fold into the next one: however many writes commit, a store sends at most one notification per gap, and the first
+ * after a quiet spell at once.
  *
  * <p>Notifying inside the writes' own transactions would cost each of them the lock that PostgreSQL takes when a
  * transaction that notified commits, held until the notification is queued: concurrent submits then commit one

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Claims that wait: woken by a submit through another store, in another thread or another process, by a
- * transaction's submits when it commits, or by a store closed right after its submit; empty once the wait is over; a task due later is claimed once due; closing
- * the store ends the wait. The waiting stores run on the system clock, with a poll interval far longer than the test
- * where only a wake-up can explain the result.
+ * transaction's submits when it commits, or by a store closed right after its submit; empty once the wait is over;
+ * a task due later is claimed once due; closing the store ends the wait. The waiting stores run on the system clock,
+ * with a poll interval far longer than the test where only a wake-up can explain the result.
  */
 public abstract class WakeUpContract extends ContractSupport {
     private static final Duration LEASE = Duration.ofMinutes(1);

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Measures what waking waiting claims costs submits on PostgreSQL: {@code threads} threads submit one task per
- * call, {@code tasks} in all, with {@link WakeUpMode#NOTIFY} (each submit is a transaction of its {@code INSERT}
- * and {@code pg_notify}, whose commits PostgreSQL serialises on one lock) and with {@link WakeUpMode#POLL} (one
- * auto-committed {@code INSERT}). Audit rows off; each variant and round on a fresh database cloned from the
+ * call, {@code tasks} in all, with {@link WakeUpMode#NOTIFY} (one auto-committed {@code INSERT} per submit, after
+ * which the store's notifying thread sends {@code NOTIFY}, at most one per 2 ms) and with {@link WakeUpMode#POLL}
+ * (the {@code INSERT} alone). Audit rows off; each variant and round on a fresh database cloned from the
  * migrated template. The variants alternate within each round, in alternating order; a warm-up of both runs first
  * and is not reported.
  *

@@ -3,6 +3,7 @@ package io.stratum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stratum.task.NewTask;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,5 +120,27 @@ class StratumSettingsTest {
             db.tasks().getReadyTasks(10);
         }
         assertThat(statements).anyMatch(sql -> sql.startsWith("select") && sql.contains("`tasks`"));
+    }
+
+    @Test
+    void anExecuteListenerSeesTheUpdateCountOfARenderedWrite(@TempDir Path dir) {
+        List<String> inserts = new CopyOnWriteArrayList<>();
+        StratumSettings settings = Stratum.builder()
+                .url("jdbc:sqlite:" + dir.resolve("counted.db"))
+                .audit(false)
+                .executeListener(new ExecuteListener() {
+                    @Override
+                    public void executeEnd(ExecuteContext ctx) {
+                        if (ctx.sql().startsWith("insert into `tasks`")) {
+                            inserts.add(ctx.type() + " " + ctx.rows());
+                        }
+                    }
+                })
+                .build();
+        try (Stratum db = Stratum.open(settings)) {
+            db.migrate();
+            db.tasks().submit(NewTask.builder("counted", "coder").build());
+        }
+        assertThat(inserts).containsExactly("READ 1");
     }
 }

@@ -23,7 +23,7 @@ final class BatchGraph {
     record Placed(TaskStatus status, int depth) {}
 
     /** Where a task without dependencies goes: most tasks of most batches. */
-    private static final Placed INDEPENDENT = new Placed(TaskStatus.READY, 0);
+    static final Placed INDEPENDENT = new Placed(TaskStatus.READY, 0);
 
     private BatchGraph() {}
 

@@ -65,6 +65,9 @@ final class TaskSubmission {
     /** Stores {@code tasks}; returns their ids in the order given (a stored task's for a key it already has). */
     List<TaskId> submit(DSLContext dsl, List<NewTask> tasks) {
         OffsetDateTime now = Timestamps.now(clock);
+        if (isOneStatement(tasks)) {
+            return List.of(submitAlone(dsl, tasks.getFirst(), now));
+        }
         List<UUID> ids = assignIds(tasks, now);
         Map<UUID, UUID> sameAs = new HashMap<>();
         Map<UUID, NewTask> fresh = new LinkedHashMap<>();
@@ -90,6 +93,14 @@ final class TaskSubmission {
         insertRows(dsl, rows, fresh.keySet());
         insertEdges(dsl, dependsOn);
         return ids.stream().map(id -> new TaskId(sameAs.getOrDefault(id, id))).toList();
+    }
+
+    /** A task with nothing to look up or place: it goes in ready, at depth 0, under a new id. */
+    private TaskId submitAlone(DSLContext dsl, NewTask task, OffsetDateTime now) {
+        UUID id = Ids.v7(now.toInstant());
+        requireInserted(
+                inserts.insert(dsl, List.of(NewTaskRows.row(dsl, id, task, null, BatchGraph.INDEPENDENT, now))), 1);
+        return new TaskId(id);
     }
 
     private static List<UUID> assignIds(List<NewTask> tasks, OffsetDateTime now) {

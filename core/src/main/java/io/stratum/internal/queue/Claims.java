@@ -111,8 +111,8 @@ final class Claims {
                             dsl,
                             bound(pick.call(), now, max, workerId, token, expires),
                             picked -> bound(takePicked.call(picked), now, max, workerId, token, expires),
-                            row -> taken(row, now, workerId, token, expires),
                             TAKE,
+                            NOW,
                             workerId);
             return new Taken(rows, token, expires);
         };
@@ -143,21 +143,6 @@ final class Claims {
                 .set(OWNER, workerId)
                 .set(TOKEN, token)
                 .set(EXPIRES, expires);
-    }
-
-    /**
-     * Applies to a row as the pick read it what {@link #TAKE} set in the database (with {@link TaskTransitions}'
-     * status, version and time of the move): the row as stored, where the claim does not read it back.
-     */
-    private static void taken(
-            TasksRecord row, OffsetDateTime now, String workerId, UUID token, OffsetDateTime expires) {
-        row.setStatus(TaskStatus.RUNNING.dbValue());
-        row.setVersion(row.getVersion() + 1);
-        row.setLastUpdatedAt(now);
-        row.setLeaseOwner(workerId);
-        row.setLeaseToken(token);
-        row.setLeaseExpiresAt(expires);
-        row.setStartedAt(now);
     }
 
     /** The rows one claim took, under which lease. */

@@ -100,6 +100,16 @@ public final class RenderedStatement {
             return this;
         }
 
+        /** The value bound to {@code param} in this call. */
+        @SuppressWarnings("unchecked")
+        public <T> T value(Param<T> param) {
+            Integer slot = statement.slots.get(param.getParamName());
+            if (slot == null || !set[slot]) {
+                throw new IllegalArgumentException("parameter " + param.getParamName() + " is not bound in this call");
+            }
+            return (T) values[slot];
+        }
+
         /** Binds {@code values} to parameters 1 to N of {@code family}, N the number of values. */
         public <T> Call set(NumberedParameters<T> family, List<T> values) {
             for (int i = 0; i < values.size(); i++) {

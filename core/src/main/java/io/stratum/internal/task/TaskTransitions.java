@@ -26,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
@@ -202,33 +203,56 @@ public final class TaskTransitions {
     /**
      * {@link #moveSelected} for backends without {@code UPDATE ... RETURNING}, in two statements the caller runs in
      * one transaction: {@code pick}, a top-level {@code SELECT} of the whole rows of tasks in the move's one status,
-     * locked and skipping rows others hold; then {@code take}, the {@link #pickedTemplates} variant for that many
-     * ids, its other values bound (the ids are bound here). {@code moved} applies to each picked row what the UPDATE
-     * set, so that the rows returned are the rows as stored, without reading them again: the locks keep anyone else
-     * from changing them in between. The lock must be the select's own: MariaDB does not skip locked rows for a
-     * {@code FOR UPDATE SKIP LOCKED} in a derived table of an UPDATE, so concurrent claims joined to one wait for the
-     * lock of the claim before them: they run one at a time.
+     * locked and skipping rows others hold; then {@code take}, the {@link #pickedTemplates} variant of {@code move}
+     * and {@code at} for that many ids, its other values bound (the ids are bound here). The rows returned are the
+     * picked rows with the values the UPDATE set applied, read from the same description of the move and the same
+     * bound values: the rows as stored, without reading them again, since the locks keep anyone else from changing
+     * them in between. The lock must be the select's own: MariaDB does not skip locked rows for a {@code FOR UPDATE
+     * SKIP LOCKED} in a derived table of an UPDATE, so concurrent claims joined to one wait for the lock of the claim
+     * before them: they run one at a time.
      */
     public List<TasksRecord> movePicked(
             DSLContext dsl,
             RenderedStatement.Call pick,
             IntFunction<RenderedStatement.Call> take,
-            Consumer<TasksRecord> moved,
             TaskMove move,
+            Field<OffsetDateTime> at,
             String actor) {
         List<TasksRecord> rows = pick.fetch(dsl, TASKS);
         if (rows.isEmpty()) {
             return rows;
         }
-        int taken = take.apply(rows.size())
-                .set(PICKED, rows.stream().map(TasksRecord::getId).toList())
-                .execute(dsl);
+        RenderedStatement.Call taking = take.apply(rows.size())
+                .set(PICKED, rows.stream().map(TasksRecord::getId).toList());
+        int taken = taking.execute(dsl);
         if (taken != rows.size()) {
             throw new IllegalStateException("a move of " + rows.size() + " locked tasks changed " + taken);
         }
-        rows.forEach(moved);
+        Map<Field<?>, Object> set = columns(move, at);
+        for (TasksRecord row : rows) {
+            set.forEach((column, value) -> row.set(anyType(column), valueSet(row, column, value, taking)));
+        }
         auditMoved(dsl, move, actor, rows);
         return rows;
+    }
+
+    /**
+     * What {@link #columns} sets {@code column} of {@code row} to, as {@code call} bound it: a parameter's bound
+     * value, an inline value, or for the version, the one expression of a move, the row's version plus one.
+     */
+    private static Object valueSet(TasksRecord row, Field<?> column, Object value, RenderedStatement.Call call) {
+        if (column.equals(TASKS.VERSION)) {
+            return row.getVersion() + 1;
+        }
+        if (value instanceof Param<?> param) {
+            return param.getParamName() != null ? call.value(param) : param.getValue();
+        }
+        throw new IllegalArgumentException("a move of picked tasks sets " + column + " to an expression: " + value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<Object> anyType(Field<?> column) {
+        return (Field<Object>) column;
     }
 
     /**
